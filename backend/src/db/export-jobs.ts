@@ -1,0 +1,54 @@
+/** Background exports of the record view (R29). */
+import type { Knex } from './knex.ts';
+
+export const EXPORT_JOBS = 'export_jobs';
+
+export type ExportFormat = 'csv' | 'xlsx';
+export type ExportStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'expired';
+
+export interface DBExportJob {
+  id: string;
+  portal_id: number;
+  requested_by_user_id: number | null;
+  requested_by_email: string | null;
+  format: ExportFormat;
+  filters: Record<string, unknown>;
+  status: ExportStatus;
+  row_count: number | null;
+  file_path: string | null;
+  file_bytes: number | null;
+  error: string | null;
+  created_at: Date;
+  finished_at: Date | null;
+  expires_at: Date | null;
+}
+
+export async function createExportJob(
+  db: Knex,
+  input: { id: string; portalId: number; format: ExportFormat; filters: Record<string, unknown>; userId?: number | null; email?: string | null },
+): Promise<DBExportJob> {
+  const [row] = (await db(EXPORT_JOBS)
+    .insert({
+      id: input.id,
+      portal_id: input.portalId,
+      format: input.format,
+      filters: JSON.stringify(input.filters),
+      requested_by_user_id: input.userId ?? null,
+      requested_by_email: input.email ?? null,
+    })
+    .returning('*')) as DBExportJob[];
+  return row as DBExportJob;
+}
+
+export async function getExportJob(db: Knex, portalId: number, id: string): Promise<DBExportJob | undefined> {
+  return (await db(EXPORT_JOBS).where({ portal_id: portalId, id }).first()) as DBExportJob | undefined;
+}
+
+export async function updateExportJob(
+  db: Knex,
+  portalId: number,
+  id: string,
+  patch: Partial<Pick<DBExportJob, 'status' | 'row_count' | 'file_path' | 'file_bytes' | 'error' | 'finished_at' | 'expires_at'>>,
+): Promise<void> {
+  await db(EXPORT_JOBS).where({ portal_id: portalId, id }).update(patch);
+}

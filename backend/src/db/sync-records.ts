@@ -1,0 +1,123 @@
+/** One row per synced record: the HubSpot ⇄ QBO link plus its sync state (what the status views read). */
+import type { Knex } from './knex.ts';
+import type { ObjectType } from './sync-definitions.ts';
+
+export const SYNC_RECORDS = 'sync_records';
+
+export type RecordState = 'pending' | 'synced' | 'failed' | 'excluded';
+
+export interface DBSyncRecord {
+  id: number;
+  portal_id: number;
+  object_type: ObjectType;
+  hubspot_id: string | null;
+  qbo_id: string | null;
+  origin: 'hubspot' | 'quickbooks' | null;
+  state: RecordState;
+  reason_code: string | null;
+  message: string | null;
+  attempts: number;
+  hubspot_fingerprint: string | null;
+  qbo_fingerprint: string | null;
+  hubspot_snapshot: Record<string, unknown> | null;
+  qbo_snapshot: Record<string, unknown> | null;
+  hubspot_updated_at: Date | null;
+  qbo_updated_at: Date | null;
+  qbo_sync_token: string | null;
+  pending_qbo_request_id: string | null;
+  display_name: string | null;
+  email: string | null;
+  last_direction: 'to_qbo' | 'to_hubspot' | null;
+  last_attempt_at: Date | null;
+  last_synced_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export type NewSyncRecord = Pick<DBSyncRecord, 'portal_id' | 'object_type'> &
+  Partial<Omit<DBSyncRecord, 'id' | 'portal_id' | 'object_type' | 'created_at' | 'updated_at'>>;
+
+export async function insertSyncRecord(db: Knex, record: NewSyncRecord): Promise<DBSyncRecord> {
+  const [row] = (await db(SYNC_RECORDS).insert(serialise(record)).returning('*')) as DBSyncRecord[];
+  return row as DBSyncRecord;
+}
+
+export async function updateSyncRecord(
+  db: Knex,
+  portalId: number,
+  id: number,
+  patch: Partial<Omit<DBSyncRecord, 'id' | 'portal_id' | 'object_type' | 'created_at'>>,
+): Promise<DBSyncRecord | undefined> {
+  const [row] = (await db(SYNC_RECORDS)
+    .where({ portal_id: portalId, id })
+    .update({ ...serialise(patch), updated_at: db.fn.now() })
+    .returning('*')) as DBSyncRecord[];
+  return row;
+}
+
+function serialise<T extends Partial<DBSyncRecord>>(record: T): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...record };
+  for (const key of ['hubspot_snapshot', 'qbo_snapshot'] as const) {
+    if (record[key] !== undefined) out[key] = record[key] === null ? null : JSON.stringify(record[key]);
+  }
+  return out;
+}
+
+export async function getSyncRecord(db: Knex, portalId: number, id: number): Promise<DBSyncRecord | undefined> {
+  return (await db(SYNC_RECORDS).where({ portal_id: portalId, id }).first()) as DBSyncRecord | undefined;
+}
+
+export async function findSyncRecordBySide(
+  db: Knex,
+  portalId: number,
+  objectType: ObjectType,
+  side: 'hubspot' | 'qbo',
+  externalId: string,
+): Promise<DBSyncRecord | undefined> {
+  const column = side === 'hubspot' ? 'hubspot_id' : 'qbo_id';
+  return (await db(SYNC_RECORDS).where({ portal_id: portalId, object_type: objectType, [column]: externalId }).first()) as DBSyncRecord | undefined;
+}
+
+export interface SyncRecordQuery {
+  objectType?: ObjectType;
+  state?: RecordState;
+  reasonCode?: string;
+  /** Matches display name or email, case-insensitive substring. */
+  search?: string;
+  /** Cursor: the last id of the previous page (pages go by descending id, newest first). */
+  beforeId?: number;
+  limit: number;
+}
+
+/** A page of the record view. Always scoped to one account. */
+export async function listSyncRecords(db: Knex, portalId: number, query: SyncRecordQuery): Promise<DBSyncRecord[]> {
+  const q = db(SYNC_RECORDS).where({ portal_id: portalId });
+  if (query.objectType) q.andWhere('object_type', query.objectType);
+  if (query.state) q.andWhere('state', query.state);
+  if (query.reasonCode) q.andWhere('reason_code', query.reasonCode);
+  if (query.search) {
+    const pattern = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q.andWhereRaw(`(coalesce(display_name, '') || ' ' || coalesce(email, '')) ilike ?`, [pattern]);
+  }
+  if (query.beforeId !== undefined) q.andWhere('id', '<', query.beforeId);
+  return (await q.orderBy('id', 'desc').limit(query.limit)) as DBSyncRecord[];
+}
+
+export type StateCounts = Record<ObjectType, Record<RecordState, number>>;
+
+/** The object view: counts per object and state. */
+export async function countSyncRecordsByState(db: Knex, portalId: number): Promise<StateCounts> {
+  const rows = (await db(SYNC_RECORDS)
+    .where({ portal_id: portalId })
+    .groupBy('object_type', 'state')
+    .select('object_type', 'state')
+    .count<Array<{ object_type: ObjectType; state: RecordState; count: string | number }>>('* as count')) as Array<{
+    object_type: ObjectType;
+    state: RecordState;
+    count: string | number;
+  }>;
+  const empty = (): Record<RecordState, number> => ({ pending: 0, synced: 0, failed: 0, excluded: 0 });
+  const counts: StateCounts = { contacts: empty(), products: empty(), invoices: empty(), payments: empty() };
+  for (const row of rows) counts[row.object_type][row.state] = Number(row.count);
+  return counts;
+}

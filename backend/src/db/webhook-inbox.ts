@@ -1,0 +1,37 @@
+/** Every inbound webhook event, stored before it is acknowledged; redeliveries are recognised by key. */
+import type { Knex } from './knex.ts';
+
+export const WEBHOOK_INBOX = 'webhook_inbox';
+
+export interface InboxEvent {
+  portalId: number;
+  source: 'hubspot' | 'quickbooks';
+  dedupeKey: string;
+  payload: unknown;
+}
+
+/** Inserts new events; returns the ids of those not seen before (duplicates are dropped). */
+export async function insertInboxEvents(db: Knex, events: InboxEvent[]): Promise<number[]> {
+  if (events.length === 0) return [];
+  const rows = (await db(WEBHOOK_INBOX)
+    .insert(events.map((e) => ({ portal_id: e.portalId, source: e.source, dedupe_key: e.dedupeKey, payload: JSON.stringify(e.payload) })))
+    .onConflict(['source', 'dedupe_key'])
+    .ignore()
+    .returning('id')) as Array<{ id: number }>;
+  return rows.map((r) => r.id);
+}
+
+export async function markInboxProcessed(db: Knex, ids: number[], error: string | null = null): Promise<void> {
+  if (ids.length === 0) return;
+  await db(WEBHOOK_INBOX).whereIn('id', ids).update({ processed_at: db.fn.now(), error });
+}
+
+/** Retention: processed events older than the cutoff are deleted. Returns how many. */
+export async function deleteProcessedInboxEvents(db: Knex, olderThan: Date): Promise<number> {
+  return db(WEBHOOK_INBOX).whereNotNull('processed_at').andWhere('processed_at', '<', olderThan).delete();
+}
+
+export async function countUnprocessedInboxEvents(db: Knex, portalId: number): Promise<number> {
+  const row = (await db(WEBHOOK_INBOX).where({ portal_id: portalId }).whereNull('processed_at').count('* as count').first()) as { count: string } | undefined;
+  return Number(row?.count ?? 0);
+}

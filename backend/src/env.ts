@@ -1,0 +1,114 @@
+/**
+ * The one place the environment is read. Parsed once at boot; a bad value stops the process with
+ * one message that lists every problem, so an operator fixes them all in one go.
+ */
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const url = z.url({ protocol: /^https?$/ }).transform((v) => v.replace(/\/+$/, ''));
+
+const port = z.coerce.number().int().min(0).max(65_535);
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: port.default(3000),
+    /** The URL HubSpot and browsers reach us at (behind a proxy: the proxy's URL). Used for redirects and signature checks. */
+    PUBLIC_BASE_URL: url.optional(),
+    /** Express "trust proxy" setting: number of hops, or false. */
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+
+    /** When unset, an embedded Postgres is started with data under EMBEDDED_PG_DIR. */
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(200).default(10),
+    EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
+    EMBEDDED_PG_PORT: port.default(54329),
+
+    /** 32 bytes, base64. Required in production; in development a key is generated once under .data/. */
+    TOKEN_ENCRYPTION_KEY: z.base64().optional(),
+    /** Identifier stored beside each ciphertext, so keys can be rotated. */
+    TOKEN_ENCRYPTION_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).default('k1'),
+    /** Previous keys still needed to decrypt old rows: "kid:base64key,kid2:base64key". */
+    TOKEN_ENCRYPTION_PREVIOUS_KEYS: z.string().default(''),
+
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+    /** How long SIGTERM waits for in-flight jobs and requests before giving up. */
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(25_000),
+    /** Processed webhook inbox rows are deleted after this many days. */
+    WEBHOOK_INBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+
+    HUBSPOT_CLIENT_ID: z.string().min(1).optional(),
+    HUBSPOT_CLIENT_SECRET: z.string().min(1).optional(),
+    HUBSPOT_APP_ID: z.string().min(1).optional(),
+    HUBSPOT_API_BASE_URL: url.default('https://api.hubapi.com'),
+    HUBSPOT_AUTH_BASE_URL: url.default('https://app.hubspot.com'),
+
+    QBO_CLIENT_ID: z.string().min(1).optional(),
+    QBO_CLIENT_SECRET: z.string().min(1).optional(),
+    QBO_ENVIRONMENT: z.enum(['sandbox', 'production']).default('production'),
+    QBO_API_BASE_URL: url.default('https://quickbooks.api.intuit.com'),
+    QBO_OAUTH_AUTHORIZE_URL: url.default('https://appcenter.intuit.com/connect/oauth2'),
+    QBO_OAUTH_TOKEN_URL: url.default('https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer'),
+    QBO_OAUTH_REVOKE_URL: url.default('https://developer.api.intuit.com/v2/oauth2/tokens/revoke'),
+    QBO_WEBHOOK_VERIFIER_TOKEN: z.string().min(1).optional(),
+
+    /** auto: run against the built-in emulators when no HubSpot credentials are configured. */
+    SANDBOX_MODE: z.enum(['auto', 'on', 'off']).default('auto'),
+    SANDBOX_HUBSPOT_PORT: port.default(4010),
+    SANDBOX_QBO_PORT: port.default(4020),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production') {
+      for (const key of ['TOKEN_ENCRYPTION_KEY', 'PUBLIC_BASE_URL', 'HUBSPOT_CLIENT_ID', 'HUBSPOT_CLIENT_SECRET', 'QBO_CLIENT_ID', 'QBO_CLIENT_SECRET'] as const) {
+        if (env[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when NODE_ENV=production' });
+      }
+    }
+    if (env.TOKEN_ENCRYPTION_KEY !== undefined && Buffer.from(env.TOKEN_ENCRYPTION_KEY, 'base64').length !== 32) {
+      ctx.addIssue({ code: 'custom', path: ['TOKEN_ENCRYPTION_KEY'], message: 'must be 32 bytes encoded as base64 (e.g. `openssl rand -base64 32`)' });
+    }
+    if ((env.HUBSPOT_CLIENT_ID === undefined) !== (env.HUBSPOT_CLIENT_SECRET === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['HUBSPOT_CLIENT_SECRET'], message: 'HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET are set together' });
+    }
+    if ((env.QBO_CLIENT_ID === undefined) !== (env.QBO_CLIENT_SECRET === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['QBO_CLIENT_SECRET'], message: 'QBO_CLIENT_ID and QBO_CLIENT_SECRET are set together' });
+    }
+    if (env.SANDBOX_MODE === 'on' && env.NODE_ENV === 'production') {
+      ctx.addIssue({ code: 'custom', path: ['SANDBOX_MODE'], message: 'cannot be "on" in production' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'EnvError';
+  }
+}
+
+/** Parses an environment (process.env by default); throws one EnvError naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  // Empty strings mean "unset": shells and .env files produce them for blank lines.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join('.') || '(environment)';
+    const value = cleaned[name];
+    const shown = value === undefined || /KEY|SECRET|TOKEN|PASSWORD|DATABASE_URL/.test(name) ? '' : ` (got "${value}")`;
+    return `${name}: ${issue.message}${shown}`;
+  });
+  throw new EnvError(problems);
+}
+
+/** True when the app should run against its own HubSpot and QuickBooks emulators. */
+export function isSandboxMode(env: Env): boolean {
+  if (env.SANDBOX_MODE === 'on') return true;
+  if (env.SANDBOX_MODE === 'off') return false;
+  return env.NODE_ENV !== 'production' && env.HUBSPOT_CLIENT_ID === undefined;
+}

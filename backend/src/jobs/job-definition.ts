@@ -1,0 +1,15 @@
+import type { z } from 'zod';
+import type { AppContext } from './context.ts';
+
+/** A job: its payload schema (payloads are unknown until parsed), its handler, optionally a cron schedule. */
+export interface JobDefinition<T = unknown> {
+  name: string;
+  payload: z.ZodType<T>;
+  /** Cron (UTC) for recurring jobs. */
+  schedule?: string;
+  handle(ctx: AppContext, data: T): Promise<void>;
+}
+
+export function defineJob<T>(definition: JobDefinition<T>): JobDefinition {
+  return definition as JobDefinition;
+}

@@ -1,0 +1,91 @@
+/**
+ * The job queue: pg-boss on the same Postgres (see README for why pg-boss). Jobs that belong to a
+ * write are enqueued inside that write's transaction (`send(..., { trx })`), so the job exists if
+ * and only if the write committed.
+ */
+import PgBoss from 'pg-boss';
+import type { Knex } from '../db/knex.ts';
+import type { Logger } from '../logger.ts';
+
+export const QUEUE_SCHEMA = 'pgboss';
+
+export interface SendOptions {
+  /** Enqueue inside this knex transaction. */
+  trx?: Knex.Transaction;
+  /** At most one queued job per key (dedupe, e.g. "contacts:hubspot:123"). */
+  singletonKey?: string;
+  startAfterSeconds?: number;
+  retryLimit?: number;
+}
+
+export interface JobQueue {
+  boss: PgBoss;
+  start(): Promise<void>;
+  stop(options: { graceful: boolean; timeoutMs: number }): Promise<void>;
+  ensureQueue(name: string): Promise<void>;
+  send(name: string, data: object, options?: SendOptions): Promise<string | null>;
+  isReachable(): Promise<boolean>;
+}
+
+/**
+ * pg-boss speaks `$1` SQL to a `{ executeSql }` adapter. A knex transaction pins one connection and
+ * hands it out from acquireConnection(); we run pg-boss's statement on it directly because knex.raw
+ * would rewrite `?` placeholders.
+ */
+function transactionAdapter(trx: Knex.Transaction): PgBoss.Db {
+  return {
+    executeSql: async (text: string, values: unknown[]) => {
+      const client = trx.client as { acquireConnection(): Promise<{ query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> }> };
+      const connection = await client.acquireConnection();
+      return connection.query(text, values);
+    },
+  };
+}
+
+export function createJobQueue(options: { connectionString: string; logger: Logger; poolMax?: number }): JobQueue {
+  const boss = new PgBoss({
+    connectionString: options.connectionString,
+    schema: QUEUE_SCHEMA,
+    application_name: 'hubspot-qbo-sync-queue',
+    max: options.poolMax ?? 5,
+    retryLimit: 5,
+    retryDelay: 5,
+    retryBackoff: true,
+    expireInMinutes: 15,
+  });
+  boss.on('error', (err) => options.logger.error({ err }, 'job queue error'));
+  // pg-boss 10 requires a queue to exist before a job is sent to it.
+  const created = new Set<string>();
+  const ensureQueue = async (name: string) => {
+    if (created.has(name)) return;
+    await boss.createQueue(name);
+    created.add(name);
+  };
+
+  return {
+    boss,
+    start: async () => {
+      await boss.start();
+    },
+    stop: async ({ graceful, timeoutMs }) => {
+      await boss.stop({ graceful, timeout: timeoutMs, wait: true });
+    },
+    ensureQueue,
+    send: async (name, data, sendOptions = {}) => {
+      await ensureQueue(name);
+      return boss.send(name, data, {
+        singletonKey: sendOptions.singletonKey,
+        startAfter: sendOptions.startAfterSeconds,
+        retryLimit: sendOptions.retryLimit,
+        db: sendOptions.trx ? transactionAdapter(sendOptions.trx) : undefined,
+      });
+    },
+    isReachable: async () => {
+      try {
+        return Boolean(await boss.isInstalled());
+      } catch {
+        return false;
+      }
+    },
+  };
+}
