@@ -4,10 +4,6 @@
  */
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
-
 const url = z.url({ protocol: /^https?$/ }).transform((v) => v.replace(/\/+$/, ''));
 
 const port = z.coerce.number().int().min(0).max(65_535);
@@ -30,7 +26,10 @@ export const envSchema = z
     EMBEDDED_PG_PORT: port.default(54329),
 
     /** 32 bytes, base64. Required in production; in development a key is generated once under .data/. */
-    TOKEN_ENCRYPTION_KEY: z.base64().optional(),
+    TOKEN_ENCRYPTION_KEY: z
+      .base64()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded as base64 (e.g. `openssl rand -base64 32`)')
+      .optional(),
     /** Identifier stored beside each ciphertext, so keys can be rotated. */
     TOKEN_ENCRYPTION_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).default('k1'),
     /** Previous keys still needed to decrypt old rows: "kid:base64key,kid2:base64key". */
@@ -67,9 +66,6 @@ export const envSchema = z
       for (const key of ['TOKEN_ENCRYPTION_KEY', 'PUBLIC_BASE_URL', 'HUBSPOT_CLIENT_ID', 'HUBSPOT_CLIENT_SECRET', 'QBO_CLIENT_ID', 'QBO_CLIENT_SECRET'] as const) {
         if (env[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when NODE_ENV=production' });
       }
-    }
-    if (env.TOKEN_ENCRYPTION_KEY !== undefined && Buffer.from(env.TOKEN_ENCRYPTION_KEY, 'base64').length !== 32) {
-      ctx.addIssue({ code: 'custom', path: ['TOKEN_ENCRYPTION_KEY'], message: 'must be 32 bytes encoded as base64 (e.g. `openssl rand -base64 32`)' });
     }
     if ((env.HUBSPOT_CLIENT_ID === undefined) !== (env.HUBSPOT_CLIENT_SECRET === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['HUBSPOT_CLIENT_SECRET'], message: 'HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET are set together' });

@@ -35,7 +35,7 @@ export async function resolveDatabase(env: Env, logger: Logger): Promise<Resolve
     database: EMBEDDED_DATABASE_NAME,
     onLog: (message) => logger.debug({ postgres: message.trim() }, 'embedded postgres'),
   });
-  return { connectionString: running.connectionString, stop: running.stop, source: 'embedded-started' };
+  return { connectionString: running.connectionString, stop: () => running.stop(), source: 'embedded-started' };
 }
 
 async function attachToRunningEmbedded(dataDir: string, port: number): Promise<string | undefined> {

@@ -131,7 +131,7 @@ export async function markUninstalled(db: Knex, portalId: number, purgeAfter: Da
 
 /** Portals whose retention period after uninstall has ended. */
 export async function listInstallationsDueForPurge(db: Knex, now: Date): Promise<number[]> {
-  const rows = (await db(INSTALLATIONS).where('status', 'uninstalled').andWhere('purge_after', '<=', now).select('portal_id')) as Array<{ portal_id: number }>;
+  const rows = await db(INSTALLATIONS).where('status', 'uninstalled').andWhere('purge_after', '<=', now).select<Array<{ portal_id: number }>>('portal_id');
   return rows.map((r) => r.portal_id);
 }
 
@@ -142,7 +142,7 @@ export async function purgeInstallation(db: Knex, portalId: number): Promise<voi
 
 /** Re-seals every row still under an old key with the current key. Returns how many rows changed. */
 export async function rotateInstallationTokenKeys(db: Knex, cipher: TokenCipher): Promise<number> {
-  const rows = (await db(INSTALLATIONS).whereNot('token_key_id', cipher.currentKeyId).select('portal_id')) as Array<{ portal_id: number }>;
+  const rows = await db(INSTALLATIONS).whereNot('token_key_id', cipher.currentKeyId).select<Array<{ portal_id: number }>>('portal_id');
   let rotated = 0;
   for (const { portal_id } of rows) {
     await db.transaction(async (trx) => {

@@ -68,9 +68,7 @@ export async function getQboConnection(db: Knex, portalId: number): Promise<QboC
 
 /** The account a live realm belongs to (QBO webhooks name the realm, not the HubSpot account). */
 export async function findPortalByRealm(db: Knex, realmId: string): Promise<number | undefined> {
-  const row = (await db(QBO_CONNECTIONS).where({ realm_id: realmId }).whereNot('status', 'disconnected').first('portal_id')) as
-    | { portal_id: number }
-    | undefined;
+  const row = await db(QBO_CONNECTIONS).where({ realm_id: realmId }).whereNot('status', 'disconnected').first<{ portal_id: number } | undefined>('portal_id');
   return row?.portal_id;
 }
 

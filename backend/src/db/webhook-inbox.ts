@@ -13,11 +13,11 @@ export interface InboxEvent {
 /** Inserts new events; returns the ids of those not seen before (duplicates are dropped). */
 export async function insertInboxEvents(db: Knex, events: InboxEvent[]): Promise<number[]> {
   if (events.length === 0) return [];
-  const rows = (await db(WEBHOOK_INBOX)
+  const rows = await db(WEBHOOK_INBOX)
     .insert(events.map((e) => ({ portal_id: e.portalId, source: e.source, dedupe_key: e.dedupeKey, payload: JSON.stringify(e.payload) })))
     .onConflict(['source', 'dedupe_key'])
     .ignore()
-    .returning('id')) as Array<{ id: number }>;
+    .returning<Array<{ id: number }>>('id');
   return rows.map((r) => r.id);
 }
 

@@ -10,6 +10,7 @@ export interface JobDefinition<T = unknown> {
   handle(ctx: AppContext, data: T): Promise<void>;
 }
 
+/** Types the handler by its payload schema; the registry holds them type-erased and the worker re-parses. */
 export function defineJob<T>(definition: JobDefinition<T>): JobDefinition {
-  return definition as JobDefinition;
+  return definition;
 }

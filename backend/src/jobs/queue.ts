@@ -73,12 +73,13 @@ export function createJobQueue(options: { connectionString: string; logger: Logg
     ensureQueue,
     send: async (name, data, sendOptions = {}) => {
       await ensureQueue(name);
-      return boss.send(name, data, {
-        singletonKey: sendOptions.singletonKey,
-        startAfter: sendOptions.startAfterSeconds,
-        retryLimit: sendOptions.retryLimit,
-        db: sendOptions.trx ? transactionAdapter(sendOptions.trx) : undefined,
-      });
+      // pg-boss validates every key present, even undefined ones: pass only what is set.
+      const options: PgBoss.SendOptions = {};
+      if (sendOptions.singletonKey !== undefined) options.singletonKey = sendOptions.singletonKey;
+      if (sendOptions.startAfterSeconds !== undefined) options.startAfter = sendOptions.startAfterSeconds;
+      if (sendOptions.retryLimit !== undefined) options.retryLimit = sendOptions.retryLimit;
+      if (sendOptions.trx) options.db = transactionAdapter(sendOptions.trx);
+      return boss.send(name, data, options);
     },
     isReachable: async () => {
       try {

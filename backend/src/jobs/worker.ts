@@ -25,9 +25,10 @@ export async function startWorker(ctx: AppContext, options: WorkerOptions): Prom
           const log = ctx.logger.child({ job: definition.name, jobId: job.id });
           const parsed = definition.payload.safeParse(job.data);
           if (!parsed.success) {
-            // A payload that does not parse will never parse: fail it without retries.
+            // A payload that does not parse never will: retrying is pointless (pg-boss's fail() would
+            // retry), so the job is closed with the rejection as its output and logged as an error.
             log.error({ issues: parsed.error.issues }, 'job payload rejected');
-            await boss.fail(definition.name, job.id, { message: 'invalid payload', issues: parsed.error.issues });
+            await boss.complete(definition.name, job.id, { rejected: 'invalid payload', issues: parsed.error.issues });
             continue;
           }
           await definition.handle({ ...ctx, logger: log }, parsed.data);

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { TokenCipher } from '../../backend/src/crypto/token-cipher.ts';
+import { upsertInstallation } from '../../backend/src/db/installations.ts';
+import { insertInboxEvents, markInboxProcessed } from '../../backend/src/db/webhook-inbox.ts';
+import type { AppContext } from '../../backend/src/jobs/context.ts';
+import { defineJob } from '../../backend/src/jobs/job-definition.ts';
+import { createJobQueue } from '../../backend/src/jobs/queue.ts';
+import { purgeWebhookInboxJob } from '../../backend/src/jobs/handlers/purge-webhook-inbox.ts';
+import { startWorker } from '../../backend/src/jobs/worker.ts';
+import { createLogger } from '../../backend/src/logger.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { testEnv } from '../helpers/env.ts';
+
+/** Resolves when `check` returns a value, polling the database (never a fixed sleep). */
+async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('job queue (pg-boss)', () => {
+  let t: TestDatabase;
+  let ctx: AppContext;
+  let releaseSlowJob: () => void = () => undefined;
+  const slowJobRan: string[] = [];
+
+  const slowJob = defineJob({
+    name: 'test.slow',
+    payload: z.object({ label: z.string() }),
+    handle: async (_ctx, data) => {
+      await new Promise<void>((resolve) => {
+        releaseSlowJob = resolve;
+      });
+      slowJobRan.push(data.label);
+    },
+  });
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    const logger = createLogger('silent');
+    const queue = createJobQueue({ connectionString: t.url, logger });
+    await queue.start();
+    ctx = { env: testEnv(), db: t.db, logger, cipher: new TokenCipher({ id: 'k', key: Buffer.alloc(32, 1) }), queue };
+    await upsertInstallation(t.db, ctx.cipher, { portalId: 42, scopes: [], tokens: { accessToken: 'a', refreshToken: 'r', expiresAt: new Date() } });
+    await startWorker(ctx, { concurrency: 1, pollingIntervalSeconds: 0.5, definitions: [purgeWebhookInboxJob, slowJob], schedule: false });
+  });
+  afterAll(async () => {
+    await ctx.queue.stop({ graceful: false, timeoutMs: 1_000 });
+    await t.drop();
+  });
+
+  it('runs a job end to end: enqueued, picked up by the worker, its effect in the database', async () => {
+    const [oldId, freshId] = await insertInboxEvents(t.db, [
+      { portalId: 42, source: 'hubspot', dedupeKey: 'evt-old', payload: { n: 1 } },
+      { portalId: 42, source: 'hubspot', dedupeKey: 'evt-fresh', payload: { n: 2 } },
+    ]);
+    await markInboxProcessed(t.db, [oldId!, freshId!]);
+    await t.db('webhook_inbox').where({ id: oldId }).update({ processed_at: t.db.raw(`now() - interval '3 days'`) });
+
+    const jobId = await ctx.queue.send(purgeWebhookInboxJob.name, { retentionDays: 1 });
+    expect(jobId).toBeTruthy();
+    const job = await eventually(async () => {
+      const j = await ctx.queue.boss.getJobById(purgeWebhookInboxJob.name, jobId!);
+      return j?.state === 'completed' ? j : undefined;
+    });
+    expect(job.state).toBe('completed');
+    const left = await t.db('webhook_inbox').select<Array<{ dedupe_key: string }>>('dedupe_key');
+    expect(left.map((r) => r.dedupe_key)).toEqual(['evt-fresh']);
+  });
+
+  it('a duplicate webhook event is stored once', async () => {
+    const first = await insertInboxEvents(t.db, [{ portalId: 42, source: 'quickbooks', dedupeKey: 'ce-1', payload: {} }]);
+    const again = await insertInboxEvents(t.db, [{ portalId: 42, source: 'quickbooks', dedupeKey: 'ce-1', payload: {} }]);
+    expect(first).toHaveLength(1);
+    expect(again).toEqual([]);
+  });
+
+  it('enqueues inside a transaction: the job exists only if the write commits', async () => {
+    await expect(
+      t.db.transaction(async (trx) => {
+        await ctx.queue.send(slowJob.name, { label: 'rolled-back' }, { trx, startAfterSeconds: 3600 });
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    let committedId: string | null = null;
+    await t.db.transaction(async (trx) => {
+      committedId = await ctx.queue.send(slowJob.name, { label: 'committed' }, { trx, startAfterSeconds: 3600 });
+    });
+    const count = await t.db.raw<{ rows: Array<{ label: string }> }>(`select data->>'label' as label from pgboss.job where name = ?`, [slowJob.name]);
+    expect(count.rows.map((r) => r.label)).toEqual(['committed']);
+    await ctx.queue.boss.cancel(slowJob.name, committedId!);
+  });
+
+  it('rejects a payload that does not match the job schema, without retrying it', async () => {
+    const jobId = await ctx.queue.send(purgeWebhookInboxJob.name, { retentionDays: 'soon' });
+    const job = await eventually(async () => {
+      const j = await ctx.queue.boss.getJobById(purgeWebhookInboxJob.name, jobId!);
+      return j?.state === 'completed' ? j : undefined;
+    });
+    expect(job.retryCount).toBe(0);
+    expect(job.output).toMatchObject({ rejected: 'invalid payload' });
+    // nothing was purged on the strength of a bad payload
+    expect(await t.db('webhook_inbox').count('* as n').first()).toEqual({ n: 2 });
+  });
+
+  it('graceful stop waits for the job in flight to finish', async () => {
+    const jobId = await ctx.queue.send(slowJob.name, { label: 'in-flight' });
+    await eventually(async () => {
+      const j = await ctx.queue.boss.getJobById(slowJob.name, jobId!);
+      return j?.state === 'active' ? j : undefined;
+    });
+    const stopped = ctx.queue.stop({ graceful: true, timeoutMs: 10_000 });
+    setTimeout(() => releaseSlowJob(), 300);
+    await stopped;
+    expect(slowJobRan).toEqual(['in-flight']);
+    const state = await t.db.raw<{ rows: Array<{ state: string }> }>(`select state from pgboss.job where id = ?`, [jobId]);
+    expect(state.rows[0]?.state).toBe('completed');
+  });
+});
