@@ -1,0 +1,60 @@
+/**
+ * QuickBooks Online (Accounting API v3) + Intuit OAuth sandbox emulator.
+ * API base: `${baseUrl}/v3/company/{realmId}/…`; OAuth: `${baseUrl}/oauth2/v1/authorize`,
+ * `${baseUrl}/oauth2/v1/tokens/bearer`, `${baseUrl}/oauth2/v1/tokens/revoke`; control API: `${baseUrl}/_sandbox/…`.
+ */
+import { listen } from '../common/listen.ts';
+import { createApp, createServices, type QboServices } from './server.ts';
+import type { QboState } from './state/store.ts';
+
+export interface QboSandboxUrls {
+  /** Pass as OAuthClient.authorizeEndpoint (intuit-oauth). */
+  authorize: string;
+  /** Pass as OAuthClient.tokenEndpoint. */
+  token: string;
+  /** Pass as OAuthClient.revokeEndpoint. */
+  revoke: string;
+  /** Accounting API base with trailing slash (OAuthClient.environment.sandbox / production). */
+  api: string;
+  /** node-quickbooks' QuickBooks.V3_ENDPOINT_BASE_URL. */
+  v3CompanyBase: string;
+}
+
+export interface QboSandbox {
+  baseUrl: string;
+  urls: QboSandboxUrls;
+  state: QboState;
+  services: QboServices;
+  close(): Promise<void>;
+}
+
+export async function startQboSandbox(opts: { port?: number; host?: string } = {}): Promise<QboSandbox> {
+  const services = createServices();
+  const server = await listen(createApp(services), opts.port ?? 0, opts.host ?? '127.0.0.1');
+  const baseUrl = server.url;
+  return {
+    baseUrl,
+    urls: {
+      authorize: `${baseUrl}/oauth2/v1/authorize`,
+      token: `${baseUrl}/oauth2/v1/tokens/bearer`,
+      revoke: `${baseUrl}/oauth2/v1/tokens/revoke`,
+      api: `${baseUrl}/`,
+      v3CompanyBase: `${baseUrl}/v3/company/`,
+    },
+    state: services.state,
+    services,
+    close: async () => {
+      services.webhooks.close();
+      await server.close();
+    },
+  };
+}
+
+export { QboState, randomToken } from './state/store.ts';
+export type { SandboxApp, WebhookConfig, CreateCompanyInput, Grant } from './state/store.ts';
+export { Company } from './state/company.ts';
+export type { EntityName, QboEntity, CompanySettings, CompanyPreferencesInput, EntityChange } from './state/types.ts';
+export { seedCompany, type SeedRequest, type SeedResult } from './control/seed.ts';
+export { createGrant, issueTokens, type TokenResponse } from './oauth/tokens.ts';
+export { intuitSignature, type CloudEvent } from './webhooks/cloud-event.ts';
+export type { RealmLimits } from './api/limits.ts';

@@ -1,0 +1,124 @@
+/**
+ * One QBO company (realm): its entities, the indexes QBO's uniqueness rules need, deleted stubs for
+ * CDC, and the requestid replay cache. Entity logic lives in ../entities; this is only storage.
+ */
+import { qboDateTime, type Clock } from '../core/clock.ts';
+import type {
+  ChangeOperation,
+  CompanySettings,
+  DeletedStub,
+  EntityChange,
+  EntityName,
+  QboEntity,
+  StoredResponse,
+} from './types.ts';
+
+/** How many requestid responses a realm remembers (QBO's retention window is undocumented). */
+const REQUEST_ID_CACHE_SIZE = 50_000;
+
+export class Company {
+  private readonly collections = new Map<EntityName, Map<string, QboEntity>>();
+  private readonly nextIds = new Map<EntityName, number>();
+  /** Lower-cased unique names per entity (Customer DisplayName, Item/Account Name). */
+  private readonly names = new Map<EntityName, Map<string, string>>();
+  readonly deleted: DeletedStub[] = [];
+  /** Invoice DocNumber (lower-cased) → Id, for the duplicate-number rule. */
+  readonly invoiceDocNumbers = new Map<string, string>();
+  /** Last auto-assigned invoice number (QBO starts sequences at 1001). */
+  lastAutoDocNumber = 1000;
+  private readonly requestIds = new Map<string, StoredResponse>();
+  onChange: (change: EntityChange) => void = () => undefined;
+
+  constructor(
+    readonly settings: CompanySettings,
+    readonly clock: Clock,
+  ) {}
+
+  get realmId(): string {
+    return this.settings.realmId;
+  }
+
+  collection(entity: EntityName): Map<string, QboEntity> {
+    let map = this.collections.get(entity);
+    if (!map) {
+      map = new Map();
+      this.collections.set(entity, map);
+    }
+    return map;
+  }
+
+  get(entity: EntityName, id: string): QboEntity | undefined {
+    return this.collection(entity).get(id);
+  }
+
+  allocateId(entity: EntityName): string {
+    const next = this.nextIds.get(entity) ?? 1;
+    this.nextIds.set(entity, next + 1);
+    return String(next);
+  }
+
+  nowMs(): number {
+    return this.clock.now();
+  }
+
+  now(): string {
+    return qboDateTime(this.clock.now());
+  }
+
+  /** Inserts or replaces an entity, keeping the unique-name index in step. */
+  put(entity: EntityName, record: QboEntity, uniqueName?: string): void {
+    const previous = this.collection(entity).get(record.Id);
+    const index = this.nameIndex(entity);
+    const previousName = previous ? this.uniqueNameOf(entity, previous) : undefined;
+    if (previousName !== undefined) index.delete(previousName.toLowerCase());
+    const name = uniqueName ?? this.uniqueNameOf(entity, record);
+    if (name !== undefined) index.set(name.toLowerCase(), record.Id);
+    this.collection(entity).set(record.Id, record);
+  }
+
+  remove(entity: EntityName, id: string): void {
+    const previous = this.collection(entity).get(id);
+    if (!previous) return;
+    const name = this.uniqueNameOf(entity, previous);
+    if (name !== undefined) this.nameIndex(entity).delete(name.toLowerCase());
+    this.collection(entity).delete(id);
+    this.deleted.push({ entity, Id: id, at: this.clock.now() });
+  }
+
+  /** Id of the entity holding this unique name (case-insensitive), if any. */
+  idByName(entity: EntityName, name: string): string | undefined {
+    return this.nameIndex(entity).get(name.toLowerCase());
+  }
+
+  emit(entity: EntityName, id: string, operation: ChangeOperation): void {
+    this.onChange({ realmId: this.realmId, entity, id, operation, at: this.clock.now() });
+  }
+
+  recallRequest(requestId: string): StoredResponse | undefined {
+    return this.requestIds.get(requestId);
+  }
+
+  rememberRequest(requestId: string, response: StoredResponse): void {
+    if (this.requestIds.size >= REQUEST_ID_CACHE_SIZE) {
+      const oldest = this.requestIds.keys().next().value;
+      if (oldest !== undefined) this.requestIds.delete(oldest);
+    }
+    this.requestIds.set(requestId, response);
+  }
+
+  private nameIndex(entity: EntityName): Map<string, string> {
+    let map = this.names.get(entity);
+    if (!map) {
+      map = new Map();
+      this.names.set(entity, map);
+    }
+    return map;
+  }
+
+  private uniqueNameOf(entity: EntityName, record: QboEntity): string | undefined {
+    const field = entity === 'Customer' ? 'DisplayName' : entity === 'Item' || entity === 'Account' ? 'Name' : undefined;
+    if (!field) return undefined;
+    const value = record[field];
+    return typeof value === 'string' ? value : undefined;
+  }
+}

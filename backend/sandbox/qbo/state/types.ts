@@ -1,0 +1,70 @@
+/** Shapes of the emulator's state. Entities are stored exactly as QBO returns them (JSON objects). */
+
+export const ENTITY_NAMES = ['Customer', 'Item', 'Invoice', 'Payment', 'Account', 'TaxCode', 'Preferences', 'CompanyInfo'] as const;
+export type EntityName = (typeof ENTITY_NAMES)[number];
+
+/** Name-list entities cannot be deleted, only made inactive; queries default to active ones. */
+export const NAME_LIST_ENTITIES: readonly EntityName[] = ['Customer', 'Item', 'Account', 'TaxCode'];
+/** Entities that accept `operation=delete` / `operation=void`. */
+export const TRANSACTION_ENTITIES: readonly EntityName[] = ['Invoice', 'Payment'];
+
+export function isEntityName(value: string): value is EntityName {
+  return (ENTITY_NAMES as readonly string[]).includes(value);
+}
+
+export interface MetaData {
+  CreateTime: string;
+  LastUpdatedTime: string;
+}
+
+export interface Ref {
+  value: string;
+  name?: string;
+}
+
+export interface QboEntity {
+  Id: string;
+  SyncToken: string;
+  MetaData: MetaData;
+  domain: 'QBO';
+  sparse: boolean;
+  [field: string]: unknown;
+}
+
+export interface CompanySettings {
+  realmId: string;
+  companyName: string;
+  /** ISO country code as CompanyInfo.Country reports it (e.g. US, CA, GB, AU). */
+  country: string;
+  homeCurrency: string;
+  multiCurrency: boolean;
+}
+
+export interface CompanyPreferencesInput {
+  customTxnNumbers?: boolean;
+  /** YYYY-MM-DD; transactions dated on or before it are rejected (Account Period Closed). */
+  bookCloseDate?: string;
+  /** Names of the legacy sales-form custom fields, slots 1..3 (DefinitionId = slot). */
+  customFields?: string[];
+}
+
+export interface StoredResponse {
+  status: number;
+  body: unknown;
+}
+
+export interface DeletedStub {
+  entity: EntityName;
+  Id: string;
+  at: number;
+}
+
+export type ChangeOperation = 'created' | 'updated' | 'deleted' | 'voided';
+
+export interface EntityChange {
+  realmId: string;
+  entity: EntityName;
+  id: string;
+  operation: ChangeOperation;
+  at: number;
+}
