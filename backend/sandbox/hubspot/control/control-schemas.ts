@@ -1,0 +1,60 @@
+/** zod schemas of the control API (`/_sandbox/...`). */
+import { z } from 'zod';
+import { OBJECT_TYPES } from '../objects/object-types.ts';
+
+export const subscriptionSchema = z
+  .object({
+    subscriptionType: z.string().regex(/^[a-z_]+\.[a-zA-Z]+$/),
+    objectType: z.string().optional(),
+    propertyName: z.string().optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((s) => !s.subscriptionType.endsWith('.propertyChange') || s.propertyName !== undefined, { message: 'propertyChange subscriptions need a propertyName' })
+  .refine((s) => !s.subscriptionType.startsWith('object.') || s.objectType !== undefined, { message: 'object.* subscriptions need an objectType' });
+
+export const registerAppSchema = z.object({
+  name: z.string().optional(),
+  clientId: z.string().min(1).optional(),
+  clientSecret: z.string().min(1).optional(),
+  redirectUris: z.array(z.url()).default([]),
+  scopes: z.array(z.string()).default([]),
+  optionalScopes: z.array(z.string()).optional(),
+  webhookTargetUrl: z.url().nullable().optional(),
+  maxConcurrentRequests: z.number().int().min(1).max(100).optional(),
+  subscriptions: z.array(subscriptionSchema).max(1000).optional(),
+});
+
+export const webhookConfigSchema = z.object({
+  targetUrl: z.url().nullable().optional(),
+  maxConcurrentRequests: z.number().int().min(1).max(100).optional(),
+  subscriptions: z.array(subscriptionSchema).max(1000).optional(),
+});
+
+export const webhookSettingsSchema = z.object({
+  flushDelayMs: z.number().int().min(0).optional(),
+  retryBaseMs: z.number().int().min(0).optional(),
+  maxRetries: z.number().int().min(0).max(10).optional(),
+  timeoutMs: z.number().int().min(1).optional(),
+});
+
+export const objectTypeSchema = z.enum(OBJECT_TYPES);
+
+export const seedSchema = z.object({
+  objectType: objectTypeSchema,
+  count: z.number().int().min(1).max(1_000_000),
+  seed: z.number().int().default(1),
+});
+
+export const mintTokenSchema = z.object({
+  appId: z.number().int().optional(),
+  scopes: z.array(z.string()).optional(),
+  ttlSeconds: z.number().int().min(1).optional(),
+});
+
+export const limitsSchema = z.object({
+  tenSecondly: z.number().int().min(1).nullable().optional(),
+  searchPerSecond: z.number().int().min(1).nullable().optional(),
+  searchLagMs: z.number().int().min(0).optional(),
+});
+
+export const createAccountSchema = z.object({ portalId: z.number().int().min(1).optional() });

@@ -1,0 +1,54 @@
+/**
+ * HubSpot API sandbox emulator: a local HTTP server that the official @hubspot/api-client can use
+ * unchanged (`new Client({ accessToken, basePath: sandbox.baseUrl })`). See README.md.
+ */
+import { listen } from '../common/listen.ts';
+import { createApp } from './server.ts';
+import { HubSpotSandboxState } from './state/sandbox-state.ts';
+import { WebhookDispatcher } from './webhooks/delivery.ts';
+
+export interface HubSpotSandboxOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** Access token lifetime; HubSpot's is 30 minutes. */
+  tokenTtlSeconds?: number;
+}
+
+export interface HubSpotSandbox {
+  /** e.g. http://127.0.0.1:4010 — use as both the API base and the OAuth base URL. */
+  baseUrl: string;
+  port: number;
+  state: HubSpotSandboxState;
+  webhooks: WebhookDispatcher;
+  close(): Promise<void>;
+}
+
+export async function startHubSpotSandbox(opts: HubSpotSandboxOptions = {}): Promise<HubSpotSandbox> {
+  const state = new HubSpotSandboxState(opts.tokenTtlSeconds ?? 1800);
+  const webhooks = new WebhookDispatcher(state);
+  const server = await listen(createApp(state, webhooks), opts.port ?? 0, opts.host ?? '127.0.0.1');
+  return {
+    baseUrl: server.url,
+    port: server.port,
+    state,
+    webhooks,
+    close: async () => {
+      webhooks.close();
+      await server.close();
+    },
+  };
+}
+
+export { HubSpotSandboxState, type RegisterAppInput, type SubscriptionInput } from './state/sandbox-state.ts';
+export { HubSpotAccount, DEFAULT_LIMITS, type AccountLimits } from './state/account.ts';
+export type { RegisteredApp, WebhookSubscription } from './state/apps.ts';
+export type { CrmRecord } from './objects/collection.ts';
+export { OBJECT_TYPES, OBJECT_TYPE_INFO, type ObjectType } from './objects/object-types.ts';
+export { seedObjects, type SeedResult } from './control/seed.ts';
+export { applyCreate, applyUpdate, applyArchive, planWrite, type WriteContext } from './objects/object-writes.ts';
+export { CONTROL_SOURCE, type ChangeSource, type CrmChange } from './state/changes.ts';
+export { ALL_SCOPES, defaultApp } from './control/default-app.ts';
+export { WebhookDispatcher, type WebhookSettings, type DeliveryRecord } from './webhooks/delivery.ts';
+export type { WebhookEvent } from './webhooks/event-builder.ts';
+export type { AccessToken } from './oauth/token-store.ts';

@@ -1,0 +1,62 @@
+/**
+ * One HubSpot account (portal): its records, property definitions, associations, and the per-account
+ * knobs tests turn (search lag, rate limits).
+ */
+import { AssociationStore } from '../associations/association-store.ts';
+import { ObjectCollection } from '../objects/collection.ts';
+import { OBJECT_TYPES, type ObjectType } from '../objects/object-types.ts';
+import { defaultGroupName, defaultPropertyDefinitions } from '../properties/default-properties.ts';
+import type { PropertyDefinition, PropertyGroup } from '../properties/property-types.ts';
+
+export interface AccountLimits {
+  /** Requests per rolling 10 s for OAuth apps (HubSpot: 110). null = unlimited. */
+  tenSecondly: number | null;
+  /** Search requests per second (HubSpot: 5). null = unlimited. */
+  searchPerSecond: number | null;
+}
+
+export const DEFAULT_LIMITS: AccountLimits = { tenSecondly: 110, searchPerSecond: 5 };
+
+export class HubSpotAccount {
+  readonly collections = new Map<ObjectType, ObjectCollection>();
+  readonly properties = new Map<ObjectType, Map<string, PropertyDefinition>>();
+  readonly groups = new Map<ObjectType, Map<string, PropertyGroup>>();
+  readonly associations = new AssociationStore();
+  readonly installedApps = new Set<number>();
+  limits: AccountLimits = { ...DEFAULT_LIMITS };
+  /** Delay before a write becomes visible to search (HubSpot indexes asynchronously). */
+  searchLagMs = 0;
+  private lastId = 0;
+
+  constructor(
+    readonly portalId: number,
+    readonly hubDomain: string,
+  ) {
+    for (const type of OBJECT_TYPES) {
+      this.collections.set(type, new ObjectCollection(type));
+      this.properties.set(type, new Map(defaultPropertyDefinitions(type).map((d) => [d.name, d])));
+      const group = defaultGroupName(type);
+      this.groups.set(type, new Map([[group, { name: group, label: `${type} information`, displayOrder: -1, archived: false }]]));
+    }
+    // Distinct id ranges per account make cross-account id mix-ups visible.
+    this.lastId = (portalId % 1000) * 1_000_000;
+  }
+
+  collection(type: ObjectType): ObjectCollection {
+    return this.collections.get(type) as ObjectCollection;
+  }
+
+  propertyDefs(type: ObjectType): Map<string, PropertyDefinition> {
+    return this.properties.get(type) as Map<string, PropertyDefinition>;
+  }
+
+  propertyGroups(type: ObjectType): Map<string, PropertyGroup> {
+    return this.groups.get(type) as Map<string, PropertyGroup>;
+  }
+
+  /** Ids are unique across all types of the account, so a contact id never resolves as a company. */
+  nextId(): string {
+    this.lastId += 1;
+    return String(this.lastId);
+  }
+}
