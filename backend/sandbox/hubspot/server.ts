@@ -42,7 +42,7 @@ export function createApp(state: HubSpotSandboxState, webhooks: WebhookDispatche
     state.uninstall(account.portalId, token.appId);
     res.status(204).end();
   });
-  app.use(['/crm', '/appinstalls'], api);
+  app.use(api);
 
   app.use(notFoundHandler);
   app.use(errorHandler);
