@@ -4,7 +4,7 @@
  */
 import { faults } from '../core/fault.ts';
 import type { Company } from '../state/company.ts';
-import { isEntityName, NAME_LIST_ENTITIES, type EntityName, type QboEntity } from '../state/types.ts';
+import { ENTITY_NAMES, NAME_LIST_ENTITIES, type EntityName, type QboEntity } from '../state/types.ts';
 import type { Condition, Query } from './ast.ts';
 import { canonicalField, comparable, fieldValue, QUERYABLE, type FieldKind } from './fields.ts';
 import { parseQuery } from './parser.ts';
@@ -78,8 +78,10 @@ function sorter(entity: EntityName, query: Query): ((a: QboEntity, b: QboEntity)
 
 export function executeQuery(company: Company, source: string): Record<string, unknown> {
   const query = parseQuery(source);
-  if (!isEntityName(query.entity)) throw faults.queryValidation(`Entity not found: ${query.entity}`);
-  const entity = query.entity;
+  // The docs call entity names case sensitive, yet node-quickbooks sends `from customer` and works
+  // against QBO, so the name is matched case-insensitively.
+  const entity = ENTITY_NAMES.find((e) => e.toLowerCase() === query.entity.toLowerCase());
+  if (!entity) throw faults.queryValidation(`Entity not found: ${query.entity}`);
   // STARTPOSITION is 1-based; SDKs sending 0 get the first page, as from QBO.
   const start = Math.max(query.startPosition ?? 1, 1);
   const max = query.maxResults ?? DEFAULT_MAX_RESULTS;
