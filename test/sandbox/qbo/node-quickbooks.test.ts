@@ -2,23 +2,28 @@
  * Second opinion: the `node-quickbooks` client (unchanged; only its static base URL re-pointed)
  * creates, reads, updates and pages through entities on the emulator.
  */
-import QuickBooks from 'node-quickbooks';
+import * as nodeQuickbooks from 'node-quickbooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { salesLine, startHarness, type Harness } from './helpers.ts';
 
+// node-quickbooks is CommonJS (`module.exports = QuickBooks`): from ESM the class is the default
+// export, which its bundled typings (written for CJS consumers) describe as the named `QuickBooks`.
+const QuickBooks = nodeQuickbooks.default as unknown as typeof nodeQuickbooks.QuickBooks;
 let h: Harness;
-let qbo: QuickBooks;
+let qbo: InstanceType<typeof QuickBooks>;
 const savedBase = QuickBooks.V3_ENDPOINT_BASE_URL;
 
 type Callback = (err: unknown, data?: unknown) => void;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- client payloads are inspected loosely
 function call<T = Record<string, any>>(run: (cb: Callback) => void): Promise<T> {
+  // The client rejects with whatever axios/QBO produced (an AxiosError or a Fault body).
   return new Promise((resolve, reject) => run((err, data) => (err ? reject(err as Error) : resolve(data as T))));
 }
 
 beforeAll(async () => {
   h = await startHarness();
   QuickBooks.V3_ENDPOINT_BASE_URL = h.sandbox.urls.v3CompanyBase;
-  qbo = new QuickBooks(h.clientId, h.clientSecret, h.accessToken, false, h.realmId, true, false, 75, '2.0', null);
+  qbo = new QuickBooks(h.clientId, h.clientSecret, h.accessToken, false, h.realmId, true, false, '75', '2.0', null);
 });
 
 afterAll(async () => {
