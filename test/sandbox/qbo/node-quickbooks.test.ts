@@ -17,7 +17,7 @@ type Callback = (err: unknown, data?: unknown) => void;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- client payloads are inspected loosely
 function call<T = Record<string, any>>(run: (cb: Callback) => void): Promise<T> {
   // The client rejects with whatever axios/QBO produced (an AxiosError or a Fault body).
-  return new Promise((resolve, reject) => run((err, data) => (err ? reject(err as Error) : resolve(data as T))));
+  return new Promise((resolve, reject) => run((err, data) => (err ? reject(err instanceof Error ? err : Object.assign(new Error('QBO fault'), { body: err })) : resolve(data as T))));
 }
 
 beforeAll(async () => {
