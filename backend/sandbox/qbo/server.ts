@@ -59,14 +59,17 @@ export function createApp(services: QboServices): Express {
     express.json({ limit: '10mb', type: ['application/json', 'application/*+json'] }),
     express.text({ limit: '1mb', type: ['application/text', 'text/plain'] }),
     apiRouter(services.state),
+    // Body-parser failures (malformed JSON) become QBO Faults; this handler sees :realmId.
+    (error: unknown, req: Request, res: Response, next: NextFunction) => {
+      const company = services.state.company(String(req.params.realmId));
+      if (!company || res.headersSent || (error as { type?: string }).type !== 'entity.parse.failed') return next(error);
+      send(res, faultOutcome(company, qboFaults.invalidProperty('Malformed JSON in request body')));
+    },
   );
   app.use((_req, res) => void res.status(404).json({ error: 'not_found' }));
-  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
-    const company = services.state.company(String(req.params.realmId ?? ''));
-    const parseFailed = (error as { type?: string }).type === 'entity.parse.failed';
-    if (company && parseFailed) return send(res, faultOutcome(company, qboFaults.invalidProperty('Malformed JSON in request body')));
-    if (parseFailed) return void res.status(400).json({ error: 'invalid_request' });
+    if ((error as { type?: string }).type === 'entity.parse.failed') return void res.status(400).json({ error: 'invalid_request' });
     console.error('[qbo-sandbox] unhandled error', error);
     res.status(500).json({ error: 'internal_error' });
   });

@@ -86,7 +86,8 @@ export function performWrite(company: Company, entity: EntityName, operation: Op
 }
 
 function updatePreferences(company: Company, operation: Operation, body: unknown): QboEntity {
-  if (operation === 'delete' || operation === 'void' || operation === 'create') throw faults.unsupportedOperation(`${operation} on Preferences`);
+  // POST /preferences is always an update of the single Preferences record.
+  if (operation === 'delete' || operation === 'void') throw faults.unsupportedOperation(`${operation} on Preferences`);
   const input = parseBody(preferencesSchema, body, 'Preferences');
   const existing = existingForWrite(company, 'Preferences', input.Id ?? '1', input.SyncToken);
   const next = buildPreferences(company, input, existing, input.sparse === true);
