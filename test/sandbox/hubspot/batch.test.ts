@@ -57,10 +57,10 @@ describe('batch API', () => {
     });
     expect(res.results).toHaveLength(2);
     expect('errors' in res && res.errors).toHaveLength(1);
-    const errors = (res as { errors: { category: string; context: Record<string, string[]> }[]; numErrors: number }).errors;
+    const errors = (res as unknown as { errors: { category: string; context: Record<string, string[]> }[]; numErrors: number }).errors;
     expect(errors[0]?.category).toBe('VALIDATION_ERROR');
     expect(errors[0]?.context.objectWriteTraceId).toEqual(['b']);
-    expect((res as { numErrors: number }).numErrors).toBe(1);
+    expect((res as unknown as { numErrors: number }).numErrors).toBe(1);
   });
 
   it('reports missing ids of a batch read as a 207 OBJECT_NOT_FOUND error', async () => {
@@ -72,7 +72,7 @@ describe('batch API', () => {
     expect(raw.status).toBe(207);
     const res = await h.client.crm.contacts.batchApi.read({ inputs: [{ id: contact.id }, { id: '999999999' }], properties: ['email'], propertiesWithHistory: [] });
     expect(res.results).toHaveLength(1);
-    const errors = (res as { errors: { category: string; context: { ids: string[] } }[] }).errors;
+    const errors = (res as unknown as { errors: { category: string; context: { ids: string[] } }[] }).errors;
     expect(errors[0]?.category).toBe('OBJECT_NOT_FOUND');
     expect(errors[0]?.context.ids).toEqual(['999999999']);
   });

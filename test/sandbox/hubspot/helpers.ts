@@ -2,15 +2,19 @@
 import { Client } from '@hubspot/api-client';
 import { startHubSpotSandbox, type HubSpotSandbox } from '../../../backend/sandbox/hubspot/index.ts';
 
+/** Loosely typed JSON from the control API and error bodies (tests read fields they know exist). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
 export interface Harness {
   sandbox: HubSpotSandbox;
   portalId: number;
   accessToken: string;
   client: Client;
-  control<T = any>(method: string, path: string, body?: unknown): Promise<T>;
+  control<T = Json>(method: string, path: string, body?: unknown): Promise<T>;
 }
 
-export async function controlCall<T = any>(baseUrl: string, method: string, path: string, body?: unknown): Promise<T> {
+export async function controlCall<T = Json>(baseUrl: string, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${baseUrl}/_sandbox${path}`, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -28,7 +32,7 @@ export function makeClient(baseUrl: string, accessToken: string): Client {
 
 export async function startHarness(opts: { unlimited?: boolean; tokenTtlSeconds?: number } = {}): Promise<Harness> {
   const sandbox = await startHubSpotSandbox({ port: 0, tokenTtlSeconds: opts.tokenTtlSeconds });
-  const control = <T = any>(method: string, path: string, body?: unknown): Promise<T> => controlCall<T>(sandbox.baseUrl, method, path, body);
+  const control = <T = Json>(method: string, path: string, body?: unknown): Promise<T> => controlCall<T>(sandbox.baseUrl, method, path, body);
   const { portalId } = await control<{ portalId: number }>('POST', '/accounts', {});
   if (opts.unlimited !== false) await control('PUT', `/accounts/${portalId}/limits`, { tenSecondly: null, searchPerSecond: null });
   const { access_token } = await control<{ access_token: string }>('POST', `/accounts/${portalId}/tokens`, {});
@@ -45,11 +49,11 @@ export async function statusOf(promise: Promise<unknown>): Promise<number> {
   }
 }
 
-export async function errorOf(promise: Promise<unknown>): Promise<{ code: number; body: any }> {
+export async function errorOf(promise: Promise<unknown>): Promise<{ code: number; body: Json }> {
   try {
     await promise;
   } catch (err) {
-    return err as { code: number; body: any };
+    return err as { code: number; body: Json };
   }
   throw new Error('expected the call to fail');
 }

@@ -5,7 +5,7 @@ import { errorOf, startHarness, type Harness } from './helpers.ts';
 
 let h: Harness;
 const search = (type: string, body: Record<string, unknown>) =>
-  h.client.crm.objects.searchApi.doSearch(type, { filterGroups: [], sorts: [], properties: [], limit: 10, after: undefined as unknown as string, ...body });
+  h.client.crm.objects.searchApi.doSearch(type, { filterGroups: [], sorts: [], properties: [], limit: 10, ...body });
 
 beforeAll(async () => {
   h = await startHarness();

@@ -1,0 +1,88 @@
+/** Contract: associations v4 (default, labelled, primary company, batch, labels) via the official client. */
+import { AssociationSpecAssociationCategoryEnum } from '@hubspot/api-client/lib/codegen/crm/associations/v4/models/AssociationSpec.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorOf, startHarness, type Harness } from './helpers.ts';
+
+let h: Harness;
+let contactId: string;
+let companyA: string;
+let companyB: string;
+
+beforeAll(async () => {
+  h = await startHarness();
+  contactId = (await h.client.crm.contacts.basicApi.create({ properties: { email: 'assoc@example.com' }, associations: [] })).id;
+  companyA = (await h.client.crm.companies.basicApi.create({ properties: { name: 'A' }, associations: [] })).id;
+  companyB = (await h.client.crm.companies.basicApi.create({ properties: { name: 'B' }, associations: [] })).id;
+});
+afterAll(async () => {
+  await h.sandbox.close();
+});
+
+const HUBSPOT_DEFINED = AssociationSpecAssociationCategoryEnum.HubspotDefined;
+
+describe('associations v4', () => {
+  it('creates a default association and lists it from both sides', async () => {
+    const res = await h.client.crm.associations.v4.basicApi.createDefault('contacts', contactId, 'companies', companyA);
+    expect(res.results[0]?.associationSpec.associationTypeId).toBe(279);
+    const fromContact = await h.client.crm.associations.v4.basicApi.getPage('contacts', contactId, 'companies');
+    expect(fromContact.results.map((r) => String(r.toObjectId))).toEqual([companyA]);
+    expect(fromContact.results[0]?.associationTypes).toEqual([{ category: 'HUBSPOT_DEFINED', typeId: 279, label: null }]);
+    const fromCompany = await h.client.crm.associations.v4.basicApi.getPage('companies', companyA, 'contacts');
+    expect(fromCompany.results[0]?.associationTypes.map((t) => t.typeId)).toEqual([280]);
+  });
+
+  it('sets the primary company with typeId 1 and keeps only one primary', async () => {
+    const labelled = await h.client.crm.associations.v4.basicApi.create('contacts', contactId, 'companies', companyA, [{ associationCategory: HUBSPOT_DEFINED, associationTypeId: 1 }]);
+    expect(labelled.labels).toEqual(['Primary']);
+    await h.client.crm.associations.v4.basicApi.create('contacts', contactId, 'companies', companyB, [{ associationCategory: HUBSPOT_DEFINED, associationTypeId: 1 }]);
+    const page = await h.client.crm.associations.v4.basicApi.getPage('contacts', contactId, 'companies');
+    const types = new Map(page.results.map((r) => [String(r.toObjectId), r.associationTypes.map((t) => t.typeId).sort((a, b) => a - b)]));
+    expect(types.get(companyA)).toEqual([279]);
+    expect(types.get(companyB)).toEqual([1, 279]);
+    const inverse = await h.client.crm.associations.v4.basicApi.getPage('companies', companyB, 'contacts');
+    expect(inverse.results[0]?.associationTypes.find((t) => t.typeId === 2)?.label).toBe('Primary');
+    const v3 = await h.client.crm.contacts.basicApi.getById(contactId, undefined, undefined, ['companies']);
+    expect(v3.associations?.companies?.results.map((r) => r.type).sort()).toEqual(['contact_to_company', 'contact_to_company_unlabeled', 'contact_to_company_unlabeled']);
+  });
+
+  it('lists labels for a pair, including Primary', async () => {
+    const labels = await h.client.crm.associations.v4.schema.definitionsApi.getAll('contacts', 'companies');
+    expect(labels.results).toEqual(expect.arrayContaining([
+      { category: 'HUBSPOT_DEFINED', typeId: 1, label: 'Primary' },
+      { category: 'HUBSPOT_DEFINED', typeId: 279, label: null },
+    ]));
+  });
+
+  it('rejects an association type that does not belong to the pair', async () => {
+    const err = await errorOf(h.client.crm.associations.v4.basicApi.create('contacts', contactId, 'companies', companyA, [{ associationCategory: HUBSPOT_DEFINED, associationTypeId: 3 }]));
+    expect(err.code).toBe(400);
+  });
+
+  it('batch-creates, batch-reads and batch-archives associations', async () => {
+    const deals = await h.client.crm.deals.batchApi.create({ inputs: [{ properties: { dealname: 'd1' }, associations: [] }, { properties: { dealname: 'd2' }, associations: [] }] });
+    const dealIds = deals.results.map((d) => d.id);
+    const created = await h.client.crm.associations.v4.batchApi.create('deals', 'companies', {
+      inputs: dealIds.map((id) => ({ _from: { id }, to: { id: companyA }, types: [{ associationCategory: HUBSPOT_DEFINED, associationTypeId: 5 }] })),
+    });
+    expect(created.results).toHaveLength(2);
+    const read = await h.client.crm.associations.v4.batchApi.getPage('deals', 'companies', { inputs: dealIds.map((id) => ({ id })) });
+    expect(read.results.map((r) => r.to[0]?.associationTypes.map((t) => t.typeId).sort((a, b) => a - b))).toEqual([[5, 341], [5, 341]]);
+    await h.client.crm.associations.v4.batchApi.archive('deals', 'companies', { inputs: dealIds.map((id) => ({ _from: { id }, to: [{ id: companyA }] })) });
+    const after = await h.client.crm.associations.v4.basicApi.getPage('deals', dealIds[0] ?? '', 'companies');
+    expect(after.results).toEqual([]);
+  });
+
+  it('associates on create through the v3 associations input', async () => {
+    const deal = await h.client.crm.deals.basicApi.create({
+      properties: { dealname: 'with assoc' },
+      associations: [{ to: { id: contactId }, types: [{ associationCategory: HUBSPOT_DEFINED, associationTypeId: 3 }] }],
+    });
+    const page = await h.client.crm.associations.v4.basicApi.getPage('deals', deal.id, 'contacts');
+    expect(page.results.map((r) => String(r.toObjectId))).toEqual([contactId]);
+    const err = await errorOf(h.client.crm.deals.basicApi.create({
+      properties: { dealname: 'bad assoc' },
+      associations: [{ to: { id: '123456789012' }, types: [{ associationCategory: HUBSPOT_DEFINED, associationTypeId: 3 }] }],
+    }));
+    expect(err.code).toBe(400);
+  });
+});
