@@ -62,16 +62,19 @@ export async function up(knex: Knex): Promise<void> {
       on qbo_connections (realm_id) where status <> 'disconnected';
 
     create table if not exists oauth_states (
-      state_hash     text primary key,
-      kind           text not null check (kind in ('hubspot_install', 'qbo_connect')),
+      state_hash        text primary key,
+      kind              text not null check (kind in ('hubspot_install', 'qbo_connect')),
       -- null for a HubSpot install: the account is only known after the callback
-      portal_id      bigint references hubspot_installations (portal_id) on delete cascade,
-      -- hash of a cookie set on the browser that started the flow
-      browser_hash   text not null,
-      return_to      text,
-      created_at     timestamptz not null default now(),
-      expires_at     timestamptz not null,
-      used_at        timestamptz,
+      portal_id         bigint references hubspot_installations (portal_id) on delete cascade,
+      -- hash of a secret kept in a cookie of the browser that started the flow
+      browser_hash      text,
+      -- a reconnect must come back with the same QuickBooks company
+      expected_realm_id text,
+      -- the user confirmed replacing the QuickBooks company already connected
+      replace_existing  boolean not null default false,
+      created_at        timestamptz not null default now(),
+      expires_at        timestamptz not null,
+      used_at           timestamptz,
       check (kind = 'hubspot_install' or portal_id is not null)
     );
     create index if not exists oauth_states_expires_idx on oauth_states (expires_at);

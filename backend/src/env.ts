@@ -40,6 +40,10 @@ export const envSchema = z
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(25_000),
     /** Processed webhook inbox rows are deleted after this many days. */
     WEBHOOK_INBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+    /** After uninstall, an account's links and history are kept this long (a reinstall resumes), then purged. */
+    UNINSTALL_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+    /** How long an OAuth hand-off (install, QuickBooks connect) may take. */
+    OAUTH_STATE_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(600),
 
     HUBSPOT_CLIENT_ID: z.string().min(1).optional(),
     HUBSPOT_CLIENT_SECRET: z.string().min(1).optional(),

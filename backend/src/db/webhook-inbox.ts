@@ -35,3 +35,25 @@ export async function countUnprocessedInboxEvents(db: Knex, portalId: number): P
   const row = (await db(WEBHOOK_INBOX).where({ portal_id: portalId }).whereNull('processed_at').count('* as count').first()) as { count: string } | undefined;
   return Number(row?.count ?? 0);
 }
+
+export interface DBInboxEvent {
+  id: number;
+  portal_id: number;
+  source: 'hubspot' | 'quickbooks';
+  dedupe_key: string;
+  payload: unknown;
+  received_at: Date;
+  processed_at: Date | null;
+  error: string | null;
+}
+
+/** Oldest first; `skip locked` lets several workers drain one account's inbox without taking the same rows. */
+export async function lockUnprocessedInboxEvents(db: Knex, portalId: number, source: 'hubspot' | 'quickbooks', limit: number): Promise<DBInboxEvent[]> {
+  return (await db(WEBHOOK_INBOX)
+    .where({ portal_id: portalId, source })
+    .whereNull('processed_at')
+    .orderBy('id')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()) as DBInboxEvent[];
+}

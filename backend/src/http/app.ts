@@ -4,6 +4,12 @@ import type { AppContext } from '../jobs/context.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { createMetrics, metricsMiddleware, type Metrics } from './metrics.ts';
 import { healthRoutes } from './routes/health/health.ts';
+import { hubspotInstallRoutes } from './routes/oauth/hubspot-install.ts';
+import { quickbooksOAuthRoutes } from './routes/oauth/quickbooks.ts';
+import { hubspotWebhookRoutes } from './routes/webhooks/hubspot.ts';
+import { quickbooksWebhookRoutes } from './routes/webhooks/quickbooks.ts';
+import { connectionRoutes } from './routes/api/connection.ts';
+import { signedAccount, verifiedHubSpotRequest } from './middleware/hubspot-signature.ts';
 
 /** The raw request bytes, kept for signature checks (a re-serialised body would not verify). */
 export type RequestWithRawBody = express.Request & { rawBody?: Buffer };
@@ -22,6 +28,12 @@ export function createHttpApp(ctx: AppContext, metrics: Metrics = createMetrics(
     }),
   );
   app.use(healthRoutes(ctx, metrics));
+  app.use(hubspotInstallRoutes(ctx));
+  app.use(quickbooksOAuthRoutes(ctx));
+  app.use(hubspotWebhookRoutes(ctx));
+  app.use(quickbooksWebhookRoutes(ctx));
+  // Everything under /api/v1 is called by our UI extensions through signed hubspot.fetch.
+  app.use('/api/v1', verifiedHubSpotRequest(ctx), signedAccount(ctx), connectionRoutes(ctx));
   app.use(notFoundHandler);
   app.use(errorHandler(ctx.logger));
   return app;

@@ -1,0 +1,64 @@
+/**
+ * Every route our UI extensions call (hubspot.fetch) and HubSpot's webhooks go through here: the v3
+ * signature is checked against the raw body and the public URL (what HubSpot signed, even behind a
+ * proxy), then the account is taken from the signed query string, never from anything unsigned.
+ */
+import type { RequestHandler } from 'express';
+import type { AppContext } from '../../jobs/context.ts';
+import type { RequestWithRawBody } from '../app.ts';
+import { getInstallation } from '../../db/installations.ts';
+import { verifyV3 } from '../../vendors/hubspot/signature.ts';
+import { publicBaseUrl } from '../../connections/config.ts';
+import { httpErrors } from '../errors.ts';
+
+export interface SignedAccount {
+  portalId: number;
+  userId: number | undefined;
+  userEmail: string | undefined;
+}
+
+export function verifiedHubSpotRequest(ctx: AppContext): RequestHandler {
+  return (req, res, next) => {
+    const secret = ctx.env.HUBSPOT_CLIENT_SECRET;
+    if (!secret) throw httpErrors.notReady('HubSpot app credentials are not configured on this server.');
+    const result = verifyV3({
+      method: req.method,
+      uri: `${publicBaseUrl(ctx.env)}${req.originalUrl}`,
+      body: (req as RequestWithRawBody).rawBody?.toString('utf8') ?? '',
+      timestamp: req.get('x-hubspot-request-timestamp'),
+      signature: req.get('x-hubspot-signature-v3'),
+      secret,
+    });
+    if (!result.ok) {
+      ctx.logger.warn({ path: req.path, reason: result.reason }, 'rejected a request with a bad HubSpot signature');
+      throw httpErrors.invalidSignature();
+    }
+    next();
+  };
+}
+
+/** For UI-extension routes: the signed `portalId` names the account; it must have the app installed. */
+export function signedAccount(ctx: AppContext): RequestHandler {
+  return async (req, res, next) => {
+    const portalId = Number(req.query.portalId);
+    if (!Number.isSafeInteger(portalId) || portalId <= 0) throw httpErrors.invalidRequest('The signed request must carry the portalId of the HubSpot account.');
+    const appId = typeof req.query.appId === 'string' ? req.query.appId : undefined;
+    if (ctx.env.HUBSPOT_APP_ID && appId !== undefined && appId !== ctx.env.HUBSPOT_APP_ID) throw httpErrors.forbidden('This request was signed for another app.');
+    const installation = await getInstallation(ctx.db, portalId);
+    if (!installation || installation.status === 'uninstalled') throw httpErrors.forbidden('The app is not installed in this HubSpot account.');
+    const userId = Number(req.query.userId);
+    const account: SignedAccount = {
+      portalId,
+      userId: Number.isSafeInteger(userId) ? userId : undefined,
+      userEmail: typeof req.query.userEmail === 'string' ? req.query.userEmail : undefined,
+    };
+    res.locals.account = account;
+    next();
+  };
+}
+
+export function accountOf(res: { locals: Record<string, unknown> }): SignedAccount {
+  const account = res.locals.account as SignedAccount | undefined;
+  if (!account) throw new Error('signedAccount middleware did not run for this route');
+  return account;
+}

@@ -1,0 +1,34 @@
+import type { Request, RequestHandler, Response } from 'express';
+import type { Logger } from '../../../logger.ts';
+import { ConnectFlowError } from '../../../connections/flow-errors.ts';
+import { renderPage } from '../../../pages/render.ts';
+
+/**
+ * Handlers of browser-facing hand-off routes answer with a page, also when they fail: a flow error
+ * becomes a page that says what to do; anything else is logged and shown as a generic page.
+ */
+export function pageHandler(logger: Logger, handle: (req: Request, res: Response) => Promise<void>): RequestHandler {
+  return async (req, res) => {
+    try {
+      await handle(req, res);
+    } catch (err) {
+      res.set('cache-control', 'no-store');
+      if (err instanceof ConnectFlowError) {
+        res.status(err.status).type('html').send(renderPage({ title: 'Something needs your attention', heading: 'That did not work', paragraphs: [err.message], tone: 'error', code: err.code }));
+        return;
+      }
+      logger.error({ err, path: req.path }, 'unexpected error in an OAuth hand-off');
+      res
+        .status(500)
+        .type('html')
+        .send(renderPage({ title: 'Unexpected error', heading: 'Something went wrong on our side', paragraphs: ['It has been logged. Please try again in a minute.'], tone: 'error', code: 'internal_error' }));
+    }
+  };
+}
+
+export const OAUTH_COOKIE = 'hqs_oauth';
+
+export function setFlowCookie(res: Response, secret: string, secure: boolean, maxAgeSeconds: number): void {
+  // Lax: the cookie must come back on the vendor's top-level redirect to our callback.
+  res.cookie(OAUTH_COOKIE, secret, { httpOnly: true, sameSite: 'lax', secure, path: '/oauth', maxAge: maxAgeSeconds * 1000 });
+}

@@ -1,0 +1,47 @@
+/**
+ * Drains an account's webhook inbox: app lifecycle and privacy events are handled here; object
+ * changes go to the sync of that object type when one is enabled (the engine's per-record jobs).
+ */
+import { z } from 'zod';
+import { defineJob } from '../job-definition.ts';
+import type { AppContext } from '../context.ts';
+import { lockUnprocessedInboxEvents, markInboxProcessed, type DBInboxEvent } from '../../db/webhook-inbox.ts';
+import { uninstallAccount } from '../../connections/uninstall.ts';
+import { forgetHubSpotContact } from '../../connections/privacy.ts';
+import { dispatchObjectChange } from '../../sync/webhook-dispatch.ts';
+
+const BATCH = 200;
+
+const hubspotPayload = z.object({ subscriptionType: z.string(), objectId: z.union([z.number(), z.string()]).optional(), action: z.string().optional() }).passthrough();
+
+async function handleHubSpotEvent(ctx: AppContext, portalId: number, row: DBInboxEvent): Promise<string | null> {
+  const event = hubspotPayload.parse(row.payload);
+  if (event.subscriptionType === 'app.uninstall' || event.action === 'APP_UNINSTALL') {
+    await uninstallAccount(ctx, portalId, 'HubSpot reported that the app was uninstalled');
+    return null;
+  }
+  if (event.subscriptionType === 'contact.privacyDeletion' && event.objectId !== undefined) {
+    await forgetHubSpotContact(ctx, portalId, String(event.objectId));
+    return null;
+  }
+  return dispatchObjectChange(ctx, portalId, { source: 'hubspot', payload: row.payload });
+}
+
+export const processWebhooksJob = defineJob({
+  name: 'webhooks.process',
+  payload: z.object({ portalId: z.number().int().positive(), source: z.enum(['hubspot', 'quickbooks']) }),
+  handle: async (ctx, { portalId, source }) => {
+    for (;;) {
+      const done = await ctx.db.transaction(async (trx) => {
+        const rows = await lockUnprocessedInboxEvents(trx, portalId, source, BATCH);
+        const txCtx = { ...ctx, db: trx };
+        for (const row of rows) {
+          const note = source === 'hubspot' ? await handleHubSpotEvent(txCtx, portalId, row) : await dispatchObjectChange(txCtx, portalId, { source, payload: row.payload });
+          await markInboxProcessed(trx, [row.id], note);
+        }
+        return rows.length < BATCH;
+      });
+      if (done) return;
+    }
+  },
+});

@@ -1,0 +1,74 @@
+/**
+ * Single-flight token refresh across every process sharing the database. Refresh tokens rotate
+ * (QuickBooks) or can be revoked (HubSpot), so two workers refreshing at once would burn a token.
+ * The slow path takes a Postgres advisory lock for the connection, re-reads the stored tokens (another
+ * process may have refreshed meanwhile), refreshes only if still needed, and stores the new tokens
+ * (committed at once) before anyone uses the new access token.
+ */
+import type { Knex } from '../db/knex.ts';
+import type { OAuthTokens } from '../db/sealed-tokens.ts';
+
+/** Refresh this long before expiry, so a token never expires mid-request. */
+export const REFRESH_MARGIN_MS = 5 * 60 * 1000;
+
+export class InvalidGrantError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidGrantError';
+  }
+}
+
+/** The connection can't be used until a person reconnects it. */
+export class NeedsReconnectError extends Error {
+  constructor(
+    public readonly vendor: 'hubspot' | 'quickbooks',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'NeedsReconnectError';
+  }
+}
+
+export interface RefreshPlan<T extends OAuthTokens> {
+  vendor: 'hubspot' | 'quickbooks';
+  /** Identifies the connection, e.g. "hubspot:123". */
+  lockKey: string;
+  read(db: Knex): Promise<T | undefined>;
+  refresh(current: T): Promise<T>;
+  save(db: Knex, tokens: T): Promise<void>;
+  /** Called once when the vendor refuses the refresh token (revoked, rotated away, app uninstalled). */
+  onInvalidGrant(db: Knex, error: InvalidGrantError): Promise<void>;
+  marginMs?: number;
+}
+
+const isFresh = (tokens: OAuthTokens, marginMs: number) => tokens.expiresAt.getTime() - Date.now() > marginMs;
+
+export async function freshTokens<T extends OAuthTokens>(db: Knex, plan: RefreshPlan<T>, options: { force?: boolean } = {}): Promise<T> {
+  const margin = plan.marginMs ?? REFRESH_MARGIN_MS;
+  const current = await plan.read(db);
+  if (!current) throw new NeedsReconnectError(plan.vendor, `No ${plan.vendor} tokens are stored for this connection.`);
+  if (!options.force && isFresh(current, margin)) return current;
+
+  return db.transaction(async (trx) => {
+    await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`token-refresh:${plan.lockKey}`]);
+    const latest = await plan.read(trx);
+    if (!latest) throw new NeedsReconnectError(plan.vendor, `No ${plan.vendor} tokens are stored for this connection.`);
+    // Someone else refreshed while we waited for the lock: use theirs.
+    if (isFresh(latest, margin) && (!options.force || latest.accessToken !== current.accessToken)) return latest;
+    let next: T;
+    try {
+      next = await plan.refresh(latest);
+    } catch (err) {
+      if (err instanceof InvalidGrantError) {
+        // Recorded outside the lock's transaction so it stays even though we throw.
+        await plan.onInvalidGrant(db, err);
+        throw new NeedsReconnectError(plan.vendor, err.message);
+      }
+      throw err;
+    }
+    // Saved with autocommit (not trx) while we still hold the lock: the rotated refresh token is durable
+    // before the new access token is handed to any caller.
+    await plan.save(db, next);
+    return next;
+  });
+}
