@@ -1,20 +1,20 @@
 /** The entity rules a sync can trip on: SyncToken, uniqueness, references, amounts, delete/void. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { salesLine, startHarness, type Harness } from './helpers.ts';
+import { salesLine, startHarness, type ApiResponse, type Harness } from './helpers.ts';
 
 let h: Harness;
 let itemId: string;
 
-async function create(entity: string, body: Record<string, unknown>, query = ''): Promise<Record<string, any>> {
+async function create(entity: string, body: Record<string, unknown>, query = ''): Promise<ApiResponse['json']> {
   const res = await h.api(`/${entity.toLowerCase()}?minorversion=75${query}`, { body });
   expect(res.status, res.text).toBe(200);
   return res.json[entity];
 }
 
-function faultCode(res: { status: number; json: any }): string {
+function faultCode(res: ApiResponse): string {
   expect(res.status).toBe(400);
   expect(res.json.Fault.type).toBe('ValidationFault');
-  return res.json.Fault.Error[0].code;
+  return String(res.json.Fault.Error[0].code);
 }
 
 beforeAll(async () => {
