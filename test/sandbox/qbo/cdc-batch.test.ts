@@ -1,6 +1,6 @@
 /** Change Data Capture and the batch endpoint. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { salesLine, startHarness, type Harness } from './helpers.ts';
+import { salesLine, startHarness, type ApiResponse, type Harness } from './helpers.ts';
 
 let h: Harness;
 let itemId: string;
@@ -71,7 +71,7 @@ describe('batch', () => {
       },
     });
     expect(res.status).toBe(200);
-    const items = res.json.BatchItemResponse as Array<Record<string, any>>;
+    const items: Array<ApiResponse['json']> = res.json.BatchItemResponse;
     expect(items.map((i) => i.bId)).toEqual(['c1', 'c2', 'u1', 'q1', 'd1', 'cdc']);
     expect(items[0]!.Customer.DisplayName).toBe('Batch New');
     expect(items[1]!.Fault.Error[0].code).toBe('6240');
