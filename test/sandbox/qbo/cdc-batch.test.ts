@@ -72,7 +72,7 @@ describe('batch', () => {
     });
     expect(res.status).toBe(200);
     const items: Array<ApiResponse['json']> = res.json.BatchItemResponse;
-    expect(items.map((i) => i.bId)).toEqual(['c1', 'c2', 'u1', 'q1', 'd1', 'cdc']);
+    expect(items.map((i): string => String(i.bId))).toEqual(['c1', 'c2', 'u1', 'q1', 'd1', 'cdc']);
     expect(items[0]!.Customer.DisplayName).toBe('Batch New');
     expect(items[1]!.Fault.Error[0].code).toBe('6240');
     expect(items[2]!.Fault.Error[0].code).toBe('5010');
