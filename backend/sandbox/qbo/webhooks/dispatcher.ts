@@ -5,6 +5,7 @@
  * as QBO does. Per-realm faults may drop, duplicate or reorder events.
  */
 import type { Faults } from '../../common/faults.ts';
+import { seededRandom, shuffled, type Random } from '../../common/random.ts';
 import type { QboState, SandboxApp } from '../state/store.ts';
 import type { EntityChange } from '../state/types.ts';
 import { intuitSignature, toCloudEvent, type CloudEvent } from './cloud-event.ts';
@@ -29,6 +30,8 @@ interface AppQueue {
 
 export class WebhookDispatcher {
   private readonly queues = new Map<string, AppQueue>();
+  /** Per-realm PRNG for reordering, restarted when the realm's fault seed changes. */
+  private readonly reorderRandom = new Map<string, { seed: number; random: Random }>();
   readonly attempts = new Map<string, DeliveryAttempt[]>();
   private closed = false;
 
@@ -43,7 +46,8 @@ export class WebhookDispatcher {
       const webhook = app.webhook;
       if (!webhook || (webhook.entities && !webhook.entities.includes(change.entity))) continue;
       const queue = this.queue(app.clientId);
-      queue.pending.push({ realmId: change.realmId, event: toCloudEvent(change) });
+      // Drops and duplicates are decided when the change happens, under the faults active then.
+      for (const event of this.faults.forWebhookEvents(change.realmId, [toCloudEvent(change)])) queue.pending.push({ realmId: change.realmId, event });
       queue.timer ??= setTimeout(() => this.cut(app.clientId), webhook.batchWindowMs);
     }
   }
@@ -62,15 +66,26 @@ export class WebhookDispatcher {
     return queue;
   }
 
-  /** Closes the aggregation window: faults applied per realm, then split into POST-sized batches. */
+  /** Closes the aggregation window: reordered per realm when that fault is on, then split into POSTs. */
   private cut(clientId: string): void {
     const queue = this.queue(clientId);
     queue.timer = undefined;
     const byRealm = new Map<string, CloudEvent[]>();
     for (const { realmId, event } of queue.pending.splice(0)) byRealm.set(realmId, [...(byRealm.get(realmId) ?? []), event]);
-    const events = [...byRealm].flatMap(([realmId, list]) => this.faults.forWebhookEvents(realmId, list));
+    const events = [...byRealm].flatMap(([realmId, list]) => this.maybeReorder(realmId, list));
     for (let i = 0; i < events.length; i += MAX_EVENTS_PER_POST) queue.batches.push(events.slice(i, i + MAX_EVENTS_PER_POST));
     void this.pump(clientId);
+  }
+
+  private maybeReorder(realmId: string, events: CloudEvent[]): CloudEvent[] {
+    const config = this.faults.config(realmId);
+    if (!config.webhookReorder) return events;
+    let entry = this.reorderRandom.get(realmId);
+    if (!entry || entry.seed !== config.seed) {
+      entry = { seed: config.seed, random: seededRandom(config.seed) };
+      this.reorderRandom.set(realmId, entry);
+    }
+    return shuffled(events, entry.random);
   }
 
   private async pump(clientId: string): Promise<void> {
