@@ -51,8 +51,8 @@ export async function benchHubSpotSandbox(): Promise<Record<string, number | str
     const { access_token } = (await control('POST', `/accounts/${portalId}/tokens`, {})) as { access_token: string };
     const headers = { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' };
     const first = Number(seeded.firstId);
-    // Contact ids are interleaved with their companies' ids; sample real ones from the raw state.
-    const sample = ((await control('GET', `/accounts/${portalId}/objects/contacts?offset=0&limit=${CONTACTS}`)) as { results: { id: string; properties: { email?: string } }[] }).results;
+    // Contact ids are interleaved with their companies' ids; sample real ones (first 20k) from the raw state.
+    const sample = ((await control('GET', `/accounts/${portalId}/objects/contacts?offset=0&limit=20000`)) as { results: { id: string; properties: { email?: string } }[] }).results;
     const pick = (i: number) => sample[(i * 7919) % sample.length] ?? { id: String(first), properties: {} };
 
     const gets: number[] = [];

@@ -56,6 +56,8 @@ describe('associations v4', () => {
   it('rejects an association type that does not belong to the pair', async () => {
     const err = await errorOf(h.client.crm.associations.v4.basicApi.create('contacts', contactId, 'companies', companyA, [{ associationCategory: HUBSPOT_DEFINED, associationTypeId: 3 }]));
     expect(err.code).toBe(400);
+    const wrongCategory = await errorOf(h.client.crm.associations.v4.basicApi.create('contacts', contactId, 'companies', companyA, [{ associationCategory: AssociationSpecAssociationCategoryEnum.UserDefined, associationTypeId: 1 }]));
+    expect(wrongCategory.code).toBe(400);
   });
 
   it('batch-creates, batch-reads and batch-archives associations', async () => {

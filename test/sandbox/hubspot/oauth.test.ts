@@ -68,6 +68,10 @@ describe('OAuth', () => {
 
     const api = makeClient(sandbox.baseUrl, tokens.accessToken);
     await api.crm.contacts.basicApi.create({ properties: { email: 'oauth@example.com' }, associations: [] });
+    // The app was granted contact scopes only.
+    const forbidden = await errorOf(api.crm.deals.basicApi.getPage());
+    expect(forbidden.code).toBe(403);
+    expect(forbidden.body.category).toBe('MISSING_SCOPES');
 
     const refreshed = await v3Token({ grant_type: 'refresh_token', refresh_token: tokens.refreshToken, client_id: app.clientId, client_secret: app.clientSecret });
     expect(refreshed.status).toBe(200);

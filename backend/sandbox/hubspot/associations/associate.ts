@@ -19,11 +19,21 @@ function emitAssociationChange(ctx: WriteContext, fromType: ObjectType, fromId: 
   });
 }
 
+/** A type id with, when the caller gave one, the category it claims (HubSpot checks they agree). */
+export interface TypeRef {
+  associationTypeId: number;
+  associationCategory?: string;
+}
+
 /** Resolves type ids for a pair; throws 400 when one is not defined between these object types. */
-export function resolveTypeDefs(ctx: WriteContext, fromType: ObjectType, toType: ObjectType, typeIds: readonly number[]): AssociationTypeDef[] {
-  return typeIds.map((typeId) => {
-    const def = ctx.account.associations.typeDef(fromType, toType, typeId);
-    if (!def) throw validationError(`${typeId} is not a valid association type between ${fromType} and ${toType}`);
+export function resolveTypeDefs(ctx: WriteContext, fromType: ObjectType, toType: ObjectType, refs: readonly (TypeRef | number)[]): AssociationTypeDef[] {
+  return refs.map((raw) => {
+    const ref = typeof raw === 'number' ? { associationTypeId: raw } : raw;
+    const def = ctx.account.associations.typeDef(fromType, toType, ref.associationTypeId);
+    if (!def) throw validationError(`${ref.associationTypeId} is not a valid association type between ${fromType} and ${toType}`);
+    if (ref.associationCategory !== undefined && ref.associationCategory !== def.category) {
+      throw validationError(`association type ${ref.associationTypeId} is ${def.category}, not ${ref.associationCategory}`);
+    }
     return def;
   });
 }
@@ -65,6 +75,7 @@ export function planCreateAssociations(ctx: WriteContext, fromType: ObjectType, 
     const defs = assoc.types.map((t) => {
       const def = findDefFrom(ctx, fromType, t.associationTypeId);
       if (!def) throw validationError(`${t.associationTypeId} is not a valid association type id for ${fromType}`);
+      if (def.category !== t.associationCategory) throw validationError(`association type ${t.associationTypeId} is ${def.category}, not ${t.associationCategory}`);
       return def;
     });
     const toType = (defs[0] as AssociationTypeDef).to;

@@ -35,7 +35,7 @@ export function associationBatchRoutes(state: HubSpotSandboxState): Router {
     const errors: BatchError[] = [];
     for (const input of inputs) {
       try {
-        const defs = resolveTypeDefs(ctx, from, to, input.types.map((t) => t.associationTypeId));
+        const defs = resolveTypeDefs(ctx, from, to, input.types);
         const typeIds = associate(ctx, from, input.from.id, to, input.to.id, defs);
         results.push(labelsBetween(account, from, input.from.id, to, input.to.id, typeIds));
       } catch (err) {

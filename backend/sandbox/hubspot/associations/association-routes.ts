@@ -50,7 +50,7 @@ export function recordAssociationRoutes(state: HubSpotSandboxState): Router {
   router.put('/:fromType/:fromId/associations/:toType/:toId', (req, res) => {
     const { from, to, ctx, account } = pairSetup(state, res, param(req.params.fromType), param(req.params.toType), true);
     const specs = parseInput(z.array(associationSpecSchema).min(1), req.body);
-    const defs = resolveTypeDefs(ctx, from, to, specs.map((s) => s.associationTypeId));
+    const defs = resolveTypeDefs(ctx, from, to, specs);
     const fromId = param(req.params.fromId);
     const toId = param(req.params.toId);
     const typeIds = associate(ctx, from, fromId, to, toId, defs);

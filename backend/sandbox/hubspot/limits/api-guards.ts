@@ -6,13 +6,17 @@
  * 429 bodies and X-HubSpot-RateLimit-* headers as HubSpot sends them.
  */
 import type { NextFunction, Request, Response } from 'express';
-import { sleep } from '../../common/faults.ts';
 import { RollingWindowLimiter } from '../../common/rate-limit.ts';
 import { apiLocals } from '../http/context.ts';
 import { HubSpotError, correlationId } from '../http/errors.ts';
 import type { HubSpotSandboxState } from '../state/sandbox-state.ts';
 
 const TEN_SECONDS = 10_000;
+
+/** Like sleep, but never keeps the process alive on its own (a held "timeout" must not block exit). */
+function hold(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
 
 function tenSecondly429(res: Response): void {
   res.status(429).json({
@@ -38,10 +42,10 @@ export function apiGuards(state: HubSpotSandboxState) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const { account, token } = apiLocals(res);
     const fault = state.faults.forRequest(String(account.portalId));
-    if (fault.latencyMs > 0) await sleep(fault.latencyMs);
+    if (fault.latencyMs > 0) await hold(fault.latencyMs);
     if (fault.kind === 'timeout') {
       // Never answer: hold the request, then drop the connection, as a hung upstream looks to a client.
-      await sleep(fault.timeoutMs);
+      await hold(fault.timeoutMs);
       req.socket.destroy();
       return;
     }
