@@ -41,7 +41,8 @@ describe('associations v4', () => {
     expect(types.get(companyB)).toEqual([1, 279]);
     const inverse = await h.client.crm.associations.v4.basicApi.getPage('companies', companyB, 'contacts');
     expect(inverse.results[0]?.associationTypes.find((t) => t.typeId === 2)?.label).toBe('Primary');
-    const v3 = await h.client.crm.contacts.basicApi.getById(contactId, undefined, undefined, ['companies']);
+    const v3 = await h.client.crm.contacts.basicApi.getById(contactId, ['associatedcompanyid'], undefined, ['companies']);
+    expect(v3.properties.associatedcompanyid).toBe(companyB);
     expect(v3.associations?.companies?.results.map((r) => r.type).sort()).toEqual(['contact_to_company', 'contact_to_company_unlabeled', 'contact_to_company_unlabeled']);
   });
 

@@ -114,6 +114,14 @@ describe('webhooks', () => {
     expect(events().find((e) => e.subscriptionType === 'contact.deletion')).toMatchObject({ objectId: Number(created.id) });
   });
 
+  it('refuses subscription types HubSpot does not have', async () => {
+    const bad = await fetch(`${h.sandbox.baseUrl}/_sandbox/apps`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ redirectUris: [], scopes: [], subscriptions: [{ subscriptionType: 'invoice.creation' }] }),
+    });
+    expect(bad.status).toBe(400);
+  });
+
   it('sends at most 100 events per request', async () => {
     await h.control('POST', `/accounts/${portalId}/seed`, { objectType: 'contacts', count: 150, seed: 5 });
     await idle();

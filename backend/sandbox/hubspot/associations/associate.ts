@@ -3,7 +3,7 @@
  * the type id is valid for the pair) and associationChange events for webhooks.
  */
 import { validationError } from '../http/errors.ts';
-import type { WriteContext } from '../objects/object-writes.ts';
+import { applyUpdate, type WriteContext } from '../objects/object-writes.ts';
 import { lookupRecord } from '../objects/record-lookup.ts';
 import type { CreateAssociationsInput } from '../objects/schemas.ts';
 import type { ObjectType } from '../objects/object-types.ts';
@@ -38,6 +38,16 @@ export function resolveTypeDefs(ctx: WriteContext, fromType: ObjectType, toType:
   });
 }
 
+/** HubSpot mirrors a contact's primary company in the read-only `associatedcompanyid` property. */
+function syncPrimaryCompany(ctx: WriteContext, typeA: ObjectType, idA: string, typeB: ObjectType, idB: string): void {
+  const contactId = typeA === 'contacts' && typeB === 'companies' ? idA : typeB === 'contacts' && typeA === 'companies' ? idB : undefined;
+  if (contactId === undefined) return;
+  const contact = lookupRecord(ctx.account, 'contacts', contactId);
+  if (!contact) return;
+  const primary = ctx.account.associations.list('contacts', contactId, 'companies').find((l) => l.typeIds.includes(1));
+  applyUpdate(ctx, contact, new Map([['associatedcompanyid', primary?.toId ?? null]]));
+}
+
 /** Associates two live records; throws 400 if either is missing. Returns the forward type ids present. */
 export function associate(ctx: WriteContext, fromType: ObjectType, fromId: string, toType: ObjectType, toId: string, defs: AssociationTypeDef[]): number[] {
   if (!lookupRecord(ctx.account, fromType, fromId)) throw validationError(`No ${fromType} with ID ${fromId} exists`);
@@ -49,6 +59,7 @@ export function associate(ctx: WriteContext, fromType: ObjectType, fromId: strin
     const def = ctx.account.associations.typeDef(fromType, toType, typeId);
     if (def) emitAssociationChange(ctx, fromType, fromId, toId, def, false);
   }
+  syncPrimaryCompany(ctx, fromType, fromId, toType, toId);
   return after;
 }
 
@@ -63,6 +74,7 @@ export function dissociate(ctx: WriteContext, fromType: ObjectType, fromId: stri
     const def = ctx.account.associations.typeDef(fromType, toType, typeId);
     if (def) emitAssociationChange(ctx, fromType, fromId, toId, def, true);
   }
+  syncPrimaryCompany(ctx, fromType, fromId, toType, toId);
 }
 
 /**

@@ -1,16 +1,32 @@
 /** zod schemas of the control API (`/_sandbox/...`). */
 import { z } from 'zod';
-import { OBJECT_TYPES } from '../objects/object-types.ts';
+import { OBJECT_TYPES, lookupObjectType } from '../objects/object-types.ts';
+
+/**
+ * Subscription types HubSpot accepts: legacy `{contact,company,deal,line_item,product}.{action}` (there is
+ * no legacy `invoice.*` or payment type — those need `object.*` with an objectType), `contact.privacyDeletion`,
+ * generic `object.{action}`, and the emulator's `app.uninstall`.
+ */
+const ACTIONS = ['creation', 'deletion', 'propertyChange', 'merge', 'restore', 'associationChange'];
+const LEGACY_OBJECTS = ['contact', 'company', 'deal', 'line_item', 'product'];
+export const SUBSCRIPTION_TYPES: readonly string[] = [
+  ...LEGACY_OBJECTS.flatMap((o) => ACTIONS.map((a) => `${o}.${a}`)),
+  ...ACTIONS.map((a) => `object.${a}`),
+  'contact.privacyDeletion',
+  'app.uninstall',
+];
 
 export const subscriptionSchema = z
   .object({
-    subscriptionType: z.string().regex(/^[a-z_]+\.[a-zA-Z]+$/),
+    subscriptionType: z.string().refine((t) => SUBSCRIPTION_TYPES.includes(t), { message: 'unknown subscriptionType (invoices and payments need object.* with an objectType)' }),
     objectType: z.string().optional(),
     propertyName: z.string().optional(),
     active: z.boolean().optional(),
   })
   .refine((s) => !s.subscriptionType.endsWith('.propertyChange') || s.propertyName !== undefined, { message: 'propertyChange subscriptions need a propertyName' })
-  .refine((s) => !s.subscriptionType.startsWith('object.') || s.objectType !== undefined, { message: 'object.* subscriptions need an objectType' });
+  .refine((s) => !s.subscriptionType.startsWith('object.') || (s.objectType !== undefined && lookupObjectType(s.objectType) !== undefined), {
+    message: 'object.* subscriptions need a known objectType (contact, company, deal, product, line_item, invoice, commerce_payment)',
+  });
 
 export const registerAppSchema = z.object({
   name: z.string().optional(),

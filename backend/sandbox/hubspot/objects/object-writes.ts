@@ -157,7 +157,13 @@ export function applyArchive(ctx: WriteContext, record: CrmRecord, now = Date.no
   record.archived = true;
   record.archivedAt = now;
   record.updatedAt = now;
+  // Contacts whose primary company this was lose their associatedcompanyid, as in HubSpot.
+  const orphaned = record.type === 'companies' ? ctx.account.associations.list('companies', record.id, 'contacts').filter((l) => l.typeIds.includes(2)) : [];
   ctx.account.associations.removeAllFor(record.type, record.id);
+  for (const link of orphaned) {
+    const contact = ctx.account.collection('contacts').get(link.toId);
+    if (contact && !contact.archived) applyUpdate(ctx, contact, new Map([['associatedcompanyid', null]]), now);
+  }
   recordSearchSnapshot(ctx.account, record, now, false);
   ctx.state.emit(ctx.account.portalId, { kind, objectType: record.type, objectId: record.id, occurredAt: now, source: ctx.source });
 }
