@@ -76,6 +76,18 @@ function sorter(entity: EntityName, query: Query): ((a: QboEntity, b: QboEntity)
   };
 }
 
+const UNIQUE_NAME: Partial<Record<EntityName, string>> = { Customer: 'DisplayName', Item: 'Name', Account: 'Name' };
+
+/** `Name = '…'` on a unique name is answered from the name index instead of a scan (100k customers). */
+function candidates(company: Company, entity: EntityName, query: Query): Iterable<QboEntity> {
+  const field = UNIQUE_NAME[entity];
+  const byName = query.where.find((c) => c.kind === 'compare' && c.op === '=' && c.field === field && typeof c.value === 'string');
+  if (!byName || byName.kind !== 'compare') return company.collection(entity).values();
+  const id = company.idByName(entity, String(byName.value));
+  const record = id === undefined ? undefined : company.get(entity, id);
+  return record ? [record] : [];
+}
+
 export function executeQuery(company: Company, source: string): Record<string, unknown> {
   const query = parseQuery(source);
   // The docs call entity names case sensitive, yet node-quickbooks sends `from customer` and works
@@ -94,7 +106,7 @@ export function executeQuery(company: Company, source: string): Record<string, u
   const order = sorter(entity, query);
 
   const matches: QboEntity[] = [];
-  const collection = company.collection(entity).values();
+  const collection = candidates(company, entity, query);
   // Without ORDERBY the store's Id order is the answer, so a page can stop early.
   const needAll = query.count || order !== undefined;
   const stopAt = start - 1 + max;
