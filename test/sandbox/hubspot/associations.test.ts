@@ -75,6 +75,16 @@ describe('associations v4', () => {
     expect(after.results).toEqual([]);
   });
 
+  it('batch-associates with the default type and removes one association', async () => {
+    const contacts = await h.client.crm.contacts.batchApi.create({ inputs: [{ properties: { email: 'bd1@example.com' }, associations: [] }, { properties: { email: 'bd2@example.com' }, associations: [] }] });
+    const ids = contacts.results.map((c) => c.id);
+    const res = await h.client.crm.associations.v4.batchApi.createDefault('contacts', 'companies', { inputs: ids.map((id) => ({ _from: { id }, to: { id: companyB } })) });
+    expect(res.results.map((r) => r.associationSpec.associationTypeId)).toEqual([279, 279]);
+    await h.client.crm.associations.v4.basicApi.archive('contacts', ids[0] ?? '', 'companies', companyB);
+    expect((await h.client.crm.associations.v4.basicApi.getPage('contacts', ids[0] ?? '', 'companies')).results).toEqual([]);
+    expect((await h.client.crm.associations.v4.basicApi.getPage('contacts', ids[1] ?? '', 'companies')).results).toHaveLength(1);
+  });
+
   it('associates on create through the v3 associations input', async () => {
     const deal = await h.client.crm.deals.basicApi.create({
       properties: { dealname: 'with assoc' },

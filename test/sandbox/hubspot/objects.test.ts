@@ -74,6 +74,13 @@ describe('objects basic API', () => {
     expect(seen).toEqual(['P0', 'P1', 'P2', 'P3', 'P4']);
   });
 
+  it('works with the client\'s getAll pager', async () => {
+    await h.control('POST', `/accounts/${h.portalId}/seed`, { objectType: 'companies', count: 250, seed: 2 });
+    const all = await h.client.crm.companies.getAll(100, undefined, ['name']);
+    expect(all).toHaveLength(250);
+    expect(new Set(all.map((c) => c.id)).size).toBe(250);
+  });
+
   it('answers 401 without a valid token', async () => {
     const res = await fetch(`${h.sandbox.baseUrl}/crm/v3/objects/contacts`, { headers: { authorization: 'Bearer nope' } });
     expect(res.status).toBe(401);
