@@ -74,6 +74,18 @@ describe('objects basic API', () => {
     expect(seen).toEqual(['P0', 'P1', 'P2', 'P3', 'P4']);
   });
 
+  it('returns propertiesWithHistory with the source of each change, newest first', async () => {
+    const c = await h.client.crm.contacts.basicApi.create({ properties: { email: 'history@example.com', firstname: 'One' }, associations: [] });
+    await h.control('PATCH', `/accounts/${h.portalId}/objects/contacts/${c.id}`, { properties: { firstname: 'Two' } });
+    const read = await h.client.crm.contacts.basicApi.getById(c.id, ['firstname'], ['firstname', 'email']);
+    const history = read.propertiesWithHistory ?? {};
+    expect(history.firstname?.map((e) => [e.value, e.sourceType])).toEqual([['Two', 'CRM_UI'], ['One', 'INTEGRATION']]);
+    expect(history.firstname?.[0]?.timestamp).toBeInstanceOf(Date);
+    expect(history.email?.map((e) => e.value)).toEqual(['history@example.com']);
+    const batch = await h.client.crm.contacts.batchApi.read({ inputs: [{ id: c.id }], properties: [], propertiesWithHistory: ['firstname'] });
+    expect(batch.results[0]?.propertiesWithHistory?.firstname).toHaveLength(2);
+  });
+
   it('works with the client\'s getAll pager', async () => {
     await h.control('POST', `/accounts/${h.portalId}/seed`, { objectType: 'companies', count: 250, seed: 2 });
     const all = await h.client.crm.companies.getAll(100, undefined, ['name']);

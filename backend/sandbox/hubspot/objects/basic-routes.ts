@@ -11,7 +11,7 @@ import { applyArchive, applyCreate, applyUpdate, planWrite, type WriteContext } 
 import { OBJECT_TYPE_INFO, resolveObjectType } from './object-types.ts';
 import { attachAssociations, checkIdProperty, lookupRecord, requireRecord } from './record-lookup.ts';
 import { createInputSchema, idString, updateInputSchema } from './schemas.ts';
-import { toPublicObject } from './serialize.ts';
+import { attachHistory, toPublicObject } from './serialize.ts';
 
 const MAX_LIST_LIMIT = 100;
 
@@ -54,6 +54,7 @@ export function objectBasicRoutes(state: HubSpotSandboxState): Router {
       if (!record || record.archived !== archived || !collection.records.has(record.id)) continue;
       const out = toPublicObject(account, record, properties);
       attachAssociations(account, record, associations, out);
+      attachHistory(account, record, queryList(req.query.propertiesWithHistory), out);
       results.push(out);
       last = record.id;
     }
@@ -91,6 +92,7 @@ export function objectBasicRoutes(state: HubSpotSandboxState): Router {
     const record = requireRecord(account, type, param(req.params.objectId), idProperty, queryBool(req.query.archived));
     const out = toPublicObject(account, record, queryList(req.query.properties));
     attachAssociations(account, record, queryList(req.query.associations) ?? [], out);
+    attachHistory(account, record, queryList(req.query.propertiesWithHistory), out);
     res.json(out);
   });
 

@@ -17,7 +17,7 @@ import { applyArchive, applyCreate, applyUpdate, claimUnique, planWrite, type Ba
 import { OBJECT_TYPE_INFO, resolveObjectType, type ObjectType } from './object-types.ts';
 import { checkIdProperty, lookupRecord } from './record-lookup.ts';
 import { batchArchiveSchema, batchCreateSchema, batchReadSchema, batchUpdateSchema, batchUpsertSchema } from './schemas.ts';
-import { toPublicObject } from './serialize.ts';
+import { attachHistory, toPublicObject } from './serialize.ts';
 
 function notFoundError(type: ObjectType, ids: string[]): BatchError {
   return {
@@ -84,8 +84,13 @@ export function objectBatchRoutes(state: HubSpotSandboxState): Router {
     const missing: string[] = [];
     for (const id of new Set(body.inputs.map((i) => i.id))) {
       const record = lookupRecord(ctx.account, type, id, body.idProperty, archived);
-      if (record) results.push(toPublicObject(ctx.account, record, body.properties));
-      else missing.push(id);
+      if (!record) {
+        missing.push(id);
+        continue;
+      }
+      const out = toPublicObject(ctx.account, record, body.properties);
+      attachHistory(ctx.account, record, body.propertiesWithHistory, out);
+      results.push(out);
     }
     sendBatch(res, 200, startedAt, results, missing.length > 0 ? [notFoundError(type, missing)] : []);
   });

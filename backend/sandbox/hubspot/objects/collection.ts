@@ -3,6 +3,7 @@
  * paging (`after` = last id seen) is a binary search. Unique-value properties have an index so a
  * duplicate is caught in O(1) even with 100k records.
  */
+import type { ChangeSource } from '../state/changes.ts';
 import type { ObjectType } from './object-types.ts';
 
 /** What search sees of a record at some moment (search lags writes when a lag is configured). */
@@ -13,6 +14,13 @@ export interface SearchSnapshot {
   visibleAt: number;
 }
 
+/** One past value of a property (`propertiesWithHistory`). */
+export interface HistoryEntry {
+  value: string;
+  timestamp: number;
+  source: ChangeSource;
+}
+
 export interface CrmRecord {
   id: string;
   type: ObjectType;
@@ -21,6 +29,10 @@ export interface CrmRecord {
   updatedAt: number;
   archived: boolean;
   archivedAt: number | null;
+  /** Who created the record; the source of every value set at creation. */
+  createdSource?: ChangeSource;
+  /** Per property, oldest first; only for properties changed after creation (saves memory at 100k records). */
+  history?: Map<string, HistoryEntry[]>;
   /** Only set while search lag is on: past states, oldest first. */
   searchHistory?: SearchSnapshot[];
 }

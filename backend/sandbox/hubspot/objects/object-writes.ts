@@ -83,10 +83,11 @@ function deriveProperties(type: ObjectType, props: Map<string, string>): void {
   }
 }
 
-function setValue(ctx: WriteContext, record: CrmRecord, name: string, value: string | null, changed: string[]): void {
+function setValue(ctx: WriteContext, record: CrmRecord, name: string, value: string | null, changed: string[], trackAt?: number): void {
   const before = record.properties.get(name);
   const after = value ?? undefined;
   if (before === after) return;
+  if (trackAt !== undefined) recordHistory(record, name, before, after, trackAt, ctx.source);
   const collection = ctx.account.collection(record.type);
   const unique = ctx.account.propertyDefs(record.type).get(name)?.hasUniqueValue ?? false;
   if (unique && before !== undefined) collection.deleteUnique(name, before, record.id);
@@ -96,6 +97,17 @@ function setValue(ctx: WriteContext, record: CrmRecord, name: string, value: str
     if (unique) collection.setUnique(name, after, record.id);
   }
   changed.push(name);
+}
+
+function recordHistory(record: CrmRecord, name: string, before: string | undefined, after: string | undefined, now: number, source: ChangeSource): void {
+  const history = (record.history ??= new Map());
+  let list = history.get(name);
+  if (!list) {
+    list = [];
+    if (before !== undefined && record.createdSource) list.push({ value: before, timestamp: record.createdAt, source: record.createdSource });
+    history.set(name, list);
+  }
+  list.push({ value: after ?? '', timestamp: now, source });
 }
 
 function emitPropertyChanges(ctx: WriteContext, record: CrmRecord, names: string[], now: number): void {
@@ -111,7 +123,7 @@ export function applyCreate(ctx: WriteContext, type: ObjectType, values: Planned
   const info = OBJECT_TYPE_INFO[type];
   const id = ctx.account.nextId();
   const iso = new Date(now).toISOString();
-  const record: CrmRecord = { id, type, properties: new Map(), createdAt: now, updatedAt: now, archived: false, archivedAt: null };
+  const record: CrmRecord = { id, type, properties: new Map(), createdAt: now, updatedAt: now, archived: false, archivedAt: null, createdSource: ctx.source };
   ctx.account.collection(type).add(record);
   const changed: string[] = [];
   for (const [name, value] of values) setValue(ctx, record, name, value, changed);
@@ -135,12 +147,12 @@ export function applyCreate(ctx: WriteContext, type: ObjectType, values: Planned
 export function applyUpdate(ctx: WriteContext, record: CrmRecord, values: PlannedValues, now = Date.now()): string[] {
   recordSearchSnapshot(ctx.account, record, now, false, 'before');
   const changed: string[] = [];
-  for (const [name, value] of values) setValue(ctx, record, name, value, changed);
+  for (const [name, value] of values) setValue(ctx, record, name, value, changed, now);
   if (changed.length === 0) return changed;
   const iso = new Date(now).toISOString();
   const system: string[] = [];
-  setValue(ctx, record, 'hs_lastmodifieddate', iso, system);
-  if (record.type === 'contacts') setValue(ctx, record, 'lastmodifieddate', iso, system);
+  setValue(ctx, record, 'hs_lastmodifieddate', iso, system, now);
+  if (record.type === 'contacts') setValue(ctx, record, 'lastmodifieddate', iso, system, now);
   deriveProperties(record.type, record.properties);
   record.updatedAt = now;
   recordSearchSnapshot(ctx.account, record, now, false);

@@ -1,6 +1,6 @@
 /** Records as the v3 objects API returns them (`SimplePublicObject`): every value a string or null. */
 import type { HubSpotAccount } from '../state/account.ts';
-import type { CrmRecord } from './collection.ts';
+import type { CrmRecord, HistoryEntry } from './collection.ts';
 import { OBJECT_TYPE_INFO } from './object-types.ts';
 
 export interface PublicObject {
@@ -11,6 +11,37 @@ export interface PublicObject {
   archived: boolean;
   archivedAt?: string;
   associations?: Record<string, { results: { id: string; type: string }[] }>;
+  propertiesWithHistory?: Record<string, HistoryOut[]>;
+}
+
+interface HistoryOut {
+  value: string;
+  timestamp: string;
+  sourceType: string;
+  sourceId: string;
+  updatedByUserId?: number;
+}
+
+function historyOut(entry: HistoryEntry): HistoryOut {
+  const out: HistoryOut = { value: entry.value, timestamp: new Date(entry.timestamp).toISOString(), sourceType: entry.source.changeSource, sourceId: entry.source.sourceId };
+  const user = /^userId:(\d+)$/.exec(entry.source.sourceId);
+  if (user?.[1]) out.updatedByUserId = Number(user[1]);
+  return out;
+}
+
+/** `propertiesWithHistory`: newest first; a value never changed since creation has one entry. */
+export function attachHistory(account: HubSpotAccount, record: CrmRecord, names: readonly string[] | undefined, out: PublicObject): void {
+  if (!names || names.length === 0) return;
+  const defs = account.propertyDefs(record.type);
+  const result: Record<string, HistoryOut[]> = {};
+  for (const name of names) {
+    if (!defs.has(name)) continue;
+    const tracked = record.history?.get(name);
+    const current = record.properties.get(name);
+    const entries = tracked ?? (current !== undefined && record.createdSource ? [{ value: current, timestamp: record.createdAt, source: record.createdSource }] : []);
+    result[name] = [...entries].reverse().map(historyOut);
+  }
+  out.propertiesWithHistory = result;
 }
 
 /** Properties HubSpot includes whatever the caller asked for. */
