@@ -122,4 +122,15 @@ describe('webhooks', () => {
     await eventually(() => eventsFor(after.Id, 'qbo.customer.created.v1').length > 0, 'event after the dropped one');
     expect(eventsFor(dropped.Id, 'qbo.customer.created.v1')).toHaveLength(0);
   });
+
+  it('faults: reordering shuffles the events of a window (deterministically under the seed)', async () => {
+    await h.control(`/companies/${h.realmId}/faults`, 'PUT', { seed: 11, webhookReorder: true });
+    // One batch request creates all six within the same aggregation window.
+    const BatchItemRequest = Array.from({ length: 6 }, (_, i) => ({ bId: `r${i}`, operation: 'create', Customer: { DisplayName: `Reordered ${i}` } }));
+    const created = (await h.api('/batch', { token, body: { BatchItemRequest } })).json.BatchItemResponse.map((r: { Customer: { Id: string } }) => r.Customer.Id) as string[];
+    await eventually(() => created.every((id) => eventsFor(id, 'qbo.customer.created.v1').length > 0), 'six created events');
+    const received = allEvents().filter((e) => created.includes(e.intuitentityid!)).map((e) => e.intuitentityid);
+    expect([...received].sort()).toEqual([...created].sort());
+    expect(received).not.toEqual(created);
+  });
 });

@@ -11,14 +11,15 @@ import { existingForWrite, pick, refTo, resolveRef, round2, stamp, type WriteOpt
 import { adjustCustomerBalance } from './customer.ts';
 import { computeLines, lineSchema, type LineInput } from './invoice-lines.ts';
 import { bookCloseDate, customFieldDefinitions, customTxnNumbers } from './preferences-read.ts';
-import { addressSchema, bool, customFieldSchema, emailSchema, envelopeFields, num, readOnly, refSchema, str } from './schema-kit.ts';
+import { addressSchema, bool, customFieldSchema, emailSchema, envelopeFields, idString, num, readOnly, refSchema, str } from './schema-kit.ts';
 import { qboDate } from '../core/clock.ts';
 
 export const invoiceSchema = z.strictObject({
   ...envelopeFields,
   CustomerRef: refSchema.optional(),
   Line: z.array(lineSchema).optional(),
-  DocNumber: str.optional(),
+  // Jackson coerces a JSON number to the string field, so 1042 and "1042" both work.
+  DocNumber: idString.optional(),
   TxnDate: str.optional(),
   DueDate: str.optional(),
   ShipDate: str.optional(),
