@@ -8,7 +8,7 @@ import { normaliseProperties, propertyErrorMessage, type PropertyInput } from '.
 import type { HubSpotAccount } from '../state/account.ts';
 import type { ChangeSource } from '../state/changes.ts';
 import type { HubSpotSandboxState } from '../state/sandbox-state.ts';
-import type { CrmRecord } from './collection.ts';
+import type { CrmRecord, HistoryEntry } from './collection.ts';
 import { OBJECT_TYPE_INFO, type ObjectType } from './object-types.ts';
 import { recordSearchSnapshot } from './search-visibility.ts';
 
@@ -100,8 +100,8 @@ function setValue(ctx: WriteContext, record: CrmRecord, name: string, value: str
 }
 
 function recordHistory(record: CrmRecord, name: string, before: string | undefined, after: string | undefined, now: number, source: ChangeSource): void {
-  const history = (record.history ??= new Map());
-  let list = history.get(name);
+  const history = (record.history ??= new Map<string, HistoryEntry[]>());
+  let list: HistoryEntry[] | undefined = history.get(name);
   if (!list) {
     list = [];
     if (before !== undefined && record.createdSource) list.push({ value: before, timestamp: record.createdAt, source: record.createdSource });
