@@ -16,7 +16,7 @@ type Predicate = (record: QboEntity) => boolean;
 
 function kindOf(entity: EntityName, field: string): FieldKind {
   const kind = QUERYABLE[entity][canonicalField(field)];
-  if (!kind) throw faults.queryValidation(`property '${field}' is not queryable`);
+  if (!kind) throw faults.queryValidation(`Property ${field} not found for Entity ${entity}`);
   return kind;
 }
 

@@ -30,10 +30,15 @@ class Parser {
     return t.kind === 'ident' && t.text.toLowerCase() === word;
   }
 
-  private fail(expected: string[]): never {
+  /**
+   * Mirrors the JavaCC message QBO returns, e.g. `Encountered " <IDENTIFIER> "TxnDate "" at line 1, column 29.`
+   * The expected tokens document each call site; QBO's Detail does not list them.
+   */
+  private fail(_expected: string[]): never {
     const t = this.peek();
-    const shown = t.kind === 'eof' ? '<EOF>' : `" ${t.kind === 'ident' ? '<IDENTIFIER>' : t.kind === 'string' ? '<STRING_LITERAL>' : t.text} "${t.text} ""`;
-    throw faults.queryParse(`Encountered ${shown} at line 1, column ${t.column}.\nWas expecting one of:\n${expected.map((e) => `    ${e} ...`).join('\n')}\n`);
+    const kind = t.kind === 'ident' ? '<IDENTIFIER>' : t.kind === 'string' ? '<STRING_LITERAL>' : t.kind === 'number' ? '<INTEGER_LITERAL>' : `"${t.text}"`;
+    const shown = t.kind === 'eof' ? '"<EOF>"' : `" ${kind} "${t.text} ""`;
+    throw faults.queryParse(`Encountered ${shown} at line 1, column ${t.column}.`);
   }
 
   private keyword(word: string): void {
@@ -152,6 +157,6 @@ class Parser {
 }
 
 export function parseQuery(source: string): Query {
-  if (source.trim() === '') throw faults.queryParse('Encountered "<EOF>" at line 1, column 1.\nWas expecting:\n    "select" ...\n');
+  if (source.trim() === '') throw faults.queryParse('Encountered "<EOF>" at line 1, column 1.');
   return new Parser(tokenize(source)).parse();
 }
