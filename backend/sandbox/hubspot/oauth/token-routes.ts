@@ -69,8 +69,8 @@ export function tokenRoutes(state: HubSpotSandboxState): Router {
     }
     oauthError(res, 'BAD_GRANT_TYPE', `unsupported grant_type: ${p.grant_type ?? '(missing)'}`);
   };
-  router.post('/oauth/v1/token', issue);
-  router.post('/oauth/v3/token', issue);
+  // v1 is what @hubspot/api-client 13 calls; v3 and its date-versioned alias are the current endpoints.
+  router.post(['/oauth/v1/token', '/oauth/v3/token', '/oauth/2026-03/token'], issue);
 
   router.get('/oauth/v1/access-tokens/:token', (req, res) => {
     const access = state.tokens.accessTokens.get(param(req.params.token));
@@ -91,7 +91,7 @@ export function tokenRoutes(state: HubSpotSandboxState): Router {
     const app = p.client_id ? state.appByClientId(p.client_id) : undefined;
     return app !== undefined && app.clientSecret === p.client_secret;
   };
-  router.post('/oauth/v3/token/introspect', (req, res) => {
+  router.post(['/oauth/v3/token/introspect', '/oauth/2026-03/token/introspect'], (req, res) => {
     const p = formParams(req);
     if (!clientOk(p)) return oauthError(res, 'BAD_CLIENT_SECRET', 'missing or invalid client credentials', 401);
     const access = p.token ? state.tokens.accessTokens.get(p.token) : undefined;
@@ -106,7 +106,7 @@ export function tokenRoutes(state: HubSpotSandboxState): Router {
     }
     res.json({ active: false });
   });
-  router.post('/oauth/v3/token/revoke', (req, res) => {
+  router.post(['/oauth/v3/token/revoke', '/oauth/2026-03/token/revoke'], (req, res) => {
     const p = formParams(req);
     if (!clientOk(p)) return oauthError(res, 'BAD_CLIENT_SECRET', 'missing or invalid client credentials', 401);
     if (p.token && !state.tokens.revokeRefreshToken(p.token)) state.tokens.accessTokens.delete(p.token);
