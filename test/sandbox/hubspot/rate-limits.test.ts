@@ -70,6 +70,8 @@ describe('faults and call log', () => {
     expect((await failed.json()).status).toBe('error');
     await h.control('PUT', `/accounts/${portalId}/faults`, { timeoutRate: 1, timeoutMs: 50 });
     await expect(call()).rejects.toThrow();
+    const log = await h.control('GET', `/accounts/${portalId}/calls`);
+    expect(log.results.at(-1)).toMatchObject({ method: 'GET', path: '/crm/v3/objects/deals', status: 0 });
     await h.control('DELETE', `/accounts/${portalId}/faults`);
     expect((await call()).status).toBe(200);
   });
