@@ -50,6 +50,10 @@ describe('search', () => {
     expect(await names([f('price', 'HAS_PROPERTY'), f('name', 'NEQ', { value: 'Gizmo' })])).toEqual(['Gadget', 'Widget']);
     const emails = await search('contacts', { filterGroups: [{ filters: [f('email', 'CONTAINS_TOKEN', { value: '*@corp.example.com' })] }] });
     expect(emails.total).toBe(4);
+    const token = await search('contacts', { filterGroups: [{ filters: [f('lastname', 'CONTAINS_TOKEN', { value: 'jones' })] }], properties: ['firstname'] });
+    expect(token.results.map((r) => r.properties.firstname)).toEqual(['bob']);
+    const text = await search('contacts', { query: 'smi', properties: ['firstname'] });
+    expect(text.results.map((r) => r.properties.firstname).sort()).toEqual(['ann', 'cy']);
   });
 
   it('compares dates given as epoch ms or ISO strings', async () => {
