@@ -46,6 +46,14 @@ describe('throttling', () => {
     expect(statuses[3]!.json.Fault.Error[0].code).toBe('3001');
   });
 
+  it('an optional per-second limit (Intuit\'s current "10 requests per second") can be switched on', async () => {
+    const realm = await freshRealm();
+    await h.control(`/companies/${realm.realmId}/limits`, 'PUT', { requestsPerSecond: 3 });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await realm.get()).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+  });
+
   it('more than 10 concurrent requests for a realm get 429', async () => {
     const realm = await freshRealm();
     await h.control(`/companies/${realm.realmId}/faults`, 'PUT', { latencyMs: 1500 });
