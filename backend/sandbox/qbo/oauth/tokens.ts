@@ -67,7 +67,7 @@ export function exchangeCode(state: QboState, clientId: string, code: string | u
     throw invalidGrant();
   }
   if (record.expiresAt < state.clock.now()) throw invalidGrant();
-  if (redirectUri !== record.redirectUri) throw new OAuthError('invalid_grant', 'Redirect URI mismatch');
+  if (redirectUri !== record.redirectUri) throw invalidGrant();
   const grant = createGrant(state, clientId, record.realmId, record.scope);
   record.grantId = grant.id;
   return issueTokens(state, grant, hard);

@@ -105,18 +105,21 @@ export function executeQuery(company: Company, source: string): Record<string, u
   if (NAME_LIST_ENTITIES.includes(entity) && !query.where.some((c) => c.field === 'Active')) predicates.push((r) => r.Active !== false);
   const order = sorter(entity, query);
 
-  const matches: QboEntity[] = [];
   const collection = candidates(company, entity, query);
+  if (query.count) {
+    let total = 0;
+    for (const record of collection) if (predicates.every((p) => p(record))) total++;
+    return { totalCount: total };
+  }
+  const matches: QboEntity[] = [];
   // Without ORDERBY the store's Id order is the answer, so a page can stop early.
-  const needAll = query.count || order !== undefined;
   const stopAt = start - 1 + max;
   for (const record of collection) {
     if (predicates.every((p) => p(record))) {
       matches.push(record);
-      if (!needAll && matches.length >= stopAt) break;
+      if (order === undefined && matches.length >= stopAt) break;
     }
   }
-  if (query.count) return { totalCount: matches.length };
   if (order) matches.sort(order);
   const page = matches.slice(start - 1, stopAt);
   if (page.length === 0) return {};
