@@ -86,6 +86,18 @@ describe('objects basic API', () => {
     expect(batch.results[0]?.propertiesWithHistory?.firstname).toHaveLength(2);
   });
 
+  it('merges contacts: the merged id and email resolve to the primary, empty values are filled', async () => {
+    const primary = await h.client.crm.contacts.basicApi.create({ properties: { email: 'keep@example.com', firstname: 'Keep' }, associations: [] });
+    const other = await h.client.crm.contacts.basicApi.create({ properties: { email: 'old@example.com', firstname: 'Other', phone: '+1 555 0100' }, associations: [] });
+    const merged = await h.client.crm.contacts.basicApi.merge({ primaryObjectId: primary.id, objectIdToMerge: other.id });
+    expect(merged.id).toBe(primary.id);
+    expect(merged.properties).toMatchObject({ firstname: 'Keep', phone: '+1 555 0100', hs_merged_object_ids: other.id });
+    expect((await h.client.crm.contacts.basicApi.getById(other.id)).id).toBe(primary.id);
+    expect((await h.client.crm.contacts.basicApi.getById('old@example.com', undefined, undefined, undefined, false, 'email')).id).toBe(primary.id);
+    const err = await errorOf(h.client.crm.contacts.basicApi.merge({ primaryObjectId: primary.id, objectIdToMerge: other.id }));
+    expect(err.code).toBe(400);
+  });
+
   it('works with the client\'s getAll pager', async () => {
     await h.control('POST', `/accounts/${h.portalId}/seed`, { objectType: 'companies', count: 250, seed: 2 });
     const all = await h.client.crm.companies.getAll(100, undefined, ['name']);

@@ -65,6 +65,7 @@ beforeAll(async () => {
       { subscriptionType: 'contact.propertyChange', propertyName: 'firstname' },
       { subscriptionType: 'contact.deletion' },
       { subscriptionType: 'contact.privacyDeletion' },
+      { subscriptionType: 'contact.merge' },
       { subscriptionType: 'object.creation', objectType: 'invoice' },
       { subscriptionType: 'app.uninstall' },
     ],
@@ -171,6 +172,16 @@ describe('webhooks', () => {
     expect(purge.status).toBe(204);
     await idle();
     expect(events().filter((e) => e.objectId === Number(c.id)).map((e) => e.subscriptionType).sort()).toEqual(['contact.creation', 'contact.deletion', 'contact.privacyDeletion']);
+  });
+
+  it('sends a merge event naming the primary and merged ids', async () => {
+    const a = await h.control('POST', `/accounts/${portalId}/objects/contacts`, { properties: { email: 'merge-a@example.com' } });
+    const b = await h.control('POST', `/accounts/${portalId}/objects/contacts`, { properties: { email: 'merge-b@example.com', firstname: 'B' } });
+    await h.control('POST', `/accounts/${portalId}/merge/contacts`, { primaryObjectId: a.id, objectIdToMerge: b.id });
+    await idle();
+    expect(events().find((e) => e.subscriptionType === 'contact.merge')).toMatchObject({
+      objectId: Number(a.id), primaryObjectId: Number(a.id), mergedObjectIds: [Number(b.id)], newObjectId: Number(a.id), numberOfPropertiesMoved: 1,
+    });
   });
 
   it('notifies the app of an uninstall, after which its tokens are rejected', async () => {

@@ -8,6 +8,7 @@ import { associate, resolveTypeDefs } from '../associations/associate.ts';
 import { notFound } from '../http/errors.ts';
 import { param, parseInput, queryBool, queryString } from '../http/parse.ts';
 import { applyArchive, applyCreate, applyUpdate, planWrite, type WriteContext } from '../objects/object-writes.ts';
+import { mergeRecords } from '../objects/merge.ts';
 import { propertiesSchema } from '../objects/schemas.ts';
 import { CONTROL_SOURCE } from '../state/changes.ts';
 import type { HubSpotSandboxState } from '../state/sandbox-state.ts';
@@ -62,6 +63,13 @@ export function controlDataRoutes(state: HubSpotSandboxState): Router {
     const record = ctx.account.collection(type).get(param(req.params.id));
     if (record) applyArchive(ctx, record);
     res.status(204).end();
+  });
+  router.post('/accounts/:portalId/merge/:objectType', (req, res) => {
+    const ctx = ctxFor(req.params.portalId);
+    const type = parseInput(objectTypeSchema, param(req.params.objectType));
+    const body = parseInput(z.object({ primaryObjectId: z.string(), objectIdToMerge: z.string() }), req.body ?? {});
+    const primary = mergeRecords(ctx, type, body.primaryObjectId, body.objectIdToMerge);
+    res.json({ id: primary.id, properties: Object.fromEntries(primary.properties) });
   });
   router.put('/accounts/:portalId/associations/:fromType/:fromId/:toType/:toId', (req, res) => {
     const ctx = ctxFor(req.params.portalId);

@@ -11,6 +11,7 @@ import { applyArchive, applyCreate, applyUpdate, planWrite, type WriteContext } 
 import { OBJECT_TYPE_INFO, resolveObjectType } from './object-types.ts';
 import { attachAssociations, checkIdProperty, lookupRecord, requireRecord } from './record-lookup.ts';
 import { createInputSchema, idString, updateInputSchema } from './schemas.ts';
+import { mergeRecords } from './merge.ts';
 import { attachHistory, toPublicObject } from './serialize.ts';
 
 const MAX_LIST_LIMIT = 100;
@@ -32,6 +33,14 @@ export function objectBasicRoutes(state: HubSpotSandboxState): Router {
     // A GDPR delete is permanent: the record cannot be restored or read as archived.
     ctx.account.collection('contacts').records.delete(record.id);
     res.status(204).end();
+  });
+
+  router.post('/:objectType/merge', (req, res) => {
+    const type = resolveObjectType(param(req.params.objectType));
+    requireScope(res, OBJECT_TYPE_INFO[type].writeScopes);
+    const body = parseInput(z.object({ primaryObjectId: idString, objectIdToMerge: idString }), req.body);
+    const ctx = ctxOf(res);
+    res.json(toPublicObject(ctx.account, mergeRecords(ctx, type, body.primaryObjectId, body.objectIdToMerge), 'all'));
   });
 
   router.get('/:objectType', (req, res) => {

@@ -29,6 +29,8 @@ export interface CrmRecord {
   updatedAt: number;
   archived: boolean;
   archivedAt: number | null;
+  /** Set when this record was merged into another: reads of this id resolve to that record. */
+  mergedInto?: string;
   /** Who created the record; the source of every value set at creation. */
   createdSource?: ChangeSource;
   /** Per property, oldest first; only for properties changed after creation (saves memory at 100k records). */

@@ -28,6 +28,8 @@ export function lookupRecord(
     const id = collection.uniqueOwner(idProperty, key);
     record = id === undefined ? undefined : collection.get(id);
   }
+  // A merged-away id keeps resolving to the record it was merged into.
+  if (record?.mergedInto !== undefined && !includeArchived) return lookupRecord(account, type, record.mergedInto);
   if (!record || record.archived !== includeArchived) return undefined;
   return record;
 }

@@ -18,6 +18,7 @@ const common = (created: string): Spec[] => [
   [created, 'datetime', created === 'createdate' ? {} : RO],
   ['hs_lastmodifieddate', 'datetime', RO],
   ['hubspot_owner_id', 'enumeration', { options: [] }],
+  ['hs_merged_object_ids', 'string', RO],
 ];
 
 const SPECS: Record<ObjectType, Spec[]> = {

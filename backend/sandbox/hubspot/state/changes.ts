@@ -9,7 +9,7 @@ export interface ChangeSource {
   appId?: number;
 }
 
-export type ChangeKind = 'creation' | 'propertyChange' | 'deletion' | 'privacyDeletion' | 'associationChange' | 'restore';
+export type ChangeKind = 'creation' | 'propertyChange' | 'deletion' | 'privacyDeletion' | 'associationChange' | 'restore' | 'merge';
 
 export interface CrmChange {
   kind: ChangeKind;
@@ -19,6 +19,7 @@ export interface CrmChange {
   source: ChangeSource;
   propertyName?: string;
   propertyValue?: string;
+  merge?: { primaryObjectId: string; mergedObjectIds: string[]; newObjectId: string; numberOfPropertiesMoved: number };
   association?: {
     associationType: string;
     fromObjectId: string;

@@ -29,6 +29,10 @@ export interface WebhookEvent {
   associationRemoved?: boolean;
   isPrimaryAssociation?: boolean;
   action?: string;
+  primaryObjectId?: number;
+  mergedObjectIds?: number[];
+  newObjectId?: number;
+  numberOfPropertiesMoved?: number;
 }
 
 const CHANGE_FLAG: Partial<Record<ChangeKind, string>> = { creation: 'NEW', deletion: 'DELETED', privacyDeletion: 'DELETED', restore: 'RESTORED' };
@@ -56,6 +60,10 @@ export function buildEvents(app: RegisteredApp, portalId: number, change: CrmCha
         eventId: nextEventId(), subscriptionId: sub.id, portalId, appId: app.appId, occurredAt: change.occurredAt,
         subscriptionType: sub.subscriptionType, attemptNumber: 0, changeSource: change.source.changeSource, sourceId: change.source.sourceId,
       };
+      if (change.merge) {
+        const m = change.merge;
+        Object.assign(event, { primaryObjectId: Number(m.primaryObjectId), mergedObjectIds: m.mergedObjectIds.map(Number), newObjectId: Number(m.newObjectId), numberOfPropertiesMoved: m.numberOfPropertiesMoved });
+      }
       if (change.association) {
         const a = change.association;
         Object.assign(event, { associationType: a.associationType, fromObjectId: Number(a.fromObjectId), toObjectId: Number(a.toObjectId), associationRemoved: a.associationRemoved, isPrimaryAssociation: a.isPrimaryAssociation });
