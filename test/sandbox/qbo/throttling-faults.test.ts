@@ -104,6 +104,8 @@ describe('faults', () => {
     await expect(realm.get()).rejects.toThrow();
     await h.control(`/companies/${realm.realmId}/faults`, 'DELETE');
     expect((await realm.get()).status).toBe(200);
+    const calls = (await h.control(`/companies/${realm.realmId}/calls`)).json.calls as Array<{ status: number }>;
+    expect(calls.map((c) => c.status)).toEqual([0, 200]);
   });
 });
 

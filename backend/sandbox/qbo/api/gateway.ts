@@ -32,7 +32,8 @@ export function gateway(deps: GatewayDeps) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const realmId = realmOf(req);
     const started = new Date(deps.state.clock.now()).toISOString();
-    res.on('finish', () => deps.callLog.record(realmId, { method: req.method, path: req.path, status: res.statusCode, at: started }));
+    // Calls never answered (timeout fault, client gave up) are logged with status 0.
+    res.on('close', () => deps.callLog.record(realmId, { method: req.method, path: req.path, status: res.writableFinished ? res.statusCode : 0, at: started }));
 
     const header = req.headers.authorization ?? '';
     const auth = authenticate(deps.state, deps.state.clock, header.startsWith('Bearer ') ? header.slice(7).trim() : undefined);
