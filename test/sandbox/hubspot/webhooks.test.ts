@@ -66,6 +66,7 @@ beforeAll(async () => {
       { subscriptionType: 'contact.deletion' },
       { subscriptionType: 'contact.privacyDeletion' },
       { subscriptionType: 'contact.merge' },
+      { subscriptionType: 'contact.restore' },
       { subscriptionType: 'object.creation', objectType: 'invoice' },
       { subscriptionType: 'app.uninstall' },
     ],
@@ -113,6 +114,10 @@ describe('webhooks', () => {
     await idle();
     expect(events().find((e) => e.subscriptionType === 'contact.propertyChange')).toMatchObject({ changeSource: 'CRM_UI', propertyValue: 'Edited' });
     expect(events().find((e) => e.subscriptionType === 'contact.deletion')).toMatchObject({ objectId: Number(created.id) });
+    await h.control('POST', `/accounts/${portalId}/restore/contacts/${created.id}`);
+    await idle();
+    expect(events().find((e) => e.subscriptionType === 'contact.restore')).toMatchObject({ objectId: Number(created.id), changeSource: 'CRM_UI' });
+    expect((await makeClient(h.sandbox.baseUrl, token).crm.contacts.basicApi.getById(created.id, ['email'])).properties.email).toBe('ui@example.com');
   });
 
   it('refuses subscription types HubSpot does not have', async () => {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { associate, resolveTypeDefs } from '../associations/associate.ts';
 import { notFound } from '../http/errors.ts';
 import { param, parseInput, queryBool, queryString } from '../http/parse.ts';
-import { applyArchive, applyCreate, applyUpdate, planWrite, type WriteContext } from '../objects/object-writes.ts';
+import { applyArchive, applyCreate, applyRestore, applyUpdate, planWrite, type WriteContext } from '../objects/object-writes.ts';
 import { mergeRecords } from '../objects/merge.ts';
 import { propertiesSchema } from '../objects/schemas.ts';
 import { CONTROL_SOURCE } from '../state/changes.ts';
@@ -63,6 +63,14 @@ export function controlDataRoutes(state: HubSpotSandboxState): Router {
     const record = ctx.account.collection(type).get(param(req.params.id));
     if (record) applyArchive(ctx, record);
     res.status(204).end();
+  });
+  router.post('/accounts/:portalId/restore/:objectType/:id', (req, res) => {
+    const ctx = ctxFor(req.params.portalId);
+    const type = parseInput(objectTypeSchema, param(req.params.objectType));
+    const record = ctx.account.collection(type).get(param(req.params.id));
+    if (!record || !record.archived || record.mergedInto !== undefined) throw notFound(`No archived ${type} ${param(req.params.id)}`);
+    applyRestore(ctx, record);
+    res.json({ id: record.id, properties: Object.fromEntries(record.properties) });
   });
   router.post('/accounts/:portalId/merge/:objectType', (req, res) => {
     const ctx = ctxFor(req.params.portalId);

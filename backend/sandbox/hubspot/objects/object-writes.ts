@@ -179,3 +179,21 @@ export function applyArchive(ctx: WriteContext, record: CrmRecord, now = Date.no
   recordSearchSnapshot(ctx.account, record, now, false);
   ctx.state.emit(ctx.account.portalId, { kind, objectType: record.type, objectId: record.id, occurredAt: now, source: ctx.source });
 }
+
+/** Restore from the recycle bin (a user action in HubSpot): unique values must still be free. */
+export function applyRestore(ctx: WriteContext, record: CrmRecord, now = Date.now()): void {
+  if (!record.archived || record.mergedInto !== undefined) return;
+  const collection = ctx.account.collection(record.type);
+  const defs = ctx.account.propertyDefs(record.type);
+  for (const [name, value] of record.properties) {
+    const owner = defs.get(name)?.hasUniqueValue ? collection.uniqueOwner(name, value) : undefined;
+    if (owner !== undefined) throw uniqueConflict(record.type, name, value, owner);
+  }
+  recordSearchSnapshot(ctx.account, record, now, false, 'before');
+  for (const [name, value] of record.properties) if (defs.get(name)?.hasUniqueValue) collection.setUnique(name, value, record.id);
+  record.archived = false;
+  record.archivedAt = null;
+  record.updatedAt = now;
+  recordSearchSnapshot(ctx.account, record, now, false);
+  ctx.state.emit(ctx.account.portalId, { kind: 'restore', objectType: record.type, objectId: record.id, occurredAt: now, source: ctx.source });
+}
