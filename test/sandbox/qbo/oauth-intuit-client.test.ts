@@ -165,6 +165,21 @@ describe('intuit-oauth against the emulator', () => {
     expect((await h.api(`/companyinfo/${h.realmId}`, { token: oauth.getToken().access_token })).status).toBe(200);
   });
 
+  it('makeApiCall surfaces QBO Faults and throttling the way the client expects', async () => {
+    const oauth = await connectedClient();
+    const created = await oauth.makeApiCall({ url: `v3/company/${h.realmId}/customer?minorversion=75`, method: 'POST', body: { DisplayName: 'Via makeApiCall' } });
+    expect(created.json.Customer.DisplayName).toBe('Via makeApiCall');
+    const fault = await oauth
+      .makeApiCall({ url: `v3/company/${h.realmId}/customer?minorversion=75`, method: 'POST', body: { DisplayName: 'via MAKEAPICALL' } })
+      .catch((e: unknown) => e);
+    expect(fault).toMatchObject({ name: 'OAuthError', message: 'Duplicate Name Exists Error', faultType: 'ValidationFault' });
+    expect((fault as { intuitTid: string }).intuitTid).toBeTruthy();
+    await h.control(`/companies/${h.realmId}/faults`, 'PUT', { throttleBurst: 1 });
+    const throttled = await oauth.makeApiCall({ url: `v3/company/${h.realmId}/companyinfo/${h.realmId}` }).catch((e: unknown) => e);
+    expect(throttled).toMatchObject({ code: 'RATE_LIMIT_EXCEEDED' });
+    await h.control(`/companies/${h.realmId}/faults`, 'DELETE');
+  });
+
   it('rejects an unregistered redirect_uri with an error page, not a redirect', async () => {
     const oauth = new OAuthClient({ clientId: h.clientId, clientSecret: h.clientSecret, environment: 'sandbox', redirectUri: 'https://evil.example/cb' });
     const res = await fetch(oauth.authorizeUri({ scope: OAuthClient.scopes.Accounting, state: 's' }), { redirect: 'manual' });
