@@ -81,6 +81,28 @@ describe('batch', () => {
     expect(items[5]!.CDCResponse[0].QueryResponse[0].Customer.length).toBeGreaterThan(0);
   });
 
+  it('later items do not see entities created by earlier items of the same batch', async () => {
+    const before = (await h.api('/customer', { body: { DisplayName: 'Batch Anchor' } })).json.Customer;
+    const nextId = String(Number(before.Id) + 1);
+    const res = await h.api('/batch', {
+      body: {
+        BatchItemRequest: [
+          { bId: 'c', operation: 'create', Customer: { DisplayName: 'Batch Fresh' } },
+          { bId: 'i', operation: 'create', Invoice: { CustomerRef: { value: nextId }, Line: [salesLine(itemId, 1, 5)] } },
+          { bId: 'u', operation: 'update', Customer: { Id: nextId, SyncToken: '0', sparse: true, Notes: 'x' } },
+          { bId: 'ok', operation: 'create', Invoice: { CustomerRef: { value: before.Id }, Line: [salesLine(itemId, 1, 5)] } },
+        ],
+      },
+    });
+    const [created, invoice, update, ok] = res.json.BatchItemResponse;
+    expect(created.Customer.Id).toBe(nextId);
+    expect(invoice.Fault.Error[0].code).toBe('2500');
+    expect(update.Fault.Error[0].code).toBe('610');
+    expect(ok.Invoice.CustomerRef.value).toBe(before.Id);
+    // After the batch the new customer is usable.
+    expect((await h.api('/invoice', { body: { CustomerRef: { value: nextId }, Line: [salesLine(itemId, 1, 5)] } })).status).toBe(200);
+  });
+
   it('rejects more than 30 items as a whole', async () => {
     const BatchItemRequest = Array.from({ length: 31 }, (_, i) => ({ bId: `b${i}`, Query: 'select count(*) from Item' }));
     const res = await h.api('/batch', { body: { BatchItemRequest } });

@@ -46,5 +46,10 @@ export function runBatch(company: Company, body: unknown): Record<string, unknow
   if (items.length > BATCH_MAX_ITEMS) {
     throw faults.businessValidation(`Batch request has ${items.length} BatchItemRequest entries; the maximum is ${BATCH_MAX_ITEMS}.`);
   }
-  return { BatchItemResponse: items.map((item) => runItem(company, item)) };
+  company.beginBatch();
+  try {
+    return { BatchItemResponse: items.map((item) => runItem(company, item)) };
+  } finally {
+    company.endBatch();
+  }
 }

@@ -26,7 +26,7 @@ export function stamp(company: Company, entity: EntityName, existing?: QboEntity
 /** Looks up the record an update/delete names and enforces the optimistic-lock SyncToken. */
 export function existingForWrite(company: Company, entity: EntityName, id: string | undefined, syncToken: string | undefined): QboEntity {
   if (id === undefined || id === '') throw faults.requiredParam('Id');
-  const existing = company.get(entity, id);
+  const existing = company.visible(entity, id);
   if (!existing) throw faults.objectNotFound(`${entity} Id=${id}`);
   if (syncToken === undefined || syncToken === '') throw faults.requiredParam('SyncToken');
   if (syncToken !== existing.SyncToken) throw faults.staleObject();
@@ -36,7 +36,7 @@ export function existingForWrite(company: Company, entity: EntityName, id: strin
 /** A reference must point at an existing, active record (610 for inactive, 2500 for unknown). */
 export function resolveRef(company: Company, entity: EntityName, ref: Ref | undefined, field: string): QboEntity {
   if (!ref || ref.value === '') throw faults.requiredParam(field);
-  const target = company.get(entity, ref.value);
+  const target = company.visible(entity, ref.value);
   if (!target) throw faults.invalidReference(`${entity} assigned to this transaction has been deleted or does not exist (${field}=${ref.value}).`);
   if (target.Active === false) throw faults.objectNotFound(`${field}=${ref.value} is inactive`);
   return target;

@@ -85,7 +85,7 @@ export function buildCustomer(company: Company, input: Record<string, unknown>, 
     throw faults.businessValidation(`Multicurrency is off; customer currency must be ${home}.`);
   }
   const parent = input.ParentRef as { value: string } | undefined;
-  if (parent && !company.get('Customer', parent.value)) throw faults.invalidReference(`ParentRef=${parent.value}`);
+  if (parent && !company.visible('Customer', parent.value)) throw faults.invalidReference(`ParentRef=${parent.value}`);
 
   const us = company.settings.country === 'US';
   return {

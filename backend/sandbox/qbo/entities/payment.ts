@@ -64,7 +64,7 @@ function applications(company: Company, customerId: string, lines: PaymentLine[]
     const link = line.LinkedTxn?.[0];
     if (!link) throw faults.requiredParam('Line.LinkedTxn');
     if (link.TxnType !== 'Invoice') throw faults.businessValidation(`The sandbox applies payments to invoices only (TxnType=${link.TxnType}).`);
-    const invoice = company.get('Invoice', link.TxnId);
+    const invoice = company.visible('Invoice', link.TxnId);
     if (!invoice) throw faults.invalidReference(`Invoice ${link.TxnId} assigned to this transaction has been deleted or does not exist.`);
     if ((invoice.CustomerRef as Ref).value !== customerId) throw faults.businessValidation(`Invoice ${invoice.Id} belongs to a different customer.`);
     const alreadyMine = previous.filter((a) => a.invoiceId === invoice.Id).reduce((s, a) => s + a.amount, 0);

@@ -28,6 +28,8 @@ export class Company {
   lastAutoDocNumber = 1000;
   private readonly requestIds = new Map<string, StoredResponse>();
   onChange: (change: EntityChange) => void = () => undefined;
+  /** While a batch runs: the first Id allocated during it, per entity (see beginBatch). */
+  private batchFloor: Map<EntityName, number> | undefined;
 
   constructor(
     readonly settings: CompanySettings,
@@ -55,6 +57,26 @@ export class Company {
     const next = this.nextIds.get(entity) ?? 1;
     this.nextIds.set(entity, next + 1);
     return String(next);
+  }
+
+  /**
+   * Batch items run serially but do not see entities created by earlier items of the same batch
+   * (Intuit's batch guidance), so references to those are treated as unknown until the batch ends.
+   */
+  beginBatch(): void {
+    this.batchFloor = new Map([...this.nextIds].filter(([e]) => e !== 'Preferences' && e !== 'CompanyInfo'));
+    for (const e of ['Customer', 'Item', 'Invoice', 'Payment', 'Account'] as const) if (!this.batchFloor.has(e)) this.batchFloor.set(e, 1);
+  }
+
+  endBatch(): void {
+    this.batchFloor = undefined;
+  }
+
+  /** The record as the current request may see it (hidden if created earlier in the same batch). */
+  visible(entity: EntityName, id: string): QboEntity | undefined {
+    const floor = this.batchFloor?.get(entity);
+    if (floor !== undefined && Number(id) >= floor) return undefined;
+    return this.get(entity, id);
   }
 
   nowMs(): number {
