@@ -137,6 +137,18 @@ describe('intuit-oauth against the emulator', () => {
     expect((error as { authResponse: { json: unknown } }).authResponse.json).toEqual({ error: 'invalid_grant', error_description: 'Token invalid' });
   });
 
+  it('reports the 5-year hard expiry only when the client opts in, and keeps it across refreshes', async () => {
+    const plain = await connectedClient();
+    expect(plain.getToken().x_refresh_token_hard_expires_in).toBe(0);
+    const optIn = new OAuthClient({ clientId: h.clientId, clientSecret: h.clientSecret, environment: 'sandbox', redirectUri: h.redirectUri, includeRefreshTokenHardExpiresIn: true });
+    await optIn.createToken(await consent(optIn.authorizeUri({ scope: OAuthClient.scopes.Accounting, state: 'h' }), 'allow'));
+    const first = optIn.getToken().x_refresh_token_hard_expires_in;
+    expect(first).toBeGreaterThan(4 * 365 * 86400);
+    await h.control('/clock', 'POST', { advanceMs: 10_000 });
+    await optIn.refresh();
+    expect(optIn.getToken().x_refresh_token_hard_expires_in).toBeLessThan(first);
+  });
+
   it('a wrong client secret is invalid_client', async () => {
     const oauth = await connectedClient();
     const bad = new OAuthClient({ clientId: h.clientId, clientSecret: 'nope', environment: 'sandbox', redirectUri: h.redirectUri });
