@@ -4,7 +4,8 @@
  *   web     HTTP only; worker   jobs only (scale these on several machines against one database)
  *   migrate apply pending migrations and exit
  */
-import { EnvError, parseEnv } from './env.ts';
+import { EnvError, isSandboxMode, parseEnv } from './env.ts';
+import { startDemoSandbox, type DemoSandbox } from '../sandbox/demo/start-demo.ts';
 import { createLogger } from './logger.ts';
 import { createDatabase } from './db/knex.ts';
 import { resolveDatabase } from './db/database-url.ts';
@@ -29,7 +30,30 @@ async function main(): Promise<void> {
     return;
   }
 
-  const service = await startService(mode satisfies ServiceMode, env, logger);
+  let demo: DemoSandbox | undefined;
+  if (isSandboxMode(env)) {
+    if (mode !== 'all') throw new Error('No HubSpot credentials are set, so this would run against the sandbox emulators, which `npm start` (web + worker in one process) starts. Use `npm start`, or set HUBSPOT_CLIENT_ID/SECRET and QBO_CLIENT_ID/SECRET.');
+    demo = await startDemoSandbox(env, logger);
+  }
+  const service = await startService(mode satisfies ServiceMode, demo?.env ?? env, logger);
+  if (demo && service.url) {
+    await demo.connect(service.url);
+    logger.info(
+      {
+        app: service.url,
+        hubspotSettingsPage: `${demo.urls.hubspot}/integrations-settings/${demo.data.portalId}/installed/framework/${demo.apps.hubspot.appId}/general-settings`,
+        installAgain: `${service.url}/oauth/hubspot/install`,
+        hubspotEmulator: `${demo.urls.hubspot}/_sandbox/accounts/${demo.data.portalId}`,
+        quickbooksEmulator: `${demo.urls.quickbooks}/_sandbox/companies/${demo.data.realmId}`,
+        health: `${service.url}/readyz`,
+      },
+      'ready: the demo account is installed and connected to QuickBooks. Where to look:',
+    );
+  }
+  const stopAll = async () => {
+    await service.stop();
+    await demo?.close();
+  };
   const timeout = env.SHUTDOWN_TIMEOUT_MS;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
@@ -39,7 +63,7 @@ async function main(): Promise<void> {
         process.exit(1);
       }, timeout + 5_000);
       force.unref();
-      service.stop().then(
+      stopAll().then(
         () => process.exit(0),
         (err: unknown) => {
           logger.error({ err }, 'error during shutdown');

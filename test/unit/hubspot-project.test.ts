@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HUBSPOT_REQUIRED_SCOPES } from '../../backend/src/vendors/hubspot/oauth.ts';
 
-const json = (path: string) => JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')) as Record<string, any>;
+const json = (path: string) => JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test reads loose JSON
 
 describe('HubSpot project files', () => {
   it('hsproject.json: srcDir app on platform 2026.03', () => {

@@ -12,6 +12,7 @@ import { apiGuards } from './limits/api-guards.ts';
 import { objectBasicRoutes } from './objects/basic-routes.ts';
 import { objectBatchRoutes } from './objects/batch-routes.ts';
 import { authorizeRoutes } from './oauth/authorize-routes.ts';
+import { appSettingsPageRoutes } from './app-pages/settings-page.ts';
 import { tokenRoutes } from './oauth/token-routes.ts';
 import { propertyRoutes } from './properties/property-routes.ts';
 import { searchRoutes } from './search/search-routes.ts';
@@ -28,7 +29,7 @@ export function createApp(state: HubSpotSandboxState, webhooks: WebhookDispatche
   const control = Router();
   control.use(controlRoutes(state, webhooks), controlDataRoutes(state));
   app.use('/_sandbox', control);
-  app.use(authorizeRoutes(state), tokenRoutes(state));
+  app.use(authorizeRoutes(state), tokenRoutes(state), appSettingsPageRoutes(state));
 
   const api = Router();
   api.use(callLogger(state), authenticate(state), apiGuards(state));
