@@ -36,6 +36,8 @@ export const envSchema = z
     TOKEN_ENCRYPTION_PREVIOUS_KEYS: z.string().default(''),
 
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+    /** How often an idle worker looks for jobs. */
+    WORKER_POLL_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
     /** How long SIGTERM waits for in-flight jobs and requests before giving up. */
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(25_000),
     /** Processed webhook inbox rows are deleted after this many days. */

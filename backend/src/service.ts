@@ -39,7 +39,7 @@ export async function startService(mode: ServiceMode, env: Env, logger: Logger):
   await queue.start();
   const ctx: AppContext = { env, db, logger, cipher, queue };
 
-  if (mode !== 'web') await startWorker(ctx, { concurrency: env.WORKER_CONCURRENCY });
+  if (mode !== 'web') await startWorker(ctx, { concurrency: env.WORKER_CONCURRENCY, pollingIntervalSeconds: env.WORKER_POLL_INTERVAL_SECONDS });
 
   let server: Server | undefined;
   let url: string | undefined;

@@ -11,17 +11,7 @@ import { startWorker } from '../../backend/src/jobs/worker.ts';
 import { createLogger } from '../../backend/src/logger.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { testEnv } from '../helpers/env.ts';
-
-/** Resolves when `check` returns a value, polling the database (never a fixed sleep). */
-async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { eventually } from '../helpers/eventually.ts';
 
 describe('job queue (pg-boss)', () => {
   let t: TestDatabase;

@@ -1,0 +1,88 @@
+/**
+ * The whole app as it runs in production, against the sandbox emulators: its own database, both
+ * emulators on random ports with our app registered, and the service (web + worker) listening on a
+ * port known in advance (redirect URLs must name it).
+ */
+import { startHubSpotSandbox, type HubSpotSandbox } from '../../backend/sandbox/hubspot/index.ts';
+import { hubspotSignedFetch } from '../../backend/sandbox/hubspot/signed-fetch.ts';
+import { startQboSandbox, type QboSandbox } from '../../backend/sandbox/qbo/index.ts';
+import { provisionApps, sandboxEnvOverrides, type ProvisionedApps } from '../../backend/sandbox/demo/provision.ts';
+import { driveHubSpotInstall, driveQboConnect, type HandOffResult } from '../../backend/sandbox/demo/consent-driver.ts';
+import { startService, type RunningService } from '../../backend/src/service.ts';
+import type { AppContext } from '../../backend/src/jobs/context.ts';
+import { createTestDatabase, type TestDatabase } from './database.ts';
+import { testEnv } from './env.ts';
+import { freePort } from './free-port.ts';
+import { capturingLogger } from './logs.ts';
+
+export interface AppHarness {
+  url: string;
+  ctx: AppContext;
+  db: TestDatabase;
+  hubspot: HubSpotSandbox;
+  qbo: QboSandbox;
+  apps: ProvisionedApps;
+  logs: () => string;
+  /** A signed request as HubSpot's hubspot.fetch sends it for `portalId`. */
+  signedFetch(path: string, portalId: number, options?: { method?: 'GET' | 'POST'; body?: unknown; timestamp?: number }): Promise<Response>;
+  /** Creates the HubSpot account in the emulator (if needed) and installs the app through the OAuth flow. */
+  install(portalId: number): Promise<HandOffResult>;
+  /** Creates a QBO company (if needed) and connects it to `portalId` through the Intuit flow. */
+  connect(portalId: number, realmId: string, company?: { country?: string; companyName?: string; homeCurrency?: string }, options?: { replace?: boolean }): Promise<HandOffResult>;
+  close(): Promise<void>;
+}
+
+export async function startAppHarness(overrides: Record<string, string> = {}): Promise<AppHarness> {
+  const db = await createTestDatabase();
+  const hubspot = await startHubSpotSandbox();
+  const qbo = await startQboSandbox();
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const urls = { hubspot: hubspot.baseUrl, quickbooks: qbo.baseUrl };
+  const apps = await provisionApps({ ...urls, publicBaseUrl: url });
+  const logs = capturingLogger('info');
+  const env = testEnv({
+    ...sandboxEnvOverrides(urls, apps),
+    DATABASE_URL: db.url,
+    PORT: String(port),
+    PUBLIC_BASE_URL: url,
+    WORKER_CONCURRENCY: '2',
+    WORKER_POLL_INTERVAL_SECONDS: '0.5',
+    ...overrides,
+  });
+  const service: RunningService = await startService('all', env, logs.logger);
+
+  const signedFetch: AppHarness['signedFetch'] = (path, portalId, options = {}) => {
+    const separator = path.includes('?') ? '&' : '?';
+    return hubspotSignedFetch(`${url}${path}${separator}portalId=${portalId}`, { clientSecret: apps.hubspot.clientSecret, appId: apps.hubspot.appId, ...options });
+  };
+
+  return {
+    url,
+    ctx: service.ctx,
+    db,
+    hubspot,
+    qbo,
+    apps,
+    logs: logs.output,
+    signedFetch,
+    install: async (portalId) => {
+      if (!hubspot.state.account(portalId)) hubspot.state.createAccount(portalId);
+      return driveHubSpotInstall(`${url}/oauth/hubspot/install`, portalId);
+    },
+    connect: async (portalId, realmId, company = {}, options = {}) => {
+      if (!qbo.state.companies.has(realmId)) qbo.state.createCompany({ realmId, companyName: company.companyName ?? `Company ${realmId}`, country: company.country ?? 'US', homeCurrency: company.homeCurrency });
+      const link = await signedFetch('/api/v1/quickbooks/connect-link', portalId, { method: 'POST', body: { replace: options.replace ?? false } });
+      if (!link.ok) throw new Error(`connect-link answered ${link.status}: ${await link.text()}`);
+      const { url: connectUrl } = (await link.json()) as { url: string };
+      return driveQboConnect(connectUrl, realmId);
+    },
+    close: async () => {
+      await service.stop();
+      await Promise.all([hubspot.close(), qbo.close()]);
+      await db.drop();
+    },
+  };
+}
+
+export { eventually } from './eventually.ts';
