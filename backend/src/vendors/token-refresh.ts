@@ -43,12 +43,24 @@ export interface RefreshPlan<T extends OAuthTokens> {
 
 const isFresh = (tokens: OAuthTokens, marginMs: number) => tokens.expiresAt.getTime() - Date.now() > marginMs;
 
+// Callers in this process share one slow path per connection: besides saving a refresh, it keeps a
+// burst of callers from each holding a pooled connection while they wait on the same advisory lock
+// (which would exhaust the pool and deadlock the one holding the lock).
+const inFlight = new Map<string, Promise<OAuthTokens>>();
+
 export async function freshTokens<T extends OAuthTokens>(db: Knex, plan: RefreshPlan<T>, options: { force?: boolean } = {}): Promise<T> {
   const margin = plan.marginMs ?? REFRESH_MARGIN_MS;
   const current = await plan.read(db);
   if (!current) throw new NeedsReconnectError(plan.vendor, `No ${plan.vendor} tokens are stored for this connection.`);
   if (!options.force && isFresh(current, margin)) return current;
+  const running = inFlight.get(plan.lockKey) as Promise<T> | undefined;
+  if (running) return running;
+  const slowPath = refreshUnderLock(db, plan, current, margin, options).finally(() => inFlight.delete(plan.lockKey));
+  inFlight.set(plan.lockKey, slowPath);
+  return slowPath;
+}
 
+async function refreshUnderLock<T extends OAuthTokens>(db: Knex, plan: RefreshPlan<T>, current: T, margin: number, options: { force?: boolean }): Promise<T> {
   return db.transaction(async (trx) => {
     await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`token-refresh:${plan.lockKey}`]);
     const latest = await plan.read(trx);
