@@ -4,6 +4,8 @@ export class ConnectFlowError extends Error {
     public readonly code: string,
     message: string,
     public readonly status = 400,
+    /** Where the person can start over, shown as a button. */
+    public readonly retry?: { label: string; href: string },
   ) {
     super(message);
     this.name = 'ConnectFlowError';

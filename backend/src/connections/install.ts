@@ -12,6 +12,15 @@ import { InvalidGrantError } from '../vendors/token-refresh.ts';
 import { hubspotOAuthConfig, hubspotSettingsUrl } from './config.ts';
 import { ConnectFlowError, stateFailureMessage } from './flow-errors.ts';
 
+const START_AGAIN = { label: 'Start the installation again', href: '/oauth/hubspot/install' };
+
+/** Every install failure offers to start over. */
+class InstallFlowError extends ConnectFlowError {
+  constructor(code: string, message: string) {
+    super(code, message, 400, START_AGAIN);
+  }
+}
+
 export async function startHubSpotInstall(ctx: AppContext): Promise<{ redirectUrl: string; browserSecret: string }> {
   const config = hubspotOAuthConfig(ctx.env);
   const browserSecret = newSecret();
@@ -28,16 +37,16 @@ export interface CallbackQuery {
 
 export async function completeHubSpotInstall(ctx: AppContext, query: CallbackQuery, browserSecret: string | undefined): Promise<{ portalId: number; settingsUrl: string }> {
   if (query.error) {
-    throw new ConnectFlowError(
+    throw new InstallFlowError(
       query.error === 'access_denied' ? 'install_declined' : 'install_failed',
       query.error === 'access_denied'
         ? 'The app was not installed because access was declined in HubSpot. You can start the installation again at any time.'
         : `HubSpot did not complete the installation (${query.error_description ?? query.error}).`,
     );
   }
-  if (!query.code || !query.state) throw new ConnectFlowError('invalid_callback', 'This installation link is incomplete. Start the installation again from the HubSpot App Marketplace.');
+  if (!query.code || !query.state) throw new InstallFlowError('invalid_callback', 'This installation link is incomplete. Start the installation again from the HubSpot App Marketplace.');
   const consumed = await consumeOAuthState(ctx.db, { state: query.state, browserSecret, kind: 'hubspot_install' });
-  if (!consumed.ok) throw new ConnectFlowError(`state_${consumed.reason}`, stateFailureMessage(consumed.reason, 'installation'));
+  if (!consumed.ok) throw new InstallFlowError(`state_${consumed.reason}`, stateFailureMessage(consumed.reason, 'installation'));
 
   const config = hubspotOAuthConfig(ctx.env);
   let grant;
@@ -45,11 +54,11 @@ export async function completeHubSpotInstall(ctx: AppContext, query: CallbackQue
     grant = await exchangeHubSpotCode(config, query.code);
   } catch (err) {
     if (err instanceof InvalidGrantError) {
-      throw new ConnectFlowError('code_rejected', 'HubSpot did not accept this installation code (it may have been used already or expired). Start the installation again.');
+      throw new InstallFlowError('code_rejected', 'HubSpot did not accept this installation code (it may have been used already or expired). Start the installation again.');
     }
     throw err;
   }
-  if (!grant.hubId) throw new ConnectFlowError('install_failed', 'HubSpot did not say which account installed the app.');
+  if (!grant.hubId) throw new InstallFlowError('install_failed', 'HubSpot did not say which account installed the app.');
   const info = await introspectHubSpotToken(config, grant.accessToken);
   await ctx.db.transaction(async (trx) => {
     await upsertInstallation(trx, ctx.cipher, {

@@ -14,7 +14,7 @@ export function pageHandler(logger: Logger, handle: (req: Request, res: Response
     } catch (err) {
       res.set('cache-control', 'no-store');
       if (err instanceof ConnectFlowError) {
-        res.status(err.status).type('html').send(renderPage({ title: 'Something needs your attention', heading: 'That did not work', paragraphs: [err.message], tone: 'error', code: err.code }));
+        res.status(err.status).type('html').send(renderPage({ title: 'Something needs your attention', heading: 'That did not work', paragraphs: [err.message], tone: 'error', code: err.code, actions: err.retry ? [err.retry] : [] }));
         return;
       }
       logger.error({ err, path: req.path }, 'unexpected error in an OAuth hand-off');
