@@ -135,9 +135,18 @@ export async function up(knex: Knex): Promise<void> {
     );
     create index if not exists sync_activity_record_idx on sync_activity (portal_id, record_id, occurred_at desc, id desc);
 
+    -- History is never rewritten. The one change allowed is re-pointing entries to another record row,
+    -- when the engine finds that two rows (one per side) are the same party and merges them.
     create or replace function sync_activity_is_append_only() returns trigger language plpgsql as $$
     begin
-      raise exception 'sync_activity is append-only';
+      if (new.id, new.portal_id, new.run_id, new.object_type, new.action, new.direction, new.outcome,
+          new.reason_code, new.message, new.details, new.occurred_at)
+         is distinct from
+         (old.id, old.portal_id, old.run_id, old.object_type, old.action, old.direction, old.outcome,
+          old.reason_code, old.message, old.details, old.occurred_at) then
+        raise exception 'sync_activity is append-only';
+      end if;
+      return new;
     end $$;
     drop trigger if exists sync_activity_no_update on sync_activity;
     create trigger sync_activity_no_update before update on sync_activity
