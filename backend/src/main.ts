@@ -46,6 +46,7 @@ async function main(): Promise<void> {
         hubspotEmulator: `${demo.urls.hubspot}/_sandbox/accounts/${demo.data.portalId}`,
         quickbooksEmulator: `${demo.urls.quickbooks}/_sandbox/companies/${demo.data.realmId}`,
         health: `${service.url}/readyz`,
+        objectView: 'npm run status (in another terminal)',
       },
       'ready: the demo account is installed and connected to QuickBooks. Where to look:',
     );

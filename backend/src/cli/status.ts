@@ -1,0 +1,52 @@
+/**
+ * `npm run status`: the object view in the terminal, for every account on this database: install
+ * and QuickBooks connection state, each sync's status and its synced / failed / excluded counts, and
+ * open alerts.
+ */
+import { parseEnv } from '../env.ts';
+import { createLogger } from '../logger.ts';
+import { createDatabase } from '../db/knex.ts';
+import { resolveDatabase } from '../db/database-url.ts';
+import { migrationStatus } from '../db/migrate.ts';
+import { INSTALLATIONS, type DBInstallation } from '../db/installations.ts';
+import { getQboConnection } from '../db/qbo-connections.ts';
+import { listSyncDefinitions } from '../db/sync-definitions.ts';
+import { countSyncRecordsByState } from '../db/sync-records.ts';
+import { listOpenAlerts } from '../db/account-alerts.ts';
+
+const env = parseEnv();
+const database = await resolveDatabase(env, createLogger('warn'));
+const db = createDatabase({ connectionString: database.connectionString, poolMax: 2 });
+const out: string[] = [];
+try {
+  const { pending } = await migrationStatus(db);
+  if (pending.length > 0) {
+    out.push(`The database has ${pending.length} pending migration(s): run \`npm start\` or \`npm run migrate\` first.`);
+  } else {
+    const installations = (await db(INSTALLATIONS).orderBy('portal_id')) as DBInstallation[];
+    if (installations.length === 0) out.push('No HubSpot account has installed the app yet. `npm start` installs the demo account in sandbox mode.');
+    for (const installation of installations) {
+      const portalId = installation.portal_id;
+      const qbo = await getQboConnection(db, portalId);
+      out.push(`HubSpot account ${portalId} — app ${installation.status}${installation.status_reason ? ` (${installation.status_reason})` : ''}`);
+      out.push(`  QuickBooks: ${qbo ? `${qbo.companyName ?? qbo.realmId} (realm ${qbo.realmId}, ${qbo.country ?? '?'}, ${qbo.homeCurrency ?? '?'}) — ${qbo.status}${qbo.statusReason ? ` (${qbo.statusReason})` : ''}` : 'not connected'}`);
+      const definitions = await listSyncDefinitions(db, portalId);
+      const counts = await countSyncRecordsByState(db, portalId);
+      out.push(`  ${'object'.padEnd(10)} ${'sync'.padEnd(28)} ${'synced'.padStart(8)} ${'failed'.padStart(8)} ${'excluded'.padStart(9)} ${'pending'.padStart(8)}  last sync`);
+      for (const objectType of ['contacts', 'products', 'invoices', 'payments'] as const) {
+        const d = definitions.find((x) => x.object_type === objectType);
+        const c = counts[objectType];
+        const sync = d ? `${d.status}, ${d.direction.replace(/_/g, ' ')}` : 'not set up';
+        out.push(
+          `  ${objectType.padEnd(10)} ${sync.padEnd(28)} ${String(c.synced).padStart(8)} ${String(c.failed).padStart(8)} ${String(c.excluded).padStart(9)} ${String(c.pending).padStart(8)}  ${d?.last_sync_finished_at?.toISOString() ?? '—'}`,
+        );
+      }
+      for (const alert of await listOpenAlerts(db, portalId)) out.push(`  ! ${alert.title}: ${alert.message}`);
+      out.push('');
+    }
+  }
+} finally {
+  await db.destroy();
+  await database.stop();
+}
+process.stdout.write(`${out.join('\n')}\n`);
