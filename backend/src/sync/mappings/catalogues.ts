@@ -1,0 +1,24 @@
+/** The catalogues of both sides for an object type; contacts ⇄ customers only so far. */
+import type { ObjectType } from '../types.ts';
+import type { FieldCatalogue, HubSpotPropertyInfo } from './field-catalogue.ts';
+import { withCustomProperties } from './field-catalogue.ts';
+import { HUBSPOT_CONTACT_FIELDS } from './hubspot-contact-fields.ts';
+import { QBO_CUSTOMER_FIELDS } from './qbo-customer-fields.ts';
+
+export interface ObjectCatalogues {
+  hubspot: FieldCatalogue;
+  qbo: FieldCatalogue;
+  /** How the records are called in messages: "contact" / "customer". */
+  hubspotNoun: string;
+  qboNoun: string;
+}
+
+export function cataloguesFor(objectType: ObjectType, customHubSpotProperties: readonly HubSpotPropertyInfo[] = []): ObjectCatalogues | undefined {
+  if (objectType !== 'contacts') return undefined;
+  return {
+    hubspot: withCustomProperties(HUBSPOT_CONTACT_FIELDS, customHubSpotProperties),
+    qbo: QBO_CUSTOMER_FIELDS,
+    hubspotNoun: 'contact',
+    qboNoun: 'customer',
+  };
+}
