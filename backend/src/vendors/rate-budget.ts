@@ -1,0 +1,76 @@
+/**
+ * The per-account call budgets every worker shares (rows in Postgres, see db/rate-budgets.ts), and
+ * waiting for one. Budgets sit a little under the vendors' published limits: other processes of ours
+ * may have calls in flight when a window turns, and a fixed window lets a burst straddle its edge.
+ */
+import type { Knex } from '../db/knex.ts';
+import { blockRateBudget, takeRateBudget, type RateBudgetKey, type RateVendor } from '../db/rate-budgets.ts';
+import { jitteredWait, sleep } from './backoff.ts';
+
+export interface RateBudgetSpec {
+  bucket: string;
+  /** Calls per window. */
+  limit: number;
+  windowMs: number;
+  /** How long everyone backs off after a 429 on this bucket. */
+  throttledBlockMs: number;
+}
+
+/**
+ * HubSpot (../shared/reference/hubspot-platform.md §6): marketplace apps get 110 requests per rolling
+ *   10 s per installing account, CRM search excluded and limited separately to 5/s (§5.5). We take 100
+ *   and 4. A TEN_SECONDLY_ROLLING 429 blocks for the whole rolling window; a search 429 for 1 s.
+ * QuickBooks (../shared/reference/quickbooks-api.md §5): 500 requests per minute per realm, 40 batch
+ *   requests per minute per realm and app, "wait 60 seconds" after a 429. We take 450 and 35.
+ */
+export const RATE_BUDGETS = {
+  hubspot: {
+    general: { bucket: 'default', limit: 100, windowMs: 10_000, throttledBlockMs: 10_000 },
+    search: { bucket: 'search', limit: 4, windowMs: 1_000, throttledBlockMs: 1_000 },
+  },
+  quickbooks: {
+    general: { bucket: 'default', limit: 450, windowMs: 60_000, throttledBlockMs: 60_000 },
+    batch: { bucket: 'batch', limit: 35, windowMs: 60_000, throttledBlockMs: 60_000 },
+  },
+} as const satisfies Record<RateVendor, Record<string, RateBudgetSpec>>;
+
+/** The budget could not be had within the allowed wait: retry the job later (after `retryAfterMs`). */
+export class RateBudgetExhaustedError extends Error {
+  readonly retryable = true;
+  constructor(
+    readonly key: RateBudgetKey,
+    readonly retryAfterMs: number,
+  ) {
+    super(`${key.vendor} call budget (${key.bucket}) for account ${key.portalId} exhausted; retry in ${retryAfterMs} ms`);
+    this.name = 'RateBudgetExhaustedError';
+  }
+}
+
+export interface AcquireOptions {
+  portalId: number;
+  vendor: RateVendor;
+  spec: Pick<RateBudgetSpec, 'bucket' | 'limit' | 'windowMs'>;
+  cost?: number;
+  /** Give up (RateBudgetExhaustedError) rather than wait longer than this in total. */
+  maxWaitMs: number;
+  random?: () => number;
+}
+
+/** Waits until the shared budget allows the call, then spends it. */
+export async function acquireRateBudget(db: Knex, options: AcquireOptions): Promise<void> {
+  const key: RateBudgetKey = { portalId: options.portalId, vendor: options.vendor, bucket: options.spec.bucket };
+  const deadline = Date.now() + options.maxWaitMs;
+  for (;;) {
+    const decision = await takeRateBudget(db, { ...key, limit: options.spec.limit, windowMs: options.spec.windowMs, cost: options.cost ?? 1 });
+    if (decision.allowed) return;
+    const wait = jitteredWait(decision.waitMs, options.random);
+    // Waiting past the deadline would only hold a worker slot: say so now, with when to come back.
+    if (Date.now() + wait > deadline) throw new RateBudgetExhaustedError(key, wait);
+    await sleep(wait);
+  }
+}
+
+/** After a 429: every process waits `spec.throttledBlockMs` from now before spending this bucket again. */
+export async function blockAfterThrottle(db: Knex, key: RateBudgetKey, blockMs: number): Promise<void> {
+  await blockRateBudget(db, key, new Date(Date.now() + blockMs));
+}
