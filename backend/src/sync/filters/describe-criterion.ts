@@ -19,9 +19,9 @@ const WORDS: Record<FilterOperator, [plain: string, dates: string]> = {
   NOT_IN: ['is none of', 'is none of'],
 };
 
-/** "Create date" → "create date", but "QuickBooks ID" keeps its capitals. */
+/** "Create date" → "create date", but a first word with more capitals ("QuickBooks", "ZIP") keeps them. */
 function lowerFirst(label: string): string {
-  return /^[A-Z][a-z]/.test(label) ? label[0]?.toLowerCase() + label.slice(1) : label;
+  return /^[A-Z][a-z]*(?![A-Za-z])/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 }
 
 function valueText(value: string | number | boolean, isDate: boolean): string {

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { parseDefinitionInput } from '../../../backend/src/sync/definitions/parse-definition-input.ts';
+import { recommendedContactsDefinition } from '../../../backend/src/sync/definitions/recommended-contacts.ts';
+import { matchesFilters } from '../../../backend/src/sync/filters/matches-filters.ts';
+import { HUBSPOT_CONTACT_FIELDS } from '../../../backend/src/sync/mappings/hubspot-contact-fields.ts';
+
+const setupDate = new Date('2026-11-24T15:42:00.000Z');
+
+describe('recommendedContactsDefinition (R9)', () => {
+  const def = recommendedContactsDefinition(setupDate);
+
+  it('is two-way with every default mapping on, all customers to HubSpot', () => {
+    expect(def.direction).toBe('two_way');
+    expect(def.fieldMappings.every((m) => m.enabled && m.kind === 'default')).toBe(true);
+    expect(def.fieldMappings.map((m) => m.id)).toContain('display_name');
+    expect(def.filters.toHubSpot).toEqual([]);
+  });
+
+  it('sends to QuickBooks only contacts created after the setup date', () => {
+    const read = (createdate: string) => (p: string) => (p === 'createdate' ? createdate : undefined);
+    expect(matchesFilters(def.filters.toQbo, read('2026-11-24T15:43:00Z'), HUBSPOT_CONTACT_FIELDS).included).toBe(true);
+    expect(matchesFilters(def.filters.toQbo, read('2026-11-24T09:00:00Z'), HUBSPOT_CONTACT_FIELDS)).toMatchObject({
+      included: false, rule: '"create date is after 2026-11-24 15:42 UTC" not met',
+    });
+  });
+
+  it('passes its own validation', () => {
+    expect(parseDefinitionInput('contacts', JSON.parse(JSON.stringify(def)))).toEqual({ ok: true, value: def });
+  });
+});
+
+describe('parseDefinitionInput', () => {
+  const valid = () => JSON.parse(JSON.stringify(recommendedContactsDefinition(setupDate))) as Record<string, unknown> & { fieldMappings: Array<Record<string, unknown>> };
+
+  it('fills defaults for filters and options', () => {
+    const { filters: _f, options: _o, ...body } = valid();
+    const out = parseDefinitionInput('contacts', body);
+    expect(out.ok && out.value.filters).toEqual({ toQbo: [], toHubSpot: [] });
+    expect(out.ok && out.value.options).toEqual({});
+  });
+
+  it('reports shape problems with their paths', () => {
+    const out = parseDefinitionInput('contacts', { ...valid(), direction: 'sideways', conflictWinner: 'me', extra: 1 });
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.problems.map((p) => p.path.join('.'))).toEqual(expect.arrayContaining(['direction', 'conflictWinner', '']));
+  });
+
+  it('returns every mapping and filter problem at once', () => {
+    const body = valid();
+    body.fieldMappings.push({ id: 'bal', kind: 'custom', enabled: true, hubspotProperty: 'firstname', qboField: 'Balance', direction: 'both' });
+    body.fieldMappings[1] = { ...body.fieldMappings[1], qboField: 'Notes' };
+    body.filters = { toQbo: [{ criteria: [{ property: 'nope', operator: 'HAS_PROPERTY' }] }], toHubSpot: [{ criteria: [{ property: 'Balance', operator: 'GT', value: 'lots' }] }] };
+    const out = parseDefinitionInput('contacts', body);
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.problems).toEqual([
+      { path: ['fieldMappings', 1], message: 'Default mapping "firstname" can only be switched on or off; add a custom mapping to map other fields.' },
+      { path: ['fieldMappings', 13], message: expect.stringContaining('"Open balance" is calculated by QuickBooks') as string },
+      { path: ['filters', 'toQbo', 0, 'criteria', 0], message: 'There is no property "nope" to filter on; pick one from the list.' },
+      { path: ['filters', 'toHubSpot', 0, 'criteria', 0], message: '"Open balance" holds an amount of money, and "lots" is not one.' },
+    ]);
+  });
+
+  it('checks custom properties against the account\'s own', () => {
+    const body = valid();
+    body.fieldMappings.push({ id: 'notes', kind: 'custom', enabled: true, hubspotProperty: 'billing_notes', qboField: 'Notes', direction: 'both' });
+    expect(parseDefinitionInput('contacts', body).ok).toBe(false);
+    expect(parseDefinitionInput('contacts', body, [{ name: 'billing_notes', kind: 'string' }]).ok).toBe(true);
+  });
+});
