@@ -31,38 +31,39 @@ const MIN_WAIT_MS = 10;
 /**
  * Spends `cost` from the budget if it fits, in one statement: the upsert's conflict branch restarts the
  * window when it has passed, and its WHERE refuses (no row returned) when the budget is blocked or spent.
- * Concurrent takes serialise on the row lock, so the budget is never overspent. On refusal the same
- * statement reads the row to say how long to wait (a hint: it is the row as the statement began).
+ * Concurrent takes serialise on the row lock, so the budget is never overspent. A refusal then reads the
+ * row afresh (the statement's own snapshot predates the takes it waited for) to say how long to wait.
  */
 export async function takeRateBudget(db: Knex, take: RateBudgetTake): Promise<RateBudgetDecision> {
   const cost = take.cost ?? 1;
-  const windowSeconds = take.windowMs / 1000;
-  const result = await db.raw<{ rows: Array<{ allowed: boolean; wait_ms: number | string | null }> }>(
+  const params = { portalId: take.portalId, vendor: take.vendor, bucket: take.bucket, cost, limit: take.limit, windowSeconds: take.windowMs / 1000 };
+  const taken = await db.raw<{ rows: unknown[] }>(
     `
-    with taken as (
-      insert into ${VENDOR_RATE_BUDGETS} as b (portal_id, vendor, bucket, window_start, used)
-      values (:portalId, :vendor, :bucket, now(), :cost)
-      on conflict (portal_id, vendor, bucket) do update set
-        window_start = case when b.window_start + make_interval(secs => :windowSeconds) <= now() then now() else b.window_start end,
-        used = case when b.window_start + make_interval(secs => :windowSeconds) <= now() then excluded.used else b.used + excluded.used end
-      where (b.blocked_until is null or b.blocked_until <= now())
-        and (b.window_start + make_interval(secs => :windowSeconds) <= now() or b.used + excluded.used <= :limit)
-      returning 1
-    )
-    select exists (select 1 from taken) as allowed,
-      (select greatest(
-          coalesce(extract(epoch from (r.blocked_until - now())) * 1000, 0),
-          case when r.used + :cost > :limit then extract(epoch from (r.window_start + make_interval(secs => :windowSeconds) - now())) * 1000 else 0 end
-        )
-        from ${VENDOR_RATE_BUDGETS} r
-        where r.portal_id = :portalId and r.vendor = :vendor and r.bucket = :bucket) as wait_ms
+    insert into ${VENDOR_RATE_BUDGETS} as b (portal_id, vendor, bucket, window_start, used)
+    values (:portalId, :vendor, :bucket, now(), :cost)
+    on conflict (portal_id, vendor, bucket) do update set
+      window_start = case when b.window_start + make_interval(secs => :windowSeconds) <= now() then now() else b.window_start end,
+      used = case when b.window_start + make_interval(secs => :windowSeconds) <= now() then excluded.used else b.used + excluded.used end
+    where (b.blocked_until is null or b.blocked_until <= now())
+      and (b.window_start + make_interval(secs => :windowSeconds) <= now() or b.used + excluded.used <= :limit)
+    returning 1
     `,
-    { portalId: take.portalId, vendor: take.vendor, bucket: take.bucket, cost, limit: take.limit, windowSeconds },
+    params,
   );
-  const row = result.rows[0];
-  if (row?.allowed) return { allowed: true };
-  const waitMs = Math.ceil(Number(row?.wait_ms ?? 0));
-  return { allowed: false, waitMs: Math.max(MIN_WAIT_MS, Number.isFinite(waitMs) ? waitMs : MIN_WAIT_MS) };
+  if (taken.rows.length > 0) return { allowed: true };
+  const wait = await db.raw<{ rows: Array<{ wait_ms: number | string | null }> }>(
+    `
+    select greatest(
+        coalesce(extract(epoch from (blocked_until - now())) * 1000, 0),
+        case when used + :cost > :limit then extract(epoch from (window_start + make_interval(secs => :windowSeconds) - now())) * 1000 else 0 end
+      ) as wait_ms
+    from ${VENDOR_RATE_BUDGETS}
+    where portal_id = :portalId and vendor = :vendor and bucket = :bucket
+    `,
+    params,
+  );
+  const waitMs = Math.ceil(Number(wait.rows[0]?.wait_ms ?? 0));
+  return { allowed: false, waitMs: Number.isFinite(waitMs) ? Math.max(MIN_WAIT_MS, waitMs) : MIN_WAIT_MS };
 }
 
 /**
