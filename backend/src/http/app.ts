@@ -9,6 +9,7 @@ import { quickbooksOAuthRoutes } from './routes/oauth/quickbooks.ts';
 import { hubspotWebhookRoutes } from './routes/webhooks/hubspot.ts';
 import { quickbooksWebhookRoutes } from './routes/webhooks/quickbooks.ts';
 import { connectionRoutes } from './routes/api/connection.ts';
+import { syncRoutes } from './routes/api/syncs.ts';
 import { signedAccount, verifiedHubSpotRequest } from './middleware/hubspot-signature.ts';
 
 /** The raw request bytes, kept for signature checks (a re-serialised body would not verify). */
@@ -33,7 +34,7 @@ export function createHttpApp(ctx: AppContext, metrics: Metrics = createMetrics(
   app.use(hubspotWebhookRoutes(ctx));
   app.use(quickbooksWebhookRoutes(ctx));
   // Everything under /api/v1 is called by our UI extensions through signed hubspot.fetch.
-  app.use('/api/v1', verifiedHubSpotRequest(ctx), signedAccount(ctx), connectionRoutes(ctx));
+  app.use('/api/v1', verifiedHubSpotRequest(ctx), signedAccount(ctx), connectionRoutes(ctx), syncRoutes(ctx));
   app.use(notFoundHandler);
   app.use(errorHandler(ctx.logger));
   return app;

@@ -5,11 +5,17 @@ import { purgeUninstalledAccountsJob } from './handlers/purge-uninstalled-accoun
 import { processWebhooksJob } from './handlers/process-webhooks.ts';
 import { verifyConnectionJob } from './handlers/verify-qbo-connection.ts';
 import { purgeOAuthStatesJob } from './handlers/purge-oauth-states.ts';
+import { syncRecordJob } from './handlers/sync-record.ts';
+import { syncCatchUpJob } from './handlers/sync-catch-up.ts';
+import { syncScheduleJob } from './handlers/sync-schedule.ts';
 
 export type { JobDefinition };
 
 export const jobDefinitions: JobDefinition[] = [
   processWebhooksJob,
+  syncRecordJob,
+  syncCatchUpJob,
+  syncScheduleJob,
   verifyConnectionJob,
   purgeWebhookInboxJob,
   purgeUninstalledAccountsJob,

@@ -1,11 +1,17 @@
 /**
- * Where a vendor's object change goes: to the sync of that object type when the account has one
- * enabled and QuickBooks is connected. Returns a note stored on the inbox row when nothing is done,
- * so an operator can see why an event was dropped.
+ * Where a vendor's object change goes: a per-record sync job of that object type, when the account
+ * has that sync enabled and QuickBooks connected. Returns a note stored on the inbox row when nothing
+ * is done, so an operator can see why an event was dropped. Runs inside the inbox transaction, so the
+ * job exists if and only if the event is marked processed.
  */
 import type { AppContext } from '../jobs/context.ts';
+import type { Knex } from '../db/knex.ts';
 import { getSyncDefinition, type ObjectType } from '../db/sync-definitions.ts';
 import { getQboConnection } from '../db/qbo-connections.ts';
+import { findSyncRecordBySide } from '../db/sync-records.ts';
+import { enqueueRecordSync } from '../jobs/handlers/sync-record.ts';
+import { adapterFor } from './objects/index.ts';
+import type { Side } from './types.ts';
 
 const HUBSPOT_OBJECT_TYPES: Record<string, ObjectType> = {
   contact: 'contacts',
@@ -17,29 +23,55 @@ const HUBSPOT_OBJECT_TYPES: Record<string, ObjectType> = {
 };
 const QBO_ENTITIES: Record<string, ObjectType> = { customer: 'contacts', item: 'products', invoice: 'invoices', payment: 'payments' };
 
-export function objectTypeOfEvent(source: 'hubspot' | 'quickbooks', payload: unknown): ObjectType | undefined {
-  const p = payload as { subscriptionType?: string; objectTypeId?: string; entity?: string };
-  if (source === 'quickbooks') return QBO_ENTITIES[(p.entity ?? '').toLowerCase()];
-  if (p.objectTypeId && HUBSPOT_OBJECT_TYPES[p.objectTypeId]) return HUBSPOT_OBJECT_TYPES[p.objectTypeId];
-  return HUBSPOT_OBJECT_TYPES[(p.subscriptionType ?? '').split('.')[0] ?? ''];
+interface ObjectChange {
+  objectType: ObjectType;
+  side: Side;
+  id: string;
+  deleted: boolean;
+  /** HubSpot: the app whose API call made the change (ours → an echo of our own write). */
+  sourceAppId?: string;
+  /** QBO: when the change happened. */
+  occurredAt?: string;
 }
 
-/** Per-object sync handlers, registered by the sync engine. */
-export type ObjectChangeHandler = (ctx: AppContext, portalId: number, change: { source: 'hubspot' | 'quickbooks'; payload: unknown }) => Promise<string | null>;
-const handlers = new Map<ObjectType, ObjectChangeHandler>();
-
-export function registerObjectChangeHandler(objectType: ObjectType, handler: ObjectChangeHandler): void {
-  handlers.set(objectType, handler);
+export function objectChangeOf(source: 'hubspot' | 'quickbooks', payload: unknown): ObjectChange | undefined {
+  if (source === 'quickbooks') {
+    const p = payload as { entity?: string; entityId?: string; operation?: string; occurredAt?: string };
+    const objectType = QBO_ENTITIES[(p.entity ?? '').toLowerCase()];
+    if (!objectType || !p.entityId) return undefined;
+    return { objectType, side: 'qbo', id: p.entityId, deleted: p.operation === 'deleted' || p.operation === 'delete', occurredAt: p.occurredAt };
+  }
+  const p = payload as { subscriptionType?: string; objectTypeId?: string; objectId?: string | number; changeSource?: string; sourceId?: string | number };
+  const [prefix = '', action = ''] = (p.subscriptionType ?? '').split('.');
+  const objectType = (p.objectTypeId ? HUBSPOT_OBJECT_TYPES[p.objectTypeId] : undefined) ?? HUBSPOT_OBJECT_TYPES[prefix];
+  if (!objectType || p.objectId === undefined) return undefined;
+  const sourceAppId = p.changeSource === 'INTEGRATION' && p.sourceId !== undefined ? String(p.sourceId) : undefined;
+  return { objectType, side: 'hubspot', id: String(p.objectId), deleted: action === 'deletion', ...(sourceAppId ? { sourceAppId } : {}) };
 }
 
-export async function dispatchObjectChange(ctx: AppContext, portalId: number, change: { source: 'hubspot' | 'quickbooks'; payload: unknown }): Promise<string | null> {
-  const objectType = objectTypeOfEvent(change.source, change.payload);
-  if (!objectType) return 'ignored: not an object this app syncs';
-  const definition = await getSyncDefinition(ctx.db, portalId, objectType);
-  if (definition?.status !== 'enabled') return `ignored: no enabled ${objectType} sync`;
+export async function dispatchObjectChange(ctx: AppContext & { db: Knex.Transaction }, portalId: number, change: { source: 'hubspot' | 'quickbooks'; payload: unknown }): Promise<string | null> {
+  const parsed = objectChangeOf(change.source, change.payload);
+  if (!parsed) return 'ignored: not an object this app syncs';
+  if (!adapterFor(parsed.objectType)) return `ignored: the ${parsed.objectType} sync is not available yet`;
+  const definition = await getSyncDefinition(ctx.db, portalId, parsed.objectType);
+  if (definition?.status !== 'enabled') return `ignored: no enabled ${parsed.objectType} sync`;
   const connection = await getQboConnection(ctx.db, portalId);
   if (connection?.status !== 'connected') return 'ignored: QuickBooks is not connected';
-  const handler = handlers.get(objectType);
-  if (!handler) return `ignored: the ${objectType} sync is not available in this version`;
-  return handler(ctx, portalId, change);
+  // A deletion is synced as "the other side is kept": deleting accounting records is the accountant's call.
+  if (parsed.deleted) return `kept: deleted in ${change.source === 'hubspot' ? 'HubSpot' : 'QuickBooks'}, the linked record is not deleted`;
+  if (await isOwnWrite(ctx, portalId, parsed)) return 'skipped: our own write coming back';
+  await enqueueRecordSync(ctx, { portalId, objectType: parsed.objectType, side: parsed.side, id: parsed.id }, ctx.db);
+  return null;
+}
+
+/**
+ * Echo suppression before any API call: HubSpot names the app that made a change; for QBO, a change
+ * no newer than the version we last wrote or read is one we have already seen. (The record pass
+ * compares fingerprints too, for whatever gets past this.)
+ */
+async function isOwnWrite(ctx: AppContext, portalId: number, change: ObjectChange): Promise<boolean> {
+  if (change.side === 'hubspot') return change.sourceAppId !== undefined && change.sourceAppId === ctx.env.HUBSPOT_APP_ID;
+  if (!change.occurredAt) return false;
+  const row = await findSyncRecordBySide(ctx.db, portalId, change.objectType, 'qbo', change.id);
+  return row?.qbo_updated_at != null && Date.parse(change.occurredAt) <= row.qbo_updated_at.getTime();
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { defineJob } from '../job-definition.ts';
 import type { AppContext } from '../context.ts';
+import type { Knex } from '../../db/knex.ts';
 import { lockUnprocessedInboxEvents, markInboxProcessed, type DBInboxEvent } from '../../db/webhook-inbox.ts';
 import { uninstallAccount } from '../../connections/uninstall.ts';
 import { forgetHubSpotContact } from '../../connections/privacy.ts';
@@ -14,7 +15,9 @@ const BATCH = 200;
 
 const hubspotPayload = z.object({ subscriptionType: z.string(), objectId: z.union([z.number(), z.string()]).optional(), action: z.string().optional() }).passthrough();
 
-async function handleHubSpotEvent(ctx: AppContext, portalId: number, row: DBInboxEvent): Promise<string | null> {
+type TxContext = AppContext & { db: Knex.Transaction };
+
+async function handleHubSpotEvent(ctx: TxContext, portalId: number, row: DBInboxEvent): Promise<string | null> {
   const event = hubspotPayload.parse(row.payload);
   if (event.subscriptionType === 'app.uninstall' || event.action === 'APP_UNINSTALL') {
     await uninstallAccount(ctx, portalId, 'HubSpot reported that the app was uninstalled');
@@ -34,7 +37,7 @@ export const processWebhooksJob = defineJob({
     for (;;) {
       const done = await ctx.db.transaction(async (trx) => {
         const rows = await lockUnprocessedInboxEvents(trx, portalId, source, BATCH);
-        const txCtx = { ...ctx, db: trx };
+        const txCtx: TxContext = { ...ctx, db: trx };
         for (const row of rows) {
           const note = source === 'hubspot' ? await handleHubSpotEvent(txCtx, portalId, row) : await dispatchObjectChange(txCtx, portalId, { source, payload: row.payload });
           await markInboxProcessed(trx, [row.id], note);

@@ -1,0 +1,42 @@
+/**
+ * A sync pass for one account and object type: the first sync (backfill) or a catch-up. Triggered by
+ * setup, by "Sync now", and by the scheduler every few minutes. One per definition at a time.
+ */
+import { z } from 'zod';
+import { defineJob } from '../job-definition.ts';
+import type { AppContext } from '../context.ts';
+import type { Knex } from '../../db/knex.ts';
+import { adapterFor } from '../../sync/objects/index.ts';
+import { loadSession } from '../../sync/engine/session.ts';
+import { runSyncPass } from '../../sync/engine/catch-up.ts';
+import { withObjectLock } from '../../sync/engine/object-lock.ts';
+import type { RunTrigger } from '../../db/sync-runs.ts';
+import type { ObjectType } from '../../sync/types.ts';
+
+const triggers = ['first_sync', 'schedule', 'webhook', 'sync_now', 'retry', 'reconcile'] as const;
+
+export const syncCatchUpJob = defineJob({
+  name: 'sync.catch-up',
+  payload: z.object({ portalId: z.number().int().positive(), objectType: z.enum(['contacts', 'products', 'invoices', 'payments']), trigger: z.enum(triggers) }),
+  handle: async (ctx, { portalId, objectType, trigger }) => {
+    const adapter = adapterFor(objectType);
+    if (!adapter) return;
+    // A long backfill holds the lock for a long time: webhook passes wait (and retry) meanwhile.
+    await withObjectLock(
+      ctx.db,
+      portalId,
+      objectType,
+      async () => {
+        const loaded = await loadSession(ctx, portalId, objectType);
+        if (!loaded.ok) return;
+        const { counts } = await runSyncPass(loaded.session, adapter, trigger);
+        ctx.logger.info({ portalId, objectType, trigger, ...counts }, 'sync pass finished');
+      },
+      10 * 60_000,
+    );
+  },
+});
+
+export async function enqueueSyncPass(ctx: AppContext, target: { portalId: number; objectType: ObjectType; trigger: RunTrigger }, trx?: Knex.Transaction): Promise<string | null> {
+  return ctx.queue.send(syncCatchUpJob.name, target, { trx, singletonKey: `catch-up:${target.portalId}:${target.objectType}`, retryLimit: 5 });
+}

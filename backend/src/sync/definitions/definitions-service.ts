@@ -1,0 +1,145 @@
+/**
+ * Sync settings per account and object (R5–R11): create from the recommended defaults or a submitted
+ * definition, edit, disable / enable, delete, and "Sync now". Starting a sync enqueues its first pass
+ * in the same transaction as the write.
+ */
+import type { AppContext } from '../../jobs/context.ts';
+import { createSyncDefinition, getSyncDefinition, listSyncDefinitions, updateSyncDefinition, type DBSyncDefinition } from '../../db/sync-definitions.ts';
+import { countSyncRecordsByState } from '../../db/sync-records.ts';
+import { getQboConnection } from '../../db/qbo-connections.ts';
+import { httpErrors } from '../../http/errors.ts';
+import { enqueueSyncPass } from '../../jobs/handlers/sync-catch-up.ts';
+import { cancelAccountJobs } from '../../connections/account-jobs.ts';
+import { adapterFor } from '../objects/index.ts';
+import type { ObjectType } from '../types.ts';
+import { parseDefinitionInput, type DefinitionProblem } from './parse-definition-input.ts';
+import { recommendedContactsDefinition } from './recommended-contacts.ts';
+import type { DefinitionInput } from './definition-schema.ts';
+
+export interface SyncDefinitionView {
+  objectType: ObjectType;
+  status: DBSyncDefinition['status'];
+  direction: DBSyncDefinition['direction'];
+  conflictWinner: DBSyncDefinition['conflict_winner'];
+  fieldMappings: unknown[];
+  filters: Record<string, unknown>;
+  options: Record<string, unknown>;
+  setupDate: string;
+  firstSyncCompletedAt: string | null;
+  lastSyncStartedAt: string | null;
+  lastSyncFinishedAt: string | null;
+  nextSyncAt: string | null;
+  counts: { synced: number; failed: number; excluded: number; pending: number };
+}
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export function definitionView(d: DBSyncDefinition, counts: SyncDefinitionView['counts']): SyncDefinitionView {
+  return {
+    objectType: d.object_type,
+    status: d.status,
+    direction: d.direction,
+    conflictWinner: d.conflict_winner,
+    fieldMappings: d.field_mappings,
+    filters: d.filters,
+    options: d.options,
+    setupDate: d.setup_date.toISOString(),
+    firstSyncCompletedAt: iso(d.backfill_completed_at),
+    lastSyncStartedAt: iso(d.last_sync_started_at),
+    lastSyncFinishedAt: iso(d.last_sync_finished_at),
+    nextSyncAt: iso(d.next_sync_at),
+    counts,
+  };
+}
+
+export async function listDefinitionViews(ctx: AppContext, portalId: number): Promise<SyncDefinitionView[]> {
+  const [definitions, counts] = await Promise.all([listSyncDefinitions(ctx.db, portalId), countSyncRecordsByState(ctx.db, portalId)]);
+  return definitions.map((d) => definitionView(d, counts[d.object_type]));
+}
+
+function requireAvailable(objectType: ObjectType): void {
+  if (!adapterFor(objectType)) throw httpErrors.invalidRequest(`The ${objectType} sync is not available yet.`);
+}
+
+function invalid(problems: DefinitionProblem[]): never {
+  throw httpErrors.invalidRequest('The sync settings have problems to fix.', problems);
+}
+
+/** Creates (and starts) or updates the account's sync of this object type. */
+export async function saveDefinition(ctx: AppContext, portalId: number, objectType: ObjectType, body: unknown): Promise<SyncDefinitionView> {
+  requireAvailable(objectType);
+  const parsed = parseDefinitionInput(objectType, body);
+  if (!parsed.ok) invalid(parsed.problems);
+  return upsert(ctx, portalId, objectType, parsed.value);
+}
+
+/** The recommended defaults of R9, from today's setup date. */
+export async function createRecommendedDefinition(ctx: AppContext, portalId: number, objectType: ObjectType): Promise<SyncDefinitionView> {
+  requireAvailable(objectType);
+  if (objectType !== 'contacts') throw httpErrors.invalidRequest(`No recommended settings exist for ${objectType} yet.`);
+  return upsert(ctx, portalId, objectType, recommendedContactsDefinition(new Date()));
+}
+
+async function upsert(ctx: AppContext, portalId: number, objectType: ObjectType, input: DefinitionInput): Promise<SyncDefinitionView> {
+  const connection = await getQboConnection(ctx.db, portalId);
+  if (connection?.status !== 'connected') throw httpErrors.conflict('Connect QuickBooks before setting up a sync.', { reason: 'qbo_not_connected' });
+  const saved = await ctx.db.transaction(async (trx) => {
+    const existing = await getSyncDefinition(trx, portalId, objectType);
+    const values = {
+      direction: input.direction,
+      conflict_winner: input.conflictWinner,
+      field_mappings: input.fieldMappings,
+      filters: input.filters,
+      options: input.options,
+    };
+    if (existing) return (await updateSyncDefinition(trx, portalId, existing.id, values))!;
+    const created = await createSyncDefinition(trx, {
+      portalId,
+      objectType,
+      direction: input.direction,
+      conflictWinner: input.conflictWinner,
+      fieldMappings: input.fieldMappings,
+      filters: input.filters,
+      options: input.options,
+      setupDate: new Date(),
+    });
+    await enqueueSyncPass(ctx, { portalId, objectType, trigger: 'first_sync' }, trx);
+    return created;
+  });
+  const counts = await countSyncRecordsByState(ctx.db, portalId);
+  return definitionView(saved, counts[objectType]);
+}
+
+async function requireDefinition(ctx: AppContext, portalId: number, objectType: ObjectType): Promise<DBSyncDefinition> {
+  const d = await getSyncDefinition(ctx.db, portalId, objectType);
+  if (!d) throw httpErrors.notFound(`No ${objectType} sync is set up for this account.`);
+  return d;
+}
+
+/** Disable stops all work for that object at once and keeps links; enable resumes from the cursor. */
+export async function setDefinitionEnabled(ctx: AppContext, portalId: number, objectType: ObjectType, enabled: boolean): Promise<SyncDefinitionView> {
+  const d = await requireDefinition(ctx, portalId, objectType);
+  const updated = await ctx.db.transaction(async (trx) => {
+    const next = (await updateSyncDefinition(trx, portalId, d.id, { status: enabled ? 'enabled' : 'disabled', next_sync_at: enabled ? new Date() : null }))!;
+    if (enabled) await enqueueSyncPass(ctx, { portalId, objectType, trigger: next.backfill_completed_at ? 'schedule' : 'first_sync' }, trx);
+    return next;
+  });
+  if (!enabled) await cancelAccountJobs(ctx, portalId, objectType);
+  const counts = await countSyncRecordsByState(ctx.db, portalId);
+  return definitionView(updated, counts[objectType]);
+}
+
+/** Delete removes the definition; record links stay, so setting the sync up again never duplicates. */
+export async function deleteDefinition(ctx: AppContext, portalId: number, objectType: ObjectType): Promise<void> {
+  const d = await requireDefinition(ctx, portalId, objectType);
+  await updateSyncDefinition(ctx.db, portalId, d.id, { status: 'deleted' });
+  await cancelAccountJobs(ctx, portalId, objectType);
+}
+
+/** R10: "Sync now" runs a catch-up (or the first sync, if it has not finished) right away. */
+export async function syncNow(ctx: AppContext, portalId: number, objectType: ObjectType): Promise<{ queued: boolean }> {
+  const d = await requireDefinition(ctx, portalId, objectType);
+  if (d.status !== 'enabled') throw httpErrors.conflict(`The ${objectType} sync is disabled. Enable it first.`, { reason: 'sync_disabled' });
+  const id = await enqueueSyncPass(ctx, { portalId, objectType, trigger: d.backfill_completed_at ? 'sync_now' : 'first_sync' });
+  return { queued: id !== null };
+}

@@ -1,0 +1,193 @@
+/**
+ * One record, one pass: read the changed record, decide (filters, matching, echo, conflict), write
+ * the other side, and store link, state and activity. Used for webhooks, catch-up and backfill.
+ *
+ * Idempotent by construction: a QBO create carries a requestid stored on the row before the call, and
+ * a HubSpot write is an upsert keyed by the QBO id, so a retry after a crash never duplicates; an
+ * unchanged fingerprint (our own write coming back as a webhook) stops the pass before any write.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DBSyncRecord } from '../../db/sync-records.ts';
+import type { HubSpotRecord, MappedValues, QboRecord, Side } from '../types.ts';
+import { fingerprint } from '../mappings/fingerprint.ts';
+import { changedFields, mergeForConflict } from '../mappings/merge.ts';
+import { cataloguesFor } from '../mappings/catalogues.ts';
+import { matchesFilters } from '../filters/matches-filters.ts';
+import { RecordFailure, type AdapterSession, type ObjectAdapter } from './adapter.ts';
+import { linkRows, recordRowFor, saveRecord } from './record-store.ts';
+import { readFilterValue, valuesFor, writableToward } from './record-values.ts';
+
+export type RecordSyncAction = 'created' | 'updated' | 'linked' | 'unchanged' | 'excluded' | 'failed' | 'ignored';
+
+export interface RecordSyncResult {
+  action: RecordSyncAction;
+  recordId: number | null;
+  reasonCode?: string;
+}
+
+type AnyRecord = HubSpotRecord | QboRecord;
+const other = (side: Side): Side => (side === 'hubspot' ? 'qbo' : 'hubspot');
+const idOf = (side: Side, record: AnyRecord): string => (side === 'hubspot' ? (record as HubSpotRecord).id : (record as QboRecord).Id);
+const noun = (adapter: ObjectAdapter, side: Side) => (side === 'hubspot' ? `HubSpot ${adapter.hubspotNoun}` : `QuickBooks ${adapter.qboNoun}`);
+
+function flowsFrom(session: AdapterSession, side: Side): boolean {
+  const d = session.definition.direction;
+  return d === 'two_way' || (side === 'hubspot' ? d === 'hubspot_to_qbo' : d === 'qbo_to_hubspot');
+}
+
+async function read(session: AdapterSession, adapter: ObjectAdapter, side: Side, id: string): Promise<AnyRecord | undefined> {
+  return side === 'hubspot' ? adapter.readHubSpot(session, id) : adapter.readQbo(session, id);
+}
+
+/** `preloaded`: the source record when the caller already read it (catch-up and backfill pages). */
+export async function syncRecord(session: AdapterSession, adapter: ObjectAdapter, side: Side, id: string, runId: number | null = null, preloaded?: AnyRecord): Promise<RecordSyncResult> {
+  const { db } = session.ctx;
+  if (!flowsFrom(session, side)) return { action: 'ignored', recordId: null };
+  const source = preloaded ?? (await read(session, adapter, side, id));
+  if (!source || (side === 'hubspot' && (source as HubSpotRecord).archived)) return { action: 'ignored', recordId: null };
+  let row = await recordRowFor(db, session.portalId, adapter.objectType, side, id);
+  const described = side === 'hubspot' ? adapter.describeHubSpot(source as HubSpotRecord) : adapter.describeQbo(source as QboRecord);
+  const base = { display_name: described.displayName, email: described.email };
+  const direction = side === 'hubspot' ? ('to_qbo' as const) : ('to_hubspot' as const);
+
+  const fail = async (reasonCode: string, message: string): Promise<RecordSyncResult> => {
+    const changed = row.state !== 'failed' || row.reason_code !== reasonCode;
+    row = await saveRecord(db, row, { ...base, state: 'failed', reason_code: reasonCode, message, attempts: row.attempts + 1 }, changed ? { runId, action: 'fail', direction, outcome: 'failure', reasonCode, message } : undefined);
+    return { action: 'failed', recordId: row.id, reasonCode };
+  };
+
+  // Filters (R8): the rule that excluded the record is named on it.
+  const filterGroups = side === 'hubspot' ? session.filters.toQbo : session.filters.toHubSpot;
+  const catalogues = cataloguesFor(adapter.objectType);
+  const filtered = matchesFilters(filterGroups, (property) => readFilterValue(side, source, property), side === 'hubspot' ? catalogues?.hubspot : catalogues?.qbo);
+  if (!filtered.included) {
+    const message = `Excluded by the sync filter: ${filtered.rule}.`;
+    const changed = row.state !== 'excluded' || row.message !== message;
+    row = await saveRecord(db, row, { ...base, state: 'excluded', reason_code: 'filtered_out', message }, changed ? { runId, action: 'exclude', direction, outcome: 'skipped', reasonCode: 'filtered_out', message } : undefined);
+    return { action: 'excluded', recordId: row.id, reasonCode: 'filtered_out' };
+  }
+
+  // Echo suppression: the values we last wrote or read on this side are back unchanged (our own
+  // write returning as a webhook, or a catch-up re-reading it): nothing to do, no call made.
+  const target = other(side);
+  const linkedId = target === 'hubspot' ? row.hubspot_id : row.qbo_id;
+  const sourceValues = await valuesFor(session, adapter, side, source);
+  const sourceFingerprint = fingerprint(sourceValues);
+  const storedSource = side === 'hubspot' ? row.hubspot_fingerprint : row.qbo_fingerprint;
+  if (linkedId && row.state === 'synced' && storedSource === sourceFingerprint) return { action: 'unchanged', recordId: row.id };
+
+  // The counterpart: linked already, else matched by key (never created when a match exists).
+  let counterpart: AnyRecord | undefined = linkedId ? await read(session, adapter, target, linkedId) : undefined;
+  if (!counterpart) {
+    const key = side === 'hubspot' ? adapter.hubspotMatchKey(source as HubSpotRecord) : adapter.qboMatchKey(source as QboRecord);
+    if (key === null && side === 'hubspot') {
+      const message = `This ${adapter.hubspotNoun} has no e-mail address, so we cannot tell whether it is already a QuickBooks ${adapter.qboNoun}. Add an e-mail address to sync it.`;
+      row = await saveRecord(db, row, { ...base, state: 'excluded', reason_code: 'no_match_key', message }, row.reason_code === 'no_match_key' ? undefined : { runId, action: 'exclude', direction, outcome: 'skipped', reasonCode: 'no_match_key', message });
+      return { action: 'excluded', recordId: row.id, reasonCode: 'no_match_key' };
+    }
+    if (key !== null) {
+      const matches: AnyRecord[] = target === 'hubspot' ? await adapter.findHubSpotMatches(session, key) : await adapter.findQboMatches(session, key);
+      if (matches.length > 1) {
+        const names = matches.map((m) => `${noun(adapter, target)} #${idOf(target, m)}`).join(' and ');
+        return fail('ambiguous_match', `More than one record matches “${key}”: ${names}. Merge or change them so only one remains; we do not guess.`);
+      }
+      counterpart = matches[0];
+    }
+    if (counterpart) row = await linkRows(db, row, target, idOf(target, counterpart));
+  }
+
+  const storedTarget = target === 'hubspot' ? row.hubspot_fingerprint : row.qbo_fingerprint;
+  const targetValues = counterpart ? await valuesFor(session, adapter, target, counterpart) : undefined;
+
+  // Conflict: both sides changed since the last sync. The configured winner's values are written;
+  // its empty values never erase the other side's.
+  let writeSide: Side = target;
+  let values: MappedValues = sourceValues;
+  let conflictDetails: Record<string, unknown> | undefined;
+  const targetChanged = counterpart && storedTarget !== null && targetValues && fingerprint(targetValues) !== storedTarget;
+  if (counterpart && targetValues && targetChanged && storedSource !== null && session.definition.direction === 'two_way') {
+    const winner: Side = session.definition.conflict_winner === 'hubspot' ? 'hubspot' : 'qbo';
+    if (winner === side) {
+      values = mergeForConflict(sourceValues, targetValues);
+    } else {
+      writeSide = side;
+      values = mergeForConflict(targetValues, sourceValues);
+    }
+    conflictDetails = { winner, hubspot: side === 'hubspot' ? sourceValues : targetValues, quickbooks: side === 'qbo' ? sourceValues : targetValues };
+  }
+  const writeTarget = writeSide === target ? counterpart : source;
+  const before = writeSide === target ? targetValues : sourceValues;
+  // Some fields are set only when the record is created (a QBO customer's display name, R14).
+  const allowed = writableToward(session.mappings.filter((m) => !(writeTarget && adapter.createOnlyMappingIds.includes(m.id))), writeSide, values);
+
+  let written: AnyRecord;
+  const nothingToWrite = writeTarget !== undefined && before !== undefined && changedFields(pick(before, allowed), allowed).length === 0;
+  try {
+    if (nothingToWrite) {
+      written = writeTarget; // a match that already agrees: link it, write nothing
+    } else if (writeSide === 'qbo') {
+      if (writeTarget) written = await adapter.updateQbo(session, allowed, writeTarget as QboRecord);
+      else {
+        // The requestid is stored before the call: a retry after a crash replays the same create.
+        const requestId = row.pending_qbo_request_id ?? randomUUID();
+        if (!row.pending_qbo_request_id) row = await saveRecord(db, row, { pending_qbo_request_id: requestId });
+        const createValues = side === 'hubspot' ? writableToward(session.mappings, 'qbo', await adapter.hubspotValues(session, source as HubSpotRecord, { forCreate: true })) : allowed;
+        written = await adapter.createQbo(session, createValues, requestId);
+      }
+    } else {
+      const qboId = writeSide === target ? idOf(side, source) : idOf(target, counterpart!);
+      written = await adapter.upsertHubSpot(session, allowed, qboId, writeTarget ? idOf('hubspot', writeTarget) : null);
+    }
+  } catch (err) {
+    if (err instanceof RecordFailure) return fail(err.reasonCode, err.message);
+    throw err; // transient: the job retries with backoff
+  }
+
+  const writtenValues = await valuesFor(session, adapter, writeSide, written);
+  const created = !writeTarget;
+  if (created) row = await linkRows(db, row, writeSide, idOf(writeSide, written));
+  const hubspotValues = writeSide === 'hubspot' ? writtenValues : side === 'hubspot' ? sourceValues : (targetValues ?? {});
+  const qboValues = writeSide === 'qbo' ? writtenValues : side === 'qbo' ? sourceValues : (targetValues ?? {});
+  const writtenQbo = writeSide === 'qbo' ? (written as QboRecord) : (side === 'qbo' ? (source as QboRecord) : (counterpart as QboRecord | undefined));
+  const changes = changedFields(before ?? {}, writtenValues);
+  row = await saveRecord(
+    db,
+    row,
+    {
+      ...base,
+      origin: row.origin ?? (created ? side === 'hubspot' ? 'hubspot' : 'quickbooks' : null),
+      state: 'synced',
+      reason_code: null,
+      message: null,
+      attempts: 0,
+      hubspot_fingerprint: fingerprint(hubspotValues),
+      qbo_fingerprint: fingerprint(qboValues),
+      hubspot_snapshot: hubspotValues,
+      qbo_snapshot: qboValues,
+      qbo_sync_token: writtenQbo?.SyncToken ?? row.qbo_sync_token,
+      qbo_updated_at: writtenQbo?.MetaData?.LastUpdatedTime ? new Date(writtenQbo.MetaData.LastUpdatedTime) : row.qbo_updated_at,
+      pending_qbo_request_id: null,
+      last_direction: writeSide === 'qbo' ? 'to_qbo' : 'to_hubspot',
+      last_synced_at: new Date(),
+    },
+    {
+      runId,
+      action: conflictDetails ? 'conflict' : created ? 'create' : nothingToWrite ? 'link' : 'update',
+      direction: writeSide === 'qbo' ? 'to_qbo' : 'to_hubspot',
+      outcome: 'success',
+      message: created
+        ? `Created ${noun(adapter, writeSide)} #${idOf(writeSide, written)}.`
+        : nothingToWrite
+          ? `Linked to ${noun(adapter, writeSide)} #${idOf(writeSide, written)} (same ${adapter.objectType === 'contacts' ? 'e-mail' : 'key'}; nothing to change).`
+          : `Updated ${noun(adapter, writeSide)} #${idOf(writeSide, written)}${changes.length ? ` (${changes.map((c) => c.mappingId).join(', ')})` : ''}.`,
+      details: { changes, ...(conflictDetails ?? {}) },
+    },
+  );
+  return { action: created ? 'created' : nothingToWrite ? (conflictDetails ? 'updated' : 'linked') : 'updated', recordId: row.id };
+}
+
+function pick(values: MappedValues, keysOf: MappedValues): MappedValues {
+  return Object.fromEntries(Object.keys(keysOf).map((k) => [k, values[k] ?? null]));
+}
+
+export type { DBSyncRecord };

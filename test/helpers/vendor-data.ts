@@ -1,0 +1,45 @@
+/**
+ * Changing and reading the emulators' data the way people do it in HubSpot and QuickBooks (through
+ * the emulators' control API and the QBO API), for sync tests.
+ */
+import type { AppHarness } from './app-harness.ts';
+
+async function json<T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const res = await fetch(url, { method, headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${url} → ${res.status}: ${text.slice(0, 300)}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export interface HubSpotObject {
+  id: string;
+  properties: Record<string, string | null>;
+}
+
+export const hubspotUser = (h: AppHarness, portalId: number) => ({
+  create: (type: string, properties: Record<string, string>) => json<HubSpotObject>('POST', `${h.hubspot.baseUrl}/_sandbox/accounts/${portalId}/objects/${type}`, { properties }),
+  update: (type: string, id: string, properties: Record<string, string>) => json<HubSpotObject>('PATCH', `${h.hubspot.baseUrl}/_sandbox/accounts/${portalId}/objects/${type}/${id}`, { properties }),
+  associate: (from: string, fromId: string, to: string, toId: string, typeIds: number[]) =>
+    json<unknown>('PUT', `${h.hubspot.baseUrl}/_sandbox/accounts/${portalId}/associations/${from}/${fromId}/${to}/${toId}`, { typeIds }),
+  all: async (type: string) => (await json<{ results: HubSpotObject[] }>('GET', `${h.hubspot.baseUrl}/_sandbox/accounts/${portalId}/objects/${type}?limit=10000`)).results,
+  calls: async () => (await json<{ total: number }>('GET', `${h.hubspot.baseUrl}/_sandbox/accounts/${portalId}/calls`)).total,
+});
+
+export interface QboEntity {
+  Id: string;
+  SyncToken: string;
+  [field: string]: unknown;
+}
+
+export async function qboUser(h: AppHarness, realmId: string) {
+  const { access_token } = await json<{ access_token: string }>('POST', `${h.qbo.baseUrl}/_sandbox/tokens`, { clientId: h.apps.quickbooks.clientId, realmId });
+  const api = (method: string, path: string, body?: unknown) =>
+    json<Record<string, unknown>>(method, `${h.qbo.baseUrl}/v3/company/${realmId}${path}${path.includes('?') ? '&' : '?'}minorversion=75`, body, { authorization: `Bearer ${access_token}` });
+  return {
+    create: async (entity: string, body: Record<string, unknown>) => (await api('POST', `/${entity.toLowerCase()}`, body))[entity] as QboEntity,
+    update: async (entity: string, body: Record<string, unknown>) => (await api('POST', `/${entity.toLowerCase()}?operation=update`, { ...body, sparse: true }))[entity] as QboEntity,
+    read: async (entity: string, id: string) => (await api('GET', `/${entity.toLowerCase()}/${id}`))[entity] as QboEntity,
+    all: async (entity: string) => (await json<{ records: QboEntity[] }>('GET', `${h.qbo.baseUrl}/_sandbox/companies/${realmId}/state?entity=${entity}&limit=100000`)).records,
+    calls: async () => (await json<{ count: number }>('GET', `${h.qbo.baseUrl}/_sandbox/companies/${realmId}/calls`)).count,
+  };
+}
