@@ -24,7 +24,7 @@ export interface AppHarness {
   apps: ProvisionedApps;
   logs: () => string;
   /** A signed request as HubSpot's hubspot.fetch sends it for `portalId`. */
-  signedFetch(path: string, portalId: number, options?: { method?: 'GET' | 'POST'; body?: unknown; timestamp?: number }): Promise<Response>;
+  signedFetch(path: string, portalId: number, options?: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown; timestamp?: number }): Promise<Response>;
   /** Creates the HubSpot account in the emulator (if needed) and installs the app through the OAuth flow. */
   install(portalId: number): Promise<HandOffResult>;
   /** Creates a QBO company (if needed) and connects it to `portalId` through the Intuit flow. */
@@ -32,7 +32,8 @@ export interface AppHarness {
   close(): Promise<void>;
 }
 
-export async function startAppHarness(overrides: Record<string, string> = {}): Promise<AppHarness> {
+/** `mode: 'web'`: no worker, so a test drives sync passes itself. */
+export async function startAppHarness(overrides: Record<string, string> = {}, options: { mode?: 'all' | 'web' } = {}): Promise<AppHarness> {
   const db = await createTestDatabase();
   const hubspot = await startHubSpotSandbox();
   const qbo = await startQboSandbox();
@@ -50,7 +51,7 @@ export async function startAppHarness(overrides: Record<string, string> = {}): P
     WORKER_POLL_INTERVAL_SECONDS: '0.5',
     ...overrides,
   });
-  const service: RunningService = await startService('all', env, logs.logger);
+  const service: RunningService = await startService(options.mode ?? 'all', env, logs.logger);
 
   const signedFetch: AppHarness['signedFetch'] = (path, portalId, options = {}) => {
     const separator = path.includes('?') ? '&' : '?';
