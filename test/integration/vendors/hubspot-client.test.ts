@@ -1,156 +1,23 @@
 /**
- * The HubSpot client against the emulator: limits turned down so 429s really happen, faults injected,
- * 207 partial failures, associations, properties. The emulator's call log is the witness.
+ * The HubSpot client's calls against the emulator: 207 partial failures per input, upsert by a unique
+ * property, properties, primary company names, search and list paging (also past the search cap).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, type Knex } from '../../../backend/src/db/knex.ts';
-import { getRateBudget } from '../../../backend/src/db/rate-budgets.ts';
-import { getInstallationTokens } from '../../../backend/src/db/installations.ts';
-import { hubspotAccessToken } from '../../../backend/src/connections/hubspot-tokens.ts';
-import { createHubSpotClient, hubspotClientFor, HubSpotApiError } from '../../../backend/src/vendors/hubspot/client.ts';
+import { hubspotClientFor } from '../../../backend/src/vendors/hubspot/client.ts';
 import { startAppHarness, type AppHarness } from '../../helpers/app-harness.ts';
+import { fast, hubspotControl } from './hubspot-control.ts';
 
-interface LoggedCall {
-  method: string;
-  path: string;
-  status: number;
-  at: string;
-}
-
-/** The control API's answers, loosely: each test reads the fields it asked for. */
-interface ControlAnswer {
-  firstId?: number;
-  total?: number;
-  id?: string;
-  access_token?: string;
-  results?: Array<{ id: string; properties: Record<string, string | null> } & LoggedCall>;
-}
-
-const fast = { backoff: { baseMs: 20, capMs: 200 } };
-
-describe('HubSpot client', () => {
+describe('HubSpot client: records, associations, properties', () => {
   let h: AppHarness;
-  let nextPortal = 62_000_001;
-  const control = async (path: string, method = 'GET', body?: unknown): Promise<ControlAnswer> => {
-    const res = await fetch(`${h.hubspot.baseUrl}/_sandbox${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    if (!res.ok) throw new Error(`control ${method} ${path}: ${res.status} ${await res.text()}`);
-    return res.status === 204 ? {} : ((await res.json()) as ControlAnswer);
-  };
-  const calls = async (portal: number): Promise<LoggedCall[]> => (await control(`/accounts/${portal}/calls`)).results ?? [];
-  /** A fresh installed account per test: limits, faults, budgets and call logs never mix. */
-  const freshPortal = async (): Promise<number> => {
-    const portal = nextPortal++;
-    expect((await h.install(portal)).status).toBe(302);
-    await control(`/accounts/${portal}/calls`, 'DELETE');
-    return portal;
-  };
-  /** Most calls in any rolling `windowMs` of the log, from the first call matching `from` on. */
-  const busiestWindow = (log: LoggedCall[], windowMs: number): number => {
-    const times = log.map((c) => Date.parse(c.at)).sort((a, b) => a - b);
-    let most = 0;
-    for (let i = 0, j = 0; i < times.length; i++) {
-      while (times[i]! - times[j]! >= windowMs) j++;
-      most = Math.max(most, i - j + 1);
-    }
-    return most;
-  };
+  let sandbox: ReturnType<typeof hubspotControl>;
+  const control: ReturnType<typeof hubspotControl>['control'] = (...args) => sandbox.control(...args);
+  const freshPortal = () => sandbox.freshPortal();
 
   beforeAll(async () => {
     h = await startAppHarness();
+    sandbox = hubspotControl(h, 62_100_001);
   });
   afterAll(async () => h.close());
-
-  it('honours TEN_SECONDLY_ROLLING 429s: every call completes, and after the first 429 the limit is respected', { timeout: 120_000 }, async () => {
-    const portal = await freshPortal();
-    const { firstId } = await control(`/accounts/${portal}/seed`, 'POST', { objectType: 'contacts', count: 3, seed: 1 });
-    await control(`/accounts/${portal}/limits`, 'PUT', { tenSecondly: 5 });
-    await control(`/accounts/${portal}/calls`, 'DELETE');
-    const client = hubspotClientFor(h.ctx, portal, fast);
-    const concurrency = 3;
-    const perCaller = 5;
-    const outcomes = await Promise.allSettled(
-      Array.from({ length: concurrency }, async () => {
-        for (let i = 0; i < perCaller; i++) expect((await client.batchRead('contacts', [String(firstId)], ['email'])).records).toHaveLength(1);
-      }),
-    );
-    expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
-
-    const log = await calls(portal);
-    expect(log.filter((c) => c.status === 200)).toHaveLength(concurrency * perCaller);
-    const first429 = log.findIndex((c) => c.status === 429);
-    expect(first429).toBeGreaterThanOrEqual(0); // the limit was really hit
-    // After a 429 everyone waits for the rolling window: at most the limit plus the calls already in
-    // flight (one per caller, from before and after a block) in any 10 s. Retrying without waiting
-    // for the window would show dozens of 429s here.
-    expect(busiestWindow(log.slice(first429), 10_000)).toBeLessThanOrEqual(5 + 2 * concurrency);
-    expect(log.filter((c) => c.status === 429).length).toBeLessThanOrEqual(3 * concurrency);
-    expect((await getRateBudget(h.ctx.db, { portalId: portal, vendor: 'hubspot', bucket: 'default' }))?.blockedUntil).toBeInstanceOf(Date);
-  });
-
-  it('two processes (separate pools) share one budget: together they stay within it', { timeout: 60_000 }, async () => {
-    const portal = await freshPortal();
-    const { firstId } = await control(`/accounts/${portal}/seed`, 'POST', { objectType: 'contacts', count: 1, seed: 2 });
-    await control(`/accounts/${portal}/calls`, 'DELETE');
-    const budgets = { general: { bucket: 'default', limit: 5, windowMs: 3_000, throttledBlockMs: 10_000 } };
-    const otherPool: Knex = createDatabase({ connectionString: h.db.url, poolMax: 3 });
-    try {
-      const other = { ...h.ctx, db: otherPool };
-      const clients = [
-        hubspotClientFor(h.ctx, portal, { budgets }),
-        createHubSpotClient({ db: otherPool, portalId: portal, apiBaseUrl: h.ctx.env.HUBSPOT_API_BASE_URL, accessToken: (o) => hubspotAccessToken(other, portal, o), budgets }),
-      ];
-      await Promise.all(clients.map(async (client) => {
-        for (let i = 0; i < 5; i++) await client.batchRead('contacts', [String(firstId)], ['email']);
-      }));
-    } finally {
-      await otherPool.destroy();
-    }
-    const log = await calls(portal);
-    expect(log.map((c) => c.status)).toEqual(Array(10).fill(200));
-    // Ten calls at five per 3 s window: no 3 s span (less a margin for the window boundary) holds more than five.
-    expect(busiestWindow(log, 2_500)).toBeLessThanOrEqual(5);
-  });
-
-  it('retries 5xx and dropped connections with backoff: the caller sees only results', { timeout: 60_000 }, async () => {
-    const portal = await freshPortal();
-    const { firstId } = await control(`/accounts/${portal}/seed`, 'POST', { objectType: 'contacts', count: 1, seed: 3 });
-    await control(`/accounts/${portal}/faults`, 'PUT', { seed: 7, serverErrorRate: 0.3, timeoutRate: 0.05, timeoutMs: 100 });
-    await control(`/accounts/${portal}/calls`, 'DELETE');
-    // 30 % failures: eight attempts make a call fail with probability 0.3^8 (and the run is seeded).
-    const client = hubspotClientFor(h.ctx, portal, { ...fast, maxAttempts: 8 });
-    for (let i = 0; i < 20; i++) {
-      expect((await client.batchRead('contacts', [String(firstId)], ['email'])).records[0]?.id).toBe(String(firstId));
-    }
-    await control(`/accounts/${portal}/faults`, 'DELETE');
-    const statuses = (await calls(portal)).map((c) => c.status);
-    expect(statuses.filter((s) => s === 200)).toHaveLength(20);
-    expect(statuses.filter((s) => s === 502).length).toBeGreaterThan(0);
-    expect(statuses.filter((s) => s === 0).length).toBeGreaterThan(0); // dropped connections were retried too
-  });
-
-  it('stops retrying after the bounded attempts, with a normalised error', async () => {
-    const portal = await freshPortal();
-    await control(`/accounts/${portal}/faults`, 'PUT', { serverErrorRate: 1 });
-    const client = hubspotClientFor(h.ctx, portal, { ...fast, maxAttempts: 3 });
-    const error = await client.listAll('contacts', ['email']).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(HubSpotApiError);
-    expect(error).toMatchObject({ kind: 'unavailable', status: 502, retryable: true });
-    expect((await calls(portal)).length).toBe(3);
-  });
-
-  it('refreshes the token once on a 401 and carries on', async () => {
-    const portal = await freshPortal();
-    const client = hubspotClientFor(h.ctx, portal, fast);
-    await client.listAll('contacts', ['email']);
-    const tokens = await getInstallationTokens(h.ctx.db, h.ctx.cipher, portal);
-    await control(`/tokens/${tokens!.accessToken}/expire`, 'POST');
-    // Our stored expiry still says "fresh": only the 401 can tell us.
-    const page = await client.listAll('contacts', ['email']);
-    expect(page.records).toEqual([]);
-    // (the emulator logs authenticated calls only: the refused one is not in the log)
-    expect((await calls(portal)).map((c) => c.status)).toEqual([200, 200]);
-    expect((await getInstallationTokens(h.ctx.db, h.ctx.cipher, portal))!.accessToken).not.toBe(tokens!.accessToken);
-  });
 
   it('batch writes: a 207 partial failure fails only the bad inputs, each with its own error, in input order', async () => {
     const portal = await freshPortal();
@@ -265,5 +132,22 @@ describe('HubSpot client', () => {
       after = page.after;
     } while (after);
     expect(listed.sort()).toEqual([...seen].sort());
+  });
+
+  it('searchModifiedSince goes past the 10,000-result search cap by restarting from the last time seen', { timeout: 120_000 }, async () => {
+    const portal = await freshPortal();
+    await control(`/accounts/${portal}/seed`, 'POST', { objectType: 'contacts', count: 10_050, seed: 6 });
+    const client = hubspotClientFor(h.ctx, portal, fast);
+    const seen = new Set<string>();
+    let restarts = 0;
+    let cursor: { since: Date; after?: string } | undefined = { since: new Date(0) };
+    while (cursor) {
+      const page: Awaited<ReturnType<typeof client.searchModifiedSince>> = await client.searchModifiedSince('contacts', cursor.since, cursor.after, []);
+      for (const r of page.records) seen.add(r.id);
+      if (page.next && page.next.after === undefined) restarts++;
+      cursor = page.next;
+    }
+    expect(restarts).toBe(1);
+    expect(seen.size).toBe(10_050);
   });
 });
