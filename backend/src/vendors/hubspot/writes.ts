@@ -65,10 +65,6 @@ export function recordWrites(call: HubSpotCall) {
       }
       const response = parseResponse(batchResponseSchema, raw, `batch ${operation}`);
       const byIndex = new Map<number, HubSpotWriteResult>();
-      for (const object of response.results) {
-        const index = object.objectWriteTraceId !== undefined ? Number(object.objectWriteTraceId) : part.findIndex((input, i) => !byIndex.has(i) && fallbackKey(input, object));
-        if (index >= 0) byIndex.set(index, { ok: true, record: toHubSpotRecord(object), ...(object._new !== undefined ? { created: object._new } : {}) });
-      }
       for (const body of response.errors ?? []) {
         const error = hubspotBatchItemError(body);
         const traceIds = body.context?.objectWriteTraceId ?? [];
@@ -77,6 +73,11 @@ export function recordWrites(call: HubSpotCall) {
         part.forEach((input, index) => {
           if (traceIds.includes(String(index)) || ids.includes((input as { id?: string }).id ?? '\u0000')) byIndex.set(index, { ok: false, error });
         });
+      }
+      // Errors went first, so results without a trace id pair only with inputs that did not fail.
+      for (const object of response.results) {
+        const index = object.objectWriteTraceId !== undefined ? Number(object.objectWriteTraceId) : part.findIndex((input, i) => !byIndex.has(i) && fallbackKey(input, object));
+        if (index >= 0) byIndex.set(index, { ok: true, record: toHubSpotRecord(object), ...(object._new !== undefined ? { created: object._new } : {}) });
       }
       part.forEach((_, index) => {
         results.push(byIndex.get(index) ?? { ok: false, error: new HubSpotApiError(`HubSpot batch ${operation} returned no result for this input`, 'unknown', 207, undefined, undefined) });

@@ -70,7 +70,7 @@ export function createQboClient(options: QboClientOptions) {
       await acquireRateBudget(budget.db, { portalId: budget.portalId, vendor: 'quickbooks', spec: specs[bucket], maxWaitMs: budget.maxWaitMs ?? 90_000 });
     } catch (err) {
       if (!(err instanceof RateBudgetExhaustedError)) throw err;
-      throw new QboApiError(err.message, 'throttled', 429, 'RATE_BUDGET', undefined, undefined);
+      throw new QboApiError(err.message, 'throttled', 429, 'RATE_BUDGET', undefined, undefined, err.retryAfterMs);
     }
   }
 

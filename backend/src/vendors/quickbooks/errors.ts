@@ -10,6 +10,8 @@ export class QboApiError extends Error {
     public readonly code: string | undefined,
     public readonly detail: string | undefined,
     public readonly intuitTid: string | undefined,
+    /** When our own shared budget refused the call: how long until it may be tried again. */
+    public readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'QboApiError';
