@@ -39,20 +39,24 @@ export async function startDemoSandbox(env: Env, logger: Logger): Promise<DemoSa
     apps,
     data,
     connect: async (serviceUrl) => {
+      const signed = (method: 'GET' | 'POST', path: string, body?: unknown) =>
+        hubspotSignedFetch(`${serviceUrl}${path}?portalId=${data.portalId}`, { method, body, clientSecret: apps.hubspot.clientSecret, appId: apps.hubspot.appId });
       const install = await driveHubSpotInstall(`${serviceUrl}/oauth/hubspot/install`, data.portalId);
       if (install.status !== 302) throw new Error(`demo install failed (${install.status}): ${install.body.slice(0, 300)}`);
       logger.info({ portalId: data.portalId, settingsPage: install.location }, 'demo HubSpot account installed the app (OAuth install flow)');
-      const link = await hubspotSignedFetch(`${serviceUrl}/api/v1/quickbooks/connect-link?portalId=${data.portalId}`, {
-        method: 'POST',
-        body: { replace: true },
-        clientSecret: apps.hubspot.clientSecret,
-        appId: apps.hubspot.appId,
-      });
+      const link = await signed('POST', '/api/v1/quickbooks/connect-link', { replace: true });
       if (!link.ok) throw new Error(`demo connect link failed (${link.status}): ${await link.text()}`);
       const { url } = (await link.json()) as { url: string };
       const connected = await driveQboConnect(url, data.realmId);
       if (connected.status !== 200) throw new Error(`demo QuickBooks connect failed (${connected.status}): ${connected.body.slice(0, 300)}`);
       logger.info({ portalId: data.portalId, realmId: data.realmId }, 'demo QuickBooks company connected (Intuit OAuth flow)');
+      // The guided setup's "Save and start sync" with the recommended settings (R9), for the syncs available.
+      const existing = (await (await signed('GET', '/api/v1/syncs')).json()) as { syncs: Array<{ objectType: string }> };
+      if (!existing.syncs.some((s) => s.objectType === 'contacts')) {
+        const created = await signed('POST', '/api/v1/syncs/contacts/recommended', {});
+        if (!created.ok) throw new Error(`demo contacts sync setup failed (${created.status}): ${await created.text()}`);
+        logger.info({ portalId: data.portalId }, 'demo contacts sync set up with the recommended settings; its first sync is running');
+      }
     },
     close: async () => {
       await Promise.all([hubspot.close(), quickbooks.close()]);

@@ -8,7 +8,6 @@ import { getQboTokens, saveQboTokens, setQboConnectionStatus } from '../db/qbo-c
 import { raiseAlert } from '../db/account-alerts.ts';
 import { freshTokens } from '../vendors/token-refresh.ts';
 import { refreshQboTokens } from '../vendors/quickbooks/oauth.ts';
-import { createQboClient, type QboClient } from '../vendors/quickbooks/client.ts';
 import { qboOAuthConfig } from './config.ts';
 import { cancelAccountJobs } from './account-jobs.ts';
 
@@ -40,14 +39,4 @@ export async function qboAccessToken(ctx: AppContext, portalId: number, options:
     options,
   );
   return { accessToken: tokens.accessToken, realmId: tokens.realmId };
-}
-
-export async function qboClientFor(ctx: AppContext, portalId: number): Promise<QboClient> {
-  const { realmId } = await qboAccessToken(ctx, portalId);
-  return createQboClient({
-    apiBaseUrl: ctx.env.QBO_API_BASE_URL,
-    realmId,
-    accessToken: async (o) => (await qboAccessToken(ctx, portalId, o)).accessToken,
-    logger: ctx.logger,
-  });
 }

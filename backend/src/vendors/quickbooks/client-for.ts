@@ -1,6 +1,6 @@
 /**
- * The QBO client the sync uses for an account: like connections/qbo-tokens.ts `qboClientFor`, plus the
- * account's shared rate budget on every call (all workers of all machines pace together).
+ * The QBO client for an account: tokens from the token manager, and the account's shared rate budget
+ * on every call (all workers of all machines pace together).
  */
 import type { AppContext } from '../../jobs/context.ts';
 import { qboAccessToken } from '../../connections/qbo-tokens.ts';
