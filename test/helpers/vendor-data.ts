@@ -4,11 +4,18 @@
  */
 import type { AppHarness } from './app-harness.ts';
 
+/** Like a person in the vendor's UI, retries when the vendor is busy or failing (tests inject such faults). */
 async function json<T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const res = await fetch(url, { method, headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${url} → ${res.status}: ${text.slice(0, 300)}`);
-  return (text ? JSON.parse(text) : undefined) as T;
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(url, { method, headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await res.text();
+    if ((res.status === 429 || res.status >= 500) && attempt < 20) {
+      await new Promise((r) => setTimeout(r, 100 * attempt));
+      continue;
+    }
+    if (!res.ok) throw new Error(`${method} ${url} → ${res.status}: ${text.slice(0, 300)}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
 }
 
 export interface HubSpotObject {
