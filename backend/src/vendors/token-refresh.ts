@@ -71,12 +71,19 @@ async function refreshUnderLock<T extends OAuthTokens>(db: Knex, plan: RefreshPl
     try {
       next = await plan.refresh(latest);
     } catch (err) {
-      if (err instanceof InvalidGrantError) {
-        // Recorded outside the lock's transaction so it stays even though we throw.
-        await plan.onInvalidGrant(db, err);
-        throw new NeedsReconnectError(plan.vendor, err.message);
+      if (!(err instanceof InvalidGrantError)) throw err;
+      // Before declaring the connection broken, look again: a reconnect may have stored a new grant
+      // while we held an old one. Only the grant we actually tried is dead.
+      const again = await plan.read(db);
+      if (again && again.refreshToken !== latest.refreshToken) {
+        if (isFresh(again, margin)) return again;
+        next = await plan.refresh(again);
+        await plan.save(db, next);
+        return next;
       }
-      throw err;
+      // Recorded outside the lock's transaction so it stays even though we throw.
+      await plan.onInvalidGrant(db, err);
+      throw new NeedsReconnectError(plan.vendor, err.message);
     }
     // Saved with autocommit (not trx) while we still hold the lock: the rotated refresh token is durable
     // before the new access token is handed to any caller.
