@@ -5,27 +5,21 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppHarness, eventually, type AppHarness } from '../../helpers/app-harness.ts';
-import { hubspotUser, qboUser, type QboEntity } from '../../helpers/vendor-data.ts';
+import { hubspotUser, qboUser } from '../../helpers/vendor-data.ts';
+import { customerEmail, settled } from '../../helpers/sync-state.ts';
 import { defaultContactMappings } from '../../../backend/src/sync/objects/contacts/default-mappings.ts';
 import { startService, type RunningService } from '../../../backend/src/service.ts';
 import { capturingLogger } from '../../helpers/logs.ts';
 
 const PORTAL = 59_000_001;
 const REALM = '7900001';
-const email = (c: QboEntity) => (c.PrimaryEmailAddr as { Address?: string } | undefined)?.Address?.trim().toLowerCase();
+const email = customerEmail;
 
 async function put(url: string, body: unknown): Promise<void> {
   const res = await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`${url} → ${res.status} ${await res.text()}`);
 }
 
-async function settled(h: AppHarness): Promise<boolean> {
-  const inbox = await h.db.db('webhook_inbox').whereNull('processed_at').count<Array<{ count: string }>>('* as count');
-  const jobs = await h.db.db.raw<{ rows: Array<{ n: number }> }>(
-    `select count(*)::int as n from pgboss.job where name in ('sync.record', 'sync.catch-up', 'webhooks.process') and state in ('created', 'retry', 'active')`,
-  );
-  return Number(inbox[0]!.count) === 0 && jobs.rows[0]!.n === 0;
-}
 
 describe('contacts sync under faults', () => {
   let h: AppHarness;

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppHarness, type AppHarness } from '../../helpers/app-harness.ts';
-import { hubspotUser, qboUser, type QboEntity } from '../../helpers/vendor-data.ts';
+import { hubspotUser, qboUser } from '../../helpers/vendor-data.ts';
+import { customerEmail } from '../../helpers/sync-state.ts';
 import { defaultContactMappings } from '../../../backend/src/sync/objects/contacts/default-mappings.ts';
 import { loadSession } from '../../../backend/src/sync/engine/session.ts';
 import { runSyncPass } from '../../../backend/src/sync/engine/catch-up.ts';
@@ -13,7 +14,7 @@ import { syncRecord } from '../../../backend/src/sync/engine/record-sync.ts';
 import { contactsAdapter } from '../../../backend/src/sync/objects/contacts/contacts-adapter.ts';
 import type { FilterGroup } from '../../../backend/src/sync/types.ts';
 
-const email = (c: QboEntity) => (c.PrimaryEmailAddr as { Address?: string } | undefined)?.Address?.trim().toLowerCase();
+const email = customerEmail;
 let nextPortal = 58_000_001;
 let nextRealm = 7_800_001;
 

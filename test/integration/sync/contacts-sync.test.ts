@@ -5,22 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppHarness, eventually, type AppHarness } from '../../helpers/app-harness.ts';
-import { hubspotUser, qboUser, type QboEntity } from '../../helpers/vendor-data.ts';
+import { hubspotUser, qboUser } from '../../helpers/vendor-data.ts';
+import { customerEmail, quiet, settled } from '../../helpers/sync-state.ts';
 import { defaultContactMappings } from '../../../backend/src/sync/objects/contacts/default-mappings.ts';
 
 const PORTAL = 57_000_001;
 const REALM = '7700001';
 
-const email = (c: QboEntity) => (c.PrimaryEmailAddr as { Address?: string } | undefined)?.Address?.trim().toLowerCase();
+const email = customerEmail;
 
-/** Nothing left to do: every webhook processed and no sync job waiting or running. */
-async function settled(h: AppHarness): Promise<boolean> {
-  const inbox = await h.db.db('webhook_inbox').whereNull('processed_at').count<Array<{ count: string }>>('* as count');
-  const jobs = await h.db.db.raw<{ rows: Array<{ n: number }> }>(
-    `select count(*)::int as n from pgboss.job where name in ('sync.record', 'sync.catch-up', 'webhooks.process') and state in ('created', 'retry', 'active')`,
-  );
-  return Number(inbox[0]!.count) === 0 && jobs.rows[0]!.n === 0;
-}
 
 describe('contacts ⇄ customers', () => {
   let h: AppHarness;
@@ -84,7 +77,7 @@ describe('contacts ⇄ customers', () => {
     });
     expect(customer.DisplayName).toBe('Acme Rockets');
     // Converged: our write's own webhook comes back and must not cause another write (no ping-pong).
-    await eventually(async () => (await settled(h)) && (await new Promise((r) => setTimeout(r, 1_500))) === undefined && (await settled(h)));
+    await eventually(() => quiet(h));
     const updates = await h.db.db('sync_activity').where({ portal_id: PORTAL, action: 'update' });
     expect(updates).toHaveLength(1);
     const before = { hubspot: await hs.calls(), qbo: await qb.calls() };
