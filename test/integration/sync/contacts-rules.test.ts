@@ -193,6 +193,21 @@ describe('contacts sync rules', () => {
     expect(await record(a, 'hubspot', kim.id)).toMatchObject({ state: 'synced', qbo_id: customers[0]!.Id, pending_qbo_request_id: null });
   });
 
+  it('a deletion is not undone: the pair stops syncing and says why', async () => {
+    const a = await account();
+    const lee = await a.hs.create('contacts', { email: 'lee@gone.test', firstname: 'Lee' });
+    await pass(a);
+    const linked = await record(a, 'hubspot', lee.id);
+    await fetch(`${h.hubspot.baseUrl}/_sandbox/accounts/${a.portalId}/objects/contacts/${lee.id}`, { method: 'DELETE' });
+    const customer = await a.qb.read('Customer', linked.qbo_id!);
+    await a.qb.update('Customer', { Id: customer.Id, SyncToken: customer.SyncToken, GivenName: 'Leeroy' });
+    const session = await loadSession(h.ctx, a.portalId, 'contacts');
+    if (!session.ok) throw new Error(session.reason);
+    expect((await syncRecord(session.session, contactsAdapter, 'qbo', customer.Id)).action).toBe('excluded');
+    expect(await record(a, 'qbo', customer.Id)).toMatchObject({ state: 'excluded', reason_code: 'counterpart_deleted' });
+    expect((await a.hs.all('contacts')).filter((c) => c.properties.email === 'lee@gone.test')).toHaveLength(0);
+  });
+
   it('no loop: once converged, ten catch-up cycles cost the same few calls each and write nothing', async () => {
     const a = await account();
     for (let i = 0; i < 30; i++) await a.hs.create('contacts', { email: `idle${i}@loop.test`, firstname: `Idle${i}` });

@@ -78,6 +78,14 @@ export async function syncRecord(session: AdapterSession, adapter: ObjectAdapter
 
   // The counterpart: linked already, else matched by key (never created when a match exists).
   let counterpart: AnyRecord | undefined = linkedId ? await read(session, adapter, target, linkedId) : undefined;
+  if (linkedId && !counterpart) {
+    // The linked record was deleted on the other side. Recreating it would undo that deletion;
+    // deletions are people's decisions, so the pair stops syncing and says why.
+    const message = `The linked ${noun(adapter, target)} #${linkedId} no longer exists, so this record is no longer synced. Restore it, or remove the link to sync this record again.`;
+    const changed = row.reason_code !== 'counterpart_deleted';
+    row = await saveRecord(db, row, { ...base, state: 'excluded', reason_code: 'counterpart_deleted', message }, changed ? { runId, action: 'exclude', direction, outcome: 'skipped', reasonCode: 'counterpart_deleted', message } : undefined);
+    return { action: 'excluded', recordId: row.id, reasonCode: 'counterpart_deleted' };
+  }
   if (!counterpart) {
     const key = side === 'hubspot' ? adapter.hubspotMatchKey(source as HubSpotRecord) : adapter.qboMatchKey(source as QboRecord);
     if (key === null && side === 'hubspot') {
