@@ -7,10 +7,12 @@ import { writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { benchHubSpotSandbox } from './sandbox-hubspot.ts';
 import { benchQboSandbox } from './sandbox-qbo.ts';
+import { benchContactsSync } from './contacts-sync.ts';
 
 const scenarios: Record<string, () => Promise<Record<string, number | string>>> = {
   'sandbox-hubspot': benchHubSpotSandbox,
   'sandbox-qbo': benchQboSandbox,
+  'contacts-sync': benchContactsSync,
 };
 
 const requested = process.argv.slice(2);

@@ -18,19 +18,23 @@ export interface RateBudgetSpec {
 
 /**
  * HubSpot (../shared/reference/hubspot-platform.md §6): marketplace apps get 110 requests per rolling
- *   10 s per installing account, CRM search excluded and limited separately to 5/s (§5.5). We take 100
- *   and 4. A TEN_SECONDLY_ROLLING 429 blocks for the whole rolling window; a search 429 for 1 s.
+ *   10 s per installing account, CRM search excluded and limited separately to 5/s (§5.5).
  * QuickBooks (../shared/reference/quickbooks-api.md §5): 500 requests per minute per realm, 40 batch
- *   requests per minute per realm and app, "wait 60 seconds" after a 429. We take 450 and 35.
+ *   requests per minute per realm and app, "wait 60 seconds" after a 429.
+ * The vendors count over *rolling* windows while our budget counts in fixed ones; a fixed window as
+ * long as the vendor's lets twice the limit through around its edge (the contacts benchmark hit 429s
+ * that way). Short windows bound that: any rolling 10 s spans at most 11 one-second windows, so
+ * 9/s stays under 110 per 10 s (99); 7/s under 500/min (427); one batch per 2 s under 40/min (31).
+ * A TEN_SECONDLY_ROLLING 429 blocks for the whole rolling window; a search 429 for 1 s.
  */
 export const RATE_BUDGETS = {
   hubspot: {
-    general: { bucket: 'default', limit: 100, windowMs: 10_000, throttledBlockMs: 10_000 },
+    general: { bucket: 'default', limit: 9, windowMs: 1_000, throttledBlockMs: 10_000 },
     search: { bucket: 'search', limit: 4, windowMs: 1_000, throttledBlockMs: 1_000 },
   },
   quickbooks: {
-    general: { bucket: 'default', limit: 450, windowMs: 60_000, throttledBlockMs: 60_000 },
-    batch: { bucket: 'batch', limit: 35, windowMs: 60_000, throttledBlockMs: 60_000 },
+    general: { bucket: 'default', limit: 7, windowMs: 1_000, throttledBlockMs: 60_000 },
+    batch: { bucket: 'batch', limit: 1, windowMs: 2_000, throttledBlockMs: 60_000 },
   },
 } as const satisfies Record<RateVendor, Record<string, RateBudgetSpec>>;
 

@@ -1,0 +1,143 @@
+/**
+ * Contacts ⇄ Customers benchmark, with the emulators' real rate limits on: seeds N customers in QBO
+ * and N contacts in HubSpot (half of them the same people, by e-mail), runs the first two-way sync,
+ * then times 200 single edits from HubSpot's webhook to the QBO write. N: BENCH_CONTACTS (the
+ * issue's figure is 10,000; the per-record first sync makes that take a long time, see the README).
+ * Emulators, service and database run in this one process, so memory covers all three.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startEmbeddedPostgres } from '../backend/src/db/embedded-postgres.ts';
+import { parseEnv } from '../backend/src/env.ts';
+import { createLogger } from '../backend/src/logger.ts';
+import { startService } from '../backend/src/service.ts';
+import { startHubSpotSandbox } from '../backend/sandbox/hubspot/index.ts';
+import { startQboSandbox } from '../backend/sandbox/qbo/index.ts';
+import { hubspotSignedFetch } from '../backend/sandbox/hubspot/signed-fetch.ts';
+import { provisionApps, sandboxEnvOverrides } from '../backend/sandbox/demo/provision.ts';
+import { driveHubSpotInstall, driveQboConnect } from '../backend/sandbox/demo/consent-driver.ts';
+import { defaultContactMappings } from '../backend/src/sync/objects/contacts/default-mappings.ts';
+import { freePort } from '../test/helpers/free-port.ts';
+
+const N = Number(process.env.BENCH_CONTACTS ?? 10_000);
+const EDITS = Number(process.env.BENCH_EDITS ?? 200);
+const PORTAL = 6_100_001;
+const REALM = '9610001';
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function post(url: string, body: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${url} → ${res.status} ${await res.text()}`);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+export async function benchContactsSync(): Promise<Record<string, number | string>> {
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
+  const dir = await mkdtemp(path.join(tmpdir(), 'hqs-bench-pg-'));
+  const pg = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: await freePort(), database: 'bench', persistent: false });
+  const hubspot = await startHubSpotSandbox();
+  const qbo = await startQboSandbox();
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const urls = { hubspot: hubspot.baseUrl, quickbooks: qbo.baseUrl };
+  const apps = await provisionApps({ ...urls, publicBaseUrl: url });
+  const env = parseEnv({
+    ...process.env,
+    ...sandboxEnvOverrides(urls, apps),
+    DATABASE_URL: process.env.DATABASE_URL ?? pg!.connectionString,
+    PORT: String(port),
+    PUBLIC_BASE_URL: url,
+    LOG_LEVEL: 'warn',
+    TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64'),
+    WORKER_POLL_INTERVAL_SECONDS: '0.5',
+  });
+  const service = await startService('all', env, createLogger('warn'));
+  try {
+    // Seed: N contacts (with companies) and N customers; half the customers get contacts' e-mails.
+    await post(`${hubspot.baseUrl}/_sandbox/accounts`, { portalId: PORTAL });
+    await post(`${hubspot.baseUrl}/_sandbox/accounts/${PORTAL}/seed`, { objectType: 'contacts', count: N, seed: 11 });
+    await post(`${qbo.baseUrl}/_sandbox/companies`, { realmId: REALM, companyName: 'Bench Co', country: 'US' });
+    await post(`${qbo.baseUrl}/_sandbox/companies/${REALM}/seed`, { seed: 12, customers: N });
+    const contacts = [...hubspot.state.account(PORTAL)!.collection('contacts').records.values()];
+    const customers = [...qbo.state.company(REALM)!.collection('Customer').values()];
+    for (let i = 0; i < N / 2; i++) customers[i]!.PrimaryEmailAddr = { Address: contacts[i]!.properties.get('email') };
+
+    await driveHubSpotInstall(`${url}/oauth/hubspot/install`, PORTAL);
+    const link = await hubspotSignedFetch(`${url}/api/v1/quickbooks/connect-link?portalId=${PORTAL}`, { method: 'POST', body: {}, clientSecret: apps.hubspot.clientSecret, appId: apps.hubspot.appId });
+    await driveQboConnect(((await link.json()) as { url: string }).url, REALM);
+    await fetch(`${hubspot.baseUrl}/_sandbox/accounts/${PORTAL}/calls`, { method: 'DELETE' });
+    await fetch(`${qbo.baseUrl}/_sandbox/companies/${REALM}/calls`, { method: 'DELETE' });
+
+    const started = performance.now();
+    const setup = await hubspotSignedFetch(`${url}/api/v1/syncs/contacts?portalId=${PORTAL}`, {
+      method: 'PUT',
+      body: { direction: 'two_way', conflictWinner: 'hubspot', fieldMappings: defaultContactMappings(), filters: { toQbo: [], toHubSpot: [] } },
+      clientSecret: apps.hubspot.clientSecret,
+      appId: apps.hubspot.appId,
+    });
+    if (!setup.ok) throw new Error(await setup.text());
+    for (;;) {
+      const run = await service.ctx.db('sync_runs').where({ portal_id: PORTAL, trigger: 'first_sync' }).whereIn('status', ['succeeded', 'failed']).first();
+      if (run) break;
+      await sleep(500);
+    }
+    const wallSeconds = (performance.now() - started) / 1000;
+    const hubspotCalls = Number(((await (await fetch(`${hubspot.baseUrl}/_sandbox/accounts/${PORTAL}/calls`)).json()) as { total: number }).total);
+    const qboCalls = Number(((await (await fetch(`${qbo.baseUrl}/_sandbox/companies/${REALM}/calls`)).json()) as { count: number }).count);
+    const parties = N + N / 2; // N contacts + the N/2 customers no contact shares
+    const states = await service.ctx.db('sync_records').where({ portal_id: PORTAL }).groupBy('state').select('state').count('* as n');
+
+    // Fewest calls batching allows: read both sides in pages, create each missing party in batches.
+    const minHubSpot = Math.ceil(N / 100) + Math.ceil(N / 2 / 100) + Math.ceil(N / 100); // list, batch upsert, batch match by e-mail
+    const minQbo = Math.ceil(N / 1000) + Math.ceil(N / 2 / 30); // query pages, batch creates
+    const rateBoundSeconds = Math.max(minHubSpot / 10, (Math.ceil(N / 2 / 30) / 35) * 60);
+
+    // 200 single edits: HubSpot change → webhook → QBO write.
+    const latencies: number[] = [];
+    const linked = await service.ctx.db('sync_records').where({ portal_id: PORTAL, state: 'synced' }).whereNotNull('qbo_id').limit(EDITS).select('hubspot_id', 'qbo_id');
+    for (const [i, row] of linked.entries()) {
+      const phone = `555-${String(7000 + i).padStart(4, '0')}`;
+      const t0 = performance.now();
+      await fetch(`${hubspot.baseUrl}/_sandbox/accounts/${PORTAL}/objects/contacts/${row.hubspot_id as string}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ properties: { phone } }),
+      });
+      for (;;) {
+        const customer = qbo.state.company(REALM)!.get('Customer', row.qbo_id as string);
+        if ((customer?.PrimaryPhone as { FreeFormNumber?: string } | undefined)?.FreeFormNumber === phone) break;
+        if (performance.now() - t0 > 60_000) throw new Error('edit not synced within 60 s');
+        await sleep(20);
+      }
+      latencies.push(performance.now() - t0);
+    }
+    latencies.sort((a, b) => a - b);
+    return {
+      contacts_per_side: N,
+      parties,
+      first_sync_wall_s: Math.round(wallSeconds),
+      records_per_s: Math.round((parties / wallSeconds) * 10) / 10,
+      hubspot_calls: hubspotCalls,
+      qbo_calls: qboCalls,
+      hubspot_calls_per_record: Math.round((hubspotCalls / parties) * 100) / 100,
+      qbo_calls_per_record: Math.round((qboCalls / parties) * 100) / 100,
+      min_hubspot_calls_batched: minHubSpot,
+      min_qbo_calls_batched: minQbo,
+      rate_limit_bound_s_batched: Math.round(rateBoundSeconds),
+      record_states: states.map((s) => `${String(s.state)}=${String(s.n)}`).join(' '),
+      edits: latencies.length,
+      webhook_to_write_p50_ms: Math.round(percentile(latencies, 50)),
+      webhook_to_write_p95_ms: Math.round(percentile(latencies, 95)),
+      peak_rss_mb: Math.round(peakRss / 2 ** 20),
+    };
+  } finally {
+    clearInterval(sampler);
+    await service.stop();
+    await Promise.all([hubspot.close(), qbo.close()]);
+    await pg?.stop();
+  }
+}
