@@ -53,7 +53,9 @@ async function syncPage(session: AdapterSession, adapter: ObjectAdapter, side: S
 
 export async function runSyncPass(session: AdapterSession, adapter: ObjectAdapter, trigger: RunTrigger): Promise<{ runId: number; counts: RunCounts }> {
   const { ctx, portalId, definition } = session;
-  const run = await startSyncRun(ctx.db, { portalId, definitionId: definition.id, objectType: adapter.objectType, trigger });
+  // A pass queued as the first sync may find it done by the time it runs (queued behind it): then it is a catch-up.
+  const runTrigger: RunTrigger = trigger === 'first_sync' && definition.backfill_completed_at ? 'schedule' : trigger;
+  const run = await startSyncRun(ctx.db, { portalId, definitionId: definition.id, objectType: adapter.objectType, trigger: runTrigger });
   const tally = new Tally();
   const startedAt = new Date();
   try {
