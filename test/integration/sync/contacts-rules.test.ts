@@ -141,6 +141,20 @@ describe('contacts sync rules', () => {
     expect(await a.qb.all('Customer')).toHaveLength(2);
   });
 
+  it('two customers sharing one e-mail: the second fails naming the link, the first keeps it', async () => {
+    const a = await account({ direction: 'qbo_to_hubspot' });
+    const first = await a.qb.create('Customer', { DisplayName: 'Mo (north)', PrimaryEmailAddr: { Address: 'mo@shared.test' } });
+    const second = await a.qb.create('Customer', { DisplayName: 'Mo (south)', PrimaryEmailAddr: { Address: 'mo@shared.test' } });
+    await pass(a);
+    await pass(a);
+    const contacts = (await a.hs.all('contacts')).filter((c) => c.properties.email === 'mo@shared.test');
+    expect(contacts).toHaveLength(1);
+    expect(await record(a, 'qbo', first.Id)).toMatchObject({ state: 'synced', hubspot_id: contacts[0]!.id });
+    const failed = await record(a, 'qbo', second.Id);
+    expect(failed).toMatchObject({ state: 'failed', reason_code: 'ambiguous_match' });
+    expect(failed!.message).toContain(`already linked to QuickBooks customer #${first.Id}`);
+  });
+
   it('display-name clash (R14): the second contact of a company fails saying who holds the name and what to do', async () => {
     const a = await account({ direction: 'hubspot_to_qbo' });
     const globex = await a.hs.create('companies', { name: 'Globex' });

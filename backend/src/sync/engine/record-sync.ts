@@ -15,6 +15,7 @@ import { cataloguesFor } from '../mappings/catalogues.ts';
 import { matchesFilters } from '../filters/matches-filters.ts';
 import { RecordFailure, type AdapterSession, type ObjectAdapter } from './adapter.ts';
 import { linkRows, recordRowFor, saveRecord } from './record-store.ts';
+import { findSyncRecordBySide } from '../../db/sync-records.ts';
 import { readFilterValue, valuesFor, writableToward } from './record-values.ts';
 
 export type RecordSyncAction = 'created' | 'updated' | 'linked' | 'unchanged' | 'excluded' | 'failed' | 'ignored';
@@ -101,7 +102,20 @@ export async function syncRecord(session: AdapterSession, adapter: ObjectAdapter
       }
       counterpart = matches[0];
     }
-    if (counterpart) row = await linkRows(db, row, target, idOf(target, counterpart));
+    if (counterpart) {
+      // The match may already be linked to another record of this side (two customers sharing one
+      // e-mail): linking it again would steal that link back and forth. Don't guess.
+      const counterpartId = idOf(target, counterpart);
+      const holder = await findSyncRecordBySide(db, session.portalId, adapter.objectType, target, counterpartId);
+      const holderSourceId = holder ? (side === 'hubspot' ? holder.hubspot_id : holder.qbo_id) : null;
+      if (holder && holderSourceId && holderSourceId !== id) {
+        return fail(
+          'ambiguous_match',
+          `${noun(adapter, target)} #${counterpartId} matches this record but is already linked to ${noun(adapter, side)} #${holderSourceId} (same ${adapter.objectType === 'contacts' ? 'e-mail' : 'key'}). Merge the two ${side === 'hubspot' ? adapter.hubspotNoun : adapter.qboNoun}s or give them different ${adapter.objectType === 'contacts' ? 'e-mail addresses' : 'keys'}; we do not guess.`,
+        );
+      }
+      row = await linkRows(db, row, target, counterpartId);
+    }
   }
 
   const storedTarget = target === 'hubspot' ? row.hubspot_fingerprint : row.qbo_fingerprint;
