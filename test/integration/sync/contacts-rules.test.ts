@@ -152,7 +152,7 @@ describe('contacts sync rules', () => {
     expect(await record(a, 'qbo', first.Id)).toMatchObject({ state: 'synced', hubspot_id: contacts[0]!.id });
     const failed = await record(a, 'qbo', second.Id);
     expect(failed).toMatchObject({ state: 'failed', reason_code: 'ambiguous_match' });
-    expect(failed!.message).toContain(`already linked to QuickBooks customer #${first.Id}`);
+    expect(failed.message).toContain(`already linked to QuickBooks customer #${first.Id}`);
   });
 
   it('display-name clash (R14): the second contact of a company fails saying who holds the name and what to do', async () => {
