@@ -21,7 +21,8 @@ export const envSchema = z
 
     /** When unset, an embedded Postgres is started with data under EMBEDDED_PG_DIR. */
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
-    DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(200).default(10),
+    /** Per process. The worker runs several queues × WORKER_CONCURRENCY jobs, some holding a connection while they work. */
+    DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(200).default(20),
     EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
     EMBEDDED_PG_PORT: port.default(54329),
 

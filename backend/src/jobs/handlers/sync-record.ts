@@ -25,6 +25,8 @@ export const syncRecordJob = defineJob({
   handle: async (ctx, { portalId, objectType, side, id }) => {
     const adapter = adapterFor(objectType);
     if (!adapter) return;
+    // While a long pass (first sync) holds the lock, give up fast and let the queue retry with backoff:
+    // that pass covers the record anyway, and spinning waiters would only crowd the connection pool.
     await withObjectLock(ctx.db, portalId, objectType, async () => {
       const loaded = await loadSession(ctx, portalId, objectType);
       if (!loaded.ok) {
@@ -33,7 +35,7 @@ export const syncRecordJob = defineJob({
       }
       const result = await syncRecord(loaded.session, adapter, side, id);
       ctx.logger.debug({ portalId, objectType, side, id, ...result }, 'record synced');
-    });
+    }, 5_000);
   },
 });
 

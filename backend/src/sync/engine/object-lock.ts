@@ -34,6 +34,6 @@ export async function withObjectLock<T>(db: Knex, portalId: number, objectType: 
       await client.releaseConnection(connection);
     }
     if (Date.now() > deadline) throw new LockBusyError(key);
-    await new Promise((r) => setTimeout(r, Math.min(1_000, 25 * 2 ** Math.min(attempt, 5)) * (0.5 + Math.random())));
+    await new Promise((r) => setTimeout(r, Math.min(1_000, 50 * 2 ** Math.min(attempt, 5)) * (0.5 + Math.random())));
   }
 }
