@@ -37,7 +37,8 @@ export async function startService(mode: ServiceMode, env: Env, logger: Logger):
   const cipher = await cipherFromEnv(env, logger);
   const queue = createJobQueue({ connectionString: database.connectionString, logger });
   await queue.start();
-  const ctx: AppContext = { env, db, logger, cipher, queue };
+  const shutdownSignal = new AbortController();
+  const ctx: AppContext = { env, db, logger, cipher, queue, shutdown: shutdownSignal.signal };
 
   if (mode !== 'web') await startWorker(ctx, { concurrency: env.WORKER_CONCURRENCY, pollingIntervalSeconds: env.WORKER_POLL_INTERVAL_SECONDS });
 
@@ -58,6 +59,7 @@ export async function startService(mode: ServiceMode, env: Env, logger: Logger):
   const stop = () =>
     (stopping ??= (async () => {
       logger.info({ mode }, 'shutting down: finishing in-flight work');
+      shutdownSignal.abort();
       if (server) {
         const s = server;
         await new Promise<void>((resolve) => s.close(() => resolve()));

@@ -11,4 +11,6 @@ export interface AppContext {
   logger: Logger;
   cipher: TokenCipher;
   queue: JobQueue;
+  /** Aborted when the process starts shutting down: long passes stop at their next checkpoint. */
+  shutdown?: AbortSignal;
 }

@@ -9,7 +9,7 @@ import { hubspotUser, qboUser } from '../../helpers/vendor-data.ts';
 import { customerEmail } from '../../helpers/sync-state.ts';
 import { defaultContactMappings } from '../../../backend/src/sync/objects/contacts/default-mappings.ts';
 import { loadSession } from '../../../backend/src/sync/engine/session.ts';
-import { runSyncPass } from '../../../backend/src/sync/engine/catch-up.ts';
+import { runSyncPass, SyncInterrupted } from '../../../backend/src/sync/engine/catch-up.ts';
 import { syncRecord } from '../../../backend/src/sync/engine/record-sync.ts';
 import { contactsAdapter } from '../../../backend/src/sync/objects/contacts/contacts-adapter.ts';
 import type { FilterGroup } from '../../../backend/src/sync/types.ts';
@@ -221,6 +221,37 @@ describe('contacts sync rules', () => {
     expect(await record(a, 'qbo', customer.Id)).toMatchObject({ state: 'excluded', reason_code: 'counterpart_deleted' });
     expect((await a.hs.all('contacts')).filter((c) => c.properties.email === 'lee@gone.test')).toHaveLength(0);
   });
+
+  it('a first sync interrupted by shutdown resumes from its checkpoint, not from the start', async () => {
+    const a = await account({ direction: 'hubspot_to_qbo' });
+    for (let i = 0; i < 120; i++) await a.hs.create('contacts', { email: `page${i}@resume.test`, firstname: `Page${i}` });
+    const seen = new Set<string>();
+    const stop = new AbortController();
+    const counting = {
+      ...contactsAdapter,
+      hubspotValues: (...args: Parameters<typeof contactsAdapter.hubspotValues>) => {
+        seen.add(args[1].id);
+        if (seen.size === 100) stop.abort(); // the process is told to stop halfway through
+        return contactsAdapter.hubspotValues(...args);
+      },
+    };
+    const first = await loadSession({ ...h.ctx, shutdown: stop.signal }, a.portalId, 'contacts');
+    if (!first.ok) throw new Error(first.reason);
+    await expect(runSyncPass(first.session, counting, 'first_sync')).rejects.toBeInstanceOf(SyncInterrupted);
+    expect(seen.size).toBe(100);
+    const resumedIds = new Set<string>();
+    const resumed = { ...contactsAdapter, hubspotValues: (...args: Parameters<typeof contactsAdapter.hubspotValues>) => (resumedIds.add(args[1].id), contactsAdapter.hubspotValues(...args)) };
+    const second = await loadSession(h.ctx, a.portalId, 'contacts');
+    if (!second.ok) throw new Error(second.reason);
+    await runSyncPass(second.session, resumed, 'first_sync');
+    expect(resumedIds.size).toBe(20);
+    expect([...resumedIds].some((id) => seen.has(id))).toBe(false);
+    const emails = (await a.qb.all('Customer')).map(email);
+    expect(emails).toHaveLength(120);
+    expect(new Set(emails).size).toBe(120);
+    const runs = await h.db.db('sync_runs').where({ portal_id: a.portalId }).orderBy('id').select('status');
+    expect(runs.map((r: { status: string }) => r.status)).toEqual(['cancelled', 'succeeded']);
+  }, 90_000); // 120 QuickBooks creates at the budget's 7 per second
 
   it('no loop: once converged, ten catch-up cycles cost the same few calls each and write nothing', async () => {
     const a = await account();

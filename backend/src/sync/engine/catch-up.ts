@@ -42,7 +42,16 @@ class Tally {
 /** Disabling or deleting a sync stops a pass in flight at the next page. */
 class SyncStopped extends Error {}
 
+/** The process is shutting down: the pass stops at its checkpoint and the job runs again later. */
+export class SyncInterrupted extends Error {
+  constructor() {
+    super('sync pass interrupted by shutdown; it resumes from its checkpoint');
+    this.name = 'SyncInterrupted';
+  }
+}
+
 async function syncPage(session: AdapterSession, adapter: ObjectAdapter, side: Side, records: Array<HubSpotRecord | QboRecord>, runId: number, tally: Tally): Promise<void> {
+  if (session.ctx.shutdown?.aborted) throw new SyncInterrupted();
   const current = await getSyncDefinition(session.ctx.db, session.portalId, adapter.objectType);
   if (current?.id !== session.definition.id || current.status !== 'enabled') throw new SyncStopped();
   for (const record of records) {
@@ -65,6 +74,10 @@ export async function runSyncPass(session: AdapterSession, adapter: ObjectAdapte
     await finishSyncRun(ctx.db, portalId, run.id, { status: 'succeeded', counts: tally.counts });
     await updateSyncDefinition(ctx.db, portalId, definition.id, { last_sync_finished_at: new Date(), next_sync_at: new Date(Date.now() + CATCH_UP_INTERVAL_MS) });
   } catch (err) {
+    if (err instanceof SyncInterrupted) {
+      await finishSyncRun(ctx.db, portalId, run.id, { status: 'cancelled', counts: tally.counts, error: err.message });
+      throw err;
+    }
     if (err instanceof SyncStopped) {
       await finishSyncRun(ctx.db, portalId, run.id, { status: 'cancelled', counts: tally.counts, error: 'the sync was disabled or deleted' });
       return { runId: run.id, counts: tally.counts };
