@@ -24,13 +24,14 @@ export interface RateBudgetSpec {
  * The vendors count over *rolling* windows while our budget counts in fixed ones; a fixed window as
  * long as the vendor's lets twice the limit through around its edge (the contacts benchmark hit 429s
  * that way). Short windows bound that: any rolling 10 s spans at most 11 one-second windows, so
- * 9/s stays under 110 per 10 s (99); 7/s under 500/min (427); one batch per 2 s under 40/min (31).
+ * 9/s stays under 110 per 10 s (99); 7/s under 500/min (427); one batch per 2 s under 40/min (31);
+ * one search per 300 ms under 5/s (4).
  * A TEN_SECONDLY_ROLLING 429 blocks for the whole rolling window; a search 429 for 1 s.
  */
 export const RATE_BUDGETS = {
   hubspot: {
     general: { bucket: 'default', limit: 9, windowMs: 1_000, throttledBlockMs: 10_000 },
-    search: { bucket: 'search', limit: 4, windowMs: 1_000, throttledBlockMs: 1_000 },
+    search: { bucket: 'search', limit: 1, windowMs: 300, throttledBlockMs: 1_000 },
   },
   quickbooks: {
     general: { bucket: 'default', limit: 7, windowMs: 1_000, throttledBlockMs: 60_000 },
