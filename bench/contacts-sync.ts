@@ -9,16 +9,12 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../backend/src/db/embedded-postgres.ts';
-import { parseEnv } from '../backend/src/env.ts';
 import { createLogger } from '../backend/src/logger.ts';
-import { startService } from '../backend/src/service.ts';
-import { startHubSpotSandbox } from '../backend/sandbox/hubspot/index.ts';
-import { startQboSandbox } from '../backend/sandbox/qbo/index.ts';
 import { hubspotSignedFetch } from '../backend/sandbox/hubspot/signed-fetch.ts';
-import { provisionApps, sandboxEnvOverrides } from '../backend/sandbox/demo/provision.ts';
+import { startSandboxedApp } from '../backend/sandbox/demo/sandboxed-app.ts';
 import { driveHubSpotInstall, driveQboConnect } from '../backend/sandbox/demo/consent-driver.ts';
 import { defaultContactMappings } from '../backend/src/sync/objects/contacts/default-mappings.ts';
-import { freePort } from '../test/helpers/free-port.ts';
+import { freePort } from '../backend/sandbox/common/free-port.ts';
 
 const N = Number(process.env.BENCH_CONTACTS ?? 10_000);
 const EDITS = Number(process.env.BENCH_EDITS ?? 200);
@@ -39,23 +35,18 @@ export async function benchContactsSync(): Promise<Record<string, number | strin
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
   const dir = await mkdtemp(path.join(tmpdir(), 'hqs-bench-pg-'));
   const pg = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: await freePort(), database: 'bench', persistent: false });
-  const hubspot = await startHubSpotSandbox();
-  const qbo = await startQboSandbox();
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const urls = { hubspot: hubspot.baseUrl, quickbooks: qbo.baseUrl };
-  const apps = await provisionApps({ ...urls, publicBaseUrl: url });
-  const env = parseEnv({
-    ...process.env,
-    ...sandboxEnvOverrides(urls, apps),
-    DATABASE_URL: process.env.DATABASE_URL ?? pg!.connectionString,
-    PORT: String(port),
-    PUBLIC_BASE_URL: url,
-    LOG_LEVEL: 'warn',
-    TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64'),
-    WORKER_POLL_INTERVAL_SECONDS: '0.5',
+  const app = await startSandboxedApp({
+    env: {
+      ...(process.env as Record<string, string>),
+      DATABASE_URL: process.env.DATABASE_URL ?? pg!.connectionString,
+      LOG_LEVEL: 'warn',
+      TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64'),
+      WORKER_POLL_INTERVAL_SECONDS: '0.5',
+      SANDBOX_MODE: 'off',
+    },
+    logger: createLogger('warn'),
   });
-  const service = await startService('all', env, createLogger('warn'));
+  const { url, service, hubspot, qbo, apps } = app;
   try {
     // Seed: N contacts (with companies) and N customers; half the customers get contacts' e-mails.
     await post(`${hubspot.baseUrl}/_sandbox/accounts`, { portalId: PORTAL });
@@ -144,8 +135,7 @@ export async function benchContactsSync(): Promise<Record<string, number | strin
     };
   } finally {
     clearInterval(sampler);
-    await service.stop();
-    await Promise.all([hubspot.close(), qbo.close()]);
+    await app.close();
     await pg?.stop();
   }
 }

@@ -115,3 +115,8 @@ export function isSandboxMode(env: Env): boolean {
   if (env.SANDBOX_MODE === 'off') return false;
   return env.NODE_ENV !== 'production' && env.HUBSPOT_CLIENT_ID === undefined;
 }
+
+/** A parsed environment back as variables (to layer overrides on, or hand to a child process). */
+export function envToVariables(env: Env): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
+}

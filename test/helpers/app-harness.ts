@@ -3,16 +3,15 @@
  * emulators on random ports with our app registered, and the service (web + worker) listening on a
  * port known in advance (redirect URLs must name it).
  */
-import { startHubSpotSandbox, type HubSpotSandbox } from '../../backend/sandbox/hubspot/index.ts';
+import type { HubSpotSandbox } from '../../backend/sandbox/hubspot/index.ts';
 import { hubspotSignedFetch } from '../../backend/sandbox/hubspot/signed-fetch.ts';
-import { startQboSandbox, type QboSandbox } from '../../backend/sandbox/qbo/index.ts';
-import { provisionApps, sandboxEnvOverrides, type ProvisionedApps } from '../../backend/sandbox/demo/provision.ts';
+import type { QboSandbox } from '../../backend/sandbox/qbo/index.ts';
+import type { ProvisionedApps } from '../../backend/sandbox/demo/provision.ts';
+import { startSandboxedApp } from '../../backend/sandbox/demo/sandboxed-app.ts';
 import { driveHubSpotInstall, driveQboConnect, type HandOffResult } from '../../backend/sandbox/demo/consent-driver.ts';
-import { startService, type RunningService } from '../../backend/src/service.ts';
 import type { AppContext } from '../../backend/src/jobs/context.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
-import { testEnv } from './env.ts';
-import { freePort } from './free-port.ts';
+import { TEST_VARIABLES } from './env.ts';
 import { capturingLogger } from './logs.ts';
 
 export interface AppHarness {
@@ -35,23 +34,19 @@ export interface AppHarness {
 /** `mode: 'web'`: no worker, so a test drives sync passes itself. */
 export async function startAppHarness(overrides: Record<string, string> = {}, options: { mode?: 'all' | 'web' } = {}): Promise<AppHarness> {
   const db = await createTestDatabase();
-  const hubspot = await startHubSpotSandbox();
-  const qbo = await startQboSandbox();
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const urls = { hubspot: hubspot.baseUrl, quickbooks: qbo.baseUrl };
-  const apps = await provisionApps({ ...urls, publicBaseUrl: url });
   const logs = capturingLogger('info');
-  const env = testEnv({
-    ...sandboxEnvOverrides(urls, apps),
-    DATABASE_URL: db.url,
-    PORT: String(port),
-    PUBLIC_BASE_URL: url,
-    WORKER_CONCURRENCY: '2',
-    WORKER_POLL_INTERVAL_SECONDS: '0.5',
-    ...overrides,
+  const app = await startSandboxedApp({
+    env: {
+      ...TEST_VARIABLES,
+      DATABASE_URL: db.url,
+      WORKER_CONCURRENCY: '2',
+      WORKER_POLL_INTERVAL_SECONDS: '0.5',
+      ...overrides,
+    },
+    logger: logs.logger,
+    mode: options.mode ?? 'all',
   });
-  const service: RunningService = await startService(options.mode ?? 'all', env, logs.logger);
+  const { url, service, hubspot, qbo, apps } = app;
 
   const signedFetch: AppHarness['signedFetch'] = (path, portalId, options = {}) => {
     const separator = path.includes('?') ? '&' : '?';
@@ -79,8 +74,7 @@ export async function startAppHarness(overrides: Record<string, string> = {}, op
       return driveQboConnect(connectUrl, realmId);
     },
     close: async () => {
-      await service.stop();
-      await Promise.all([hubspot.close(), qbo.close()]);
+      await app.close();
       await db.drop();
     },
   };

@@ -12,6 +12,7 @@ import { hubspotAccessToken } from '../../backend/src/connections/hubspot-tokens
 import { getInstallation, getInstallationTokens } from '../../backend/src/db/installations.ts';
 import { getQboConnection, getQboTokens } from '../../backend/src/db/qbo-connections.ts';
 import { NeedsReconnectError } from '../../backend/src/vendors/token-refresh.ts';
+import { envToVariables } from '../../backend/src/env.ts';
 import { startAppHarness, type AppHarness } from '../helpers/app-harness.ts';
 
 const PORTAL = 53_000_001;
@@ -21,7 +22,7 @@ type CallerResult = { ok: true; token: string } | { ok: false; error: string };
 
 function otherProcess(h: AppHarness, callers: number): { ready: Promise<void>; go(): void; done: Promise<CallerResult[]> } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/refresh-worker.ts', String(PORTAL), String(callers)], {
-    env: { ...process.env, ...Object.fromEntries(Object.entries(h.ctx.env).map(([k, v]) => [k, String(v)])), LOG_LEVEL: 'silent' },
+    env: { ...process.env, ...envToVariables(h.ctx.env), LOG_LEVEL: 'silent' },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   let out = '';

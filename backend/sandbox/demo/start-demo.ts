@@ -7,7 +7,7 @@
 import { startHubSpotSandbox } from '../hubspot/index.ts';
 import { hubspotSignedFetch } from '../hubspot/signed-fetch.ts';
 import { startQboSandbox } from '../qbo/index.ts';
-import { parseEnv, type Env } from '../../src/env.ts';
+import { envToVariables, parseEnv, type Env } from '../../src/env.ts';
 import type { Logger } from '../../src/logger.ts';
 import { driveHubSpotInstall, driveQboConnect } from './consent-driver.ts';
 import { seedDemoData, type DemoData } from './demo-data.ts';
@@ -31,7 +31,7 @@ export async function startDemoSandbox(env: Env, logger: Logger): Promise<DemoSa
   const apps = await provisionApps({ ...urls, publicBaseUrl });
   const data = await seedDemoData(urls, apps.quickbooks.clientId);
   logger.info({ hubspotEmulator: urls.hubspot, quickbooksEmulator: urls.quickbooks, demo: data }, 'sandbox mode (no HubSpot credentials set): emulators started and seeded');
-  const sandboxEnv = parseEnv({ ...process.env, ...stringEnv(env), ...sandboxEnvOverrides(urls, apps), PUBLIC_BASE_URL: publicBaseUrl });
+  const sandboxEnv = parseEnv({ ...process.env, ...envToVariables(env), ...sandboxEnvOverrides(urls, apps), PUBLIC_BASE_URL: publicBaseUrl });
 
   return {
     env: sandboxEnv,
@@ -62,9 +62,4 @@ export async function startDemoSandbox(env: Env, logger: Logger): Promise<DemoSa
       await Promise.all([hubspot.close(), quickbooks.close()]);
     },
   };
-}
-
-/** Env back to strings, so the sandbox overrides go through the same schema as everything else. */
-function stringEnv(env: Env): Record<string, string> {
-  return Object.fromEntries(Object.entries(env).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
 }
