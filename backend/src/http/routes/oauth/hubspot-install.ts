@@ -1,11 +1,10 @@
 import { Router } from 'express';
-import { parse as parseCookies } from 'cookie';
 import { z } from 'zod';
 import type { AppContext } from '../../../jobs/context.ts';
 import { completeHubSpotInstall, startHubSpotInstall } from '../../../connections/install.ts';
 import { HUBSPOT_CALLBACK_PATH, publicBaseUrl } from '../../../connections/config.ts';
 import { ConnectFlowError } from '../../../connections/flow-errors.ts';
-import { OAUTH_COOKIE, pageHandler, setFlowCookie } from './page-handler.ts';
+import { endFlow, flowCookieOf, pageHandler, sendToVendor } from './page-handler.ts';
 
 const callbackQuery = z.object({
   code: z.string().max(2048).optional(),
@@ -17,14 +16,12 @@ const callbackQuery = z.object({
 /** R1: GET /oauth/hubspot/install → HubSpot consent → GET /oauth/hubspot/callback → the settings page in HubSpot. */
 export function hubspotInstallRoutes(ctx: AppContext): Router {
   const router = Router();
-  const secure = publicBaseUrl(ctx.env).startsWith('https://');
+  const cookie = { secure: publicBaseUrl(ctx.env).startsWith('https://'), maxAgeSeconds: ctx.env.OAUTH_STATE_TTL_SECONDS };
 
   router.get(
     '/oauth/hubspot/install',
     pageHandler(ctx.logger, async (_req, res) => {
-      const { redirectUrl, browserSecret } = await startHubSpotInstall(ctx);
-      setFlowCookie(res, browserSecret, secure, ctx.env.OAUTH_STATE_TTL_SECONDS);
-      res.set('cache-control', 'no-store').redirect(302, redirectUrl);
+      sendToVendor(res, await startHubSpotInstall(ctx), cookie);
     }),
   );
 
@@ -33,10 +30,9 @@ export function hubspotInstallRoutes(ctx: AppContext): Router {
     pageHandler(ctx.logger, async (req, res) => {
       const query = callbackQuery.safeParse(req.query);
       if (!query.success) throw new ConnectFlowError('invalid_callback', 'This installation link is malformed. Start the installation again.');
-      const browserSecret = parseCookies(req.get('cookie') ?? '')[OAUTH_COOKIE];
-      const { settingsUrl } = await completeHubSpotInstall(ctx, query.data, browserSecret);
-      res.clearCookie(OAUTH_COOKIE, { path: '/oauth' });
-      res.set('cache-control', 'no-store').redirect(302, settingsUrl);
+      const { settingsUrl } = await completeHubSpotInstall(ctx, query.data, flowCookieOf(req));
+      endFlow(res);
+      res.redirect(302, settingsUrl);
     }),
   );
   return router;

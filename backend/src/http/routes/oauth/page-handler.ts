@@ -1,4 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
+import { parse as parseCookies } from 'cookie';
 import type { Logger } from '../../../logger.ts';
 import { ConnectFlowError } from '../../../connections/flow-errors.ts';
 import { renderPage } from '../../../pages/render.ts';
@@ -28,7 +29,19 @@ export function pageHandler(logger: Logger, handle: (req: Request, res: Response
 
 export const OAUTH_COOKIE = 'hqs_oauth';
 
-export function setFlowCookie(res: Response, secret: string, secure: boolean, maxAgeSeconds: number): void {
+/** Starts a hand-off: binds the browser with a cookie, then sends it to the vendor's consent page. */
+export function sendToVendor(res: Response, flow: { redirectUrl: string; browserSecret: string }, cookie: { secure: boolean; maxAgeSeconds: number }): void {
   // Lax: the cookie must come back on the vendor's top-level redirect to our callback.
-  res.cookie(OAUTH_COOKIE, secret, { httpOnly: true, sameSite: 'lax', secure, path: '/oauth', maxAge: maxAgeSeconds * 1000 });
+  res.cookie(OAUTH_COOKIE, flow.browserSecret, { httpOnly: true, sameSite: 'lax', secure: cookie.secure, path: '/oauth', maxAge: cookie.maxAgeSeconds * 1000 });
+  res.set('cache-control', 'no-store').redirect(302, flow.redirectUrl);
+}
+
+/** The browser binding of a hand-off coming back from the vendor. */
+export function flowCookieOf(req: Request): string | undefined {
+  return parseCookies(req.get('cookie') ?? '')[OAUTH_COOKIE];
+}
+
+export function endFlow(res: Response): void {
+  res.clearCookie(OAUTH_COOKIE, { path: '/oauth' });
+  res.set('cache-control', 'no-store');
 }

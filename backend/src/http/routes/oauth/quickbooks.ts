@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { parse as parseCookies } from 'cookie';
 import { z } from 'zod';
 import type { AppContext } from '../../../jobs/context.ts';
 import { completeQboConnect, QBO_START_PATH, startQboConnect, startQboReconnect } from '../../../connections/qbo-connect.ts';
@@ -8,7 +7,7 @@ import { ConnectFlowError } from '../../../connections/flow-errors.ts';
 import { findPortalByRealm } from '../../../db/qbo-connections.ts';
 import { renderPage } from '../../../pages/render.ts';
 import { verifyConnectionJob } from '../../../jobs/handlers/verify-qbo-connection.ts';
-import { OAUTH_COOKIE, pageHandler, setFlowCookie } from './page-handler.ts';
+import { endFlow, flowCookieOf, pageHandler, sendToVendor } from './page-handler.ts';
 
 const param = z.string().max(2048).optional();
 const callbackQuery = z.object({ code: param, state: param, realmId: param, error: param });
@@ -17,16 +16,13 @@ const realmQuery = z.object({ realmId: z.string().regex(/^\d{1,32}$/).optional()
 /** R2: connect (start + callback), and the Disconnect and Reconnect landing URLs registered with Intuit. */
 export function quickbooksOAuthRoutes(ctx: AppContext): Router {
   const router = Router();
-  const secure = publicBaseUrl(ctx.env).startsWith('https://');
-  const ttl = ctx.env.OAUTH_STATE_TTL_SECONDS;
+  const cookie = { secure: publicBaseUrl(ctx.env).startsWith('https://'), maxAgeSeconds: ctx.env.OAUTH_STATE_TTL_SECONDS };
 
   router.get(
     QBO_START_PATH,
     pageHandler(ctx.logger, async (req, res) => {
       const state = typeof req.query.state === 'string' ? req.query.state : undefined;
-      const { redirectUrl, browserSecret } = await startQboConnect(ctx, state);
-      setFlowCookie(res, browserSecret, secure, ttl);
-      res.set('cache-control', 'no-store').redirect(302, redirectUrl);
+      sendToVendor(res, await startQboConnect(ctx, state), cookie);
     }),
   );
 
@@ -35,11 +31,9 @@ export function quickbooksOAuthRoutes(ctx: AppContext): Router {
     pageHandler(ctx.logger, async (req, res) => {
       const query = callbackQuery.safeParse(req.query);
       if (!query.success) throw new ConnectFlowError('invalid_callback', 'This QuickBooks connection link is malformed. Start again from the app settings in HubSpot.');
-      const browserSecret = parseCookies(req.get('cookie') ?? '')[OAUTH_COOKIE];
-      const connection = await completeQboConnect(ctx, `${publicBaseUrl(ctx.env)}${req.originalUrl}`, query.data, browserSecret);
-      res.clearCookie(OAUTH_COOKIE, { path: '/oauth' });
+      const connection = await completeQboConnect(ctx, `${publicBaseUrl(ctx.env)}${req.originalUrl}`, query.data, flowCookieOf(req));
+      endFlow(res);
       res
-        .set('cache-control', 'no-store')
         .type('html')
         .send(
           renderPage({
@@ -80,9 +74,7 @@ export function quickbooksOAuthRoutes(ctx: AppContext): Router {
     '/quickbooks/reconnect',
     pageHandler(ctx.logger, async (req, res) => {
       const { realmId } = realmQuery.catch({}).parse(req.query);
-      const { redirectUrl, browserSecret } = await startQboReconnect(ctx, realmId);
-      setFlowCookie(res, browserSecret, secure, ttl);
-      res.set('cache-control', 'no-store').redirect(302, redirectUrl);
+      sendToVendor(res, await startQboReconnect(ctx, realmId), cookie);
     }),
   );
   return router;
