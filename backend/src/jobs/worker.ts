@@ -31,7 +31,13 @@ export async function startWorker(ctx: AppContext, options: WorkerOptions): Prom
             await boss.complete(definition.name, job.id, { rejected: 'invalid payload', issues: parsed.error.issues });
             continue;
           }
-          await definition.handle({ ...ctx, logger: log }, parsed.data);
+          try {
+            await definition.handle({ ...ctx, logger: log }, parsed.data);
+          } catch (err) {
+            // pg-boss records the failure and retries with backoff; the operator sees it here.
+            log.warn({ err }, 'job failed; the queue will retry it (up to its retry limit)');
+            throw err;
+          }
         }
       });
     }
