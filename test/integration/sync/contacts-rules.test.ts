@@ -128,6 +128,15 @@ describe('contacts sync rules', () => {
     expect((await a.qb.all('Customer')).filter((c) => email(c) === 'gus@filter.test')).toHaveLength(1);
   });
 
+  it('filters on the webhook path: a record read by id carries the filtered properties', async () => {
+    const a = await account({ toQbo: [{ criteria: [{ property: 'lifecyclestage', operator: 'EQ', value: 'customer' }] }] });
+    const ned = await a.hs.create('contacts', { email: 'ned@filter.test', firstname: 'Ned', lifecyclestage: 'customer' });
+    const session = await loadSession(h.ctx, a.portalId, 'contacts');
+    if (!session.ok) throw new Error(session.reason);
+    expect((await syncRecord(session.session, contactsAdapter, 'hubspot', ned.id)).action).toBe('created');
+    expect((await a.qb.all('Customer')).filter((c) => email(c) === 'ned@filter.test')).toHaveLength(1);
+  });
+
   it('ambiguous match: two customers share the e-mail, the contact fails naming both, nothing is created', async () => {
     const a = await account({ direction: 'hubspot_to_qbo' });
     const c1 = await a.qb.create('Customer', { DisplayName: 'Hal (shop)', PrimaryEmailAddr: { Address: 'hal@twice.test' } });

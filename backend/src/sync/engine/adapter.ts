@@ -36,6 +36,8 @@ export interface ObjectAdapter {
   /** Mappings written only when the record is created on the other side, never on updates. */
   createOnlyMappingIds: string[];
 
+  /** The HubSpot properties every read asks for: mapped, filtered on, and what matching and the record view need. */
+  hubspotReadProperties(session: AdapterSession): string[];
   readHubSpot(session: AdapterSession, id: string): Promise<HubSpotRecord | undefined>;
   readQbo(session: AdapterSession, id: string): Promise<QboRecord | undefined>;
 

@@ -14,7 +14,7 @@ import { QBO_CDC_MAX_LOOKBACK_MS } from '../../vendors/quickbooks/cdc.ts';
 import type { HubSpotRecord, QboRecord, Side } from '../types.ts';
 import type { AdapterSession, ObjectAdapter } from './adapter.ts';
 import { syncRecord, type RecordSyncAction } from './record-sync.ts';
-import { hubspotObjectOf, qboEntityOf, readPropertiesOf } from './object-names.ts';
+import { hubspotObjectOf, qboEntityOf } from './object-names.ts';
 
 /** Re-read a little before the cursor: HubSpot search results and QBO timestamps can lag. */
 export const CATCH_UP_OVERLAP_MS = 2 * 60 * 1000;
@@ -111,7 +111,7 @@ async function backfill(session: AdapterSession, adapter: ObjectAdapter, runId: 
       const hubspot = hubspotClientFor(ctx, portalId);
       let after = checkpoint.hubspotAfter;
       do {
-        const page = await hubspot.listAll(hubspotObjectOf(adapter.objectType), readPropertiesOf(session), after);
+        const page = await hubspot.listAll(hubspotObjectOf(adapter.objectType), adapter.hubspotReadProperties(session), after);
         await syncPage(session, adapter, 'hubspot', page.records, runId, tally);
         after = page.after;
         await save({ ...checkpoint, hubspotAfter: after });
@@ -133,7 +133,7 @@ async function catchUp(session: AdapterSession, adapter: ObjectAdapter, runId: n
     let after: string | undefined;
     let newest = definition.hubspot_cursor ?? startedAt;
     for (;;) {
-      const page = await hubspot.searchModifiedSince(hubspotObjectOf(adapter.objectType), since, after, readPropertiesOf(session));
+      const page = await hubspot.searchModifiedSince(hubspotObjectOf(adapter.objectType), since, after, adapter.hubspotReadProperties(session));
       await syncPage(session, adapter, 'hubspot', page.records, runId, tally);
       for (const r of page.records) if (r.updatedAt > newest) newest = r.updatedAt;
       if (!page.next) break;

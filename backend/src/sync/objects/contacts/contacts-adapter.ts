@@ -23,7 +23,8 @@ const email = (value: unknown): string | null => (typeof value === 'string' && v
 
 function contactProperties(session: AdapterSession): string[] {
   const mapped = session.mappings.map((m) => m.hubspotProperty).filter((p) => !p.startsWith('@'));
-  return [...new Set([...mapped, 'email', 'firstname', 'lastname', 'createdate', 'lastmodifieddate', QBO_CUSTOMER_ID_PROPERTY])];
+  const filtered = session.filters.toQbo.flatMap((g) => g.criteria.map((c) => c.property));
+  return [...new Set([...mapped, ...filtered, 'email', 'firstname', 'lastname', 'createdate', 'lastmodifieddate', QBO_CUSTOMER_ID_PROPERTY])];
 }
 
 async function qbo(session: AdapterSession) {
@@ -41,6 +42,7 @@ export const contactsAdapter: ObjectAdapter = {
   hubspotNoun: 'contact',
   qboNoun: 'customer',
   createOnlyMappingIds: [DISPLAY_NAME_MAPPING_ID],
+  hubspotReadProperties: contactProperties,
 
   readHubSpot: async (session, id) => {
     const result = await hubspotClientFor(session.ctx, session.portalId).batchRead('contacts', [id], contactProperties(session));
