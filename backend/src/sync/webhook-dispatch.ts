@@ -11,6 +11,7 @@ import { getQboConnection } from '../db/qbo-connections.ts';
 import { findSyncRecordBySide } from '../db/sync-records.ts';
 import { enqueueRecordSync } from '../jobs/handlers/sync-record.ts';
 import { adapterFor } from './objects/index.ts';
+import { objectTypeOfQboEntity } from './engine/object-names.ts';
 import type { Side } from './types.ts';
 
 const HUBSPOT_OBJECT_TYPES: Record<string, ObjectType> = {
@@ -21,7 +22,6 @@ const HUBSPOT_OBJECT_TYPES: Record<string, ObjectType> = {
   invoice: 'invoices',
   '0-53': 'invoices',
 };
-const QBO_ENTITIES: Record<string, ObjectType> = { customer: 'contacts', item: 'products', invoice: 'invoices', payment: 'payments' };
 
 interface ObjectChange {
   objectType: ObjectType;
@@ -37,7 +37,7 @@ interface ObjectChange {
 export function objectChangeOf(source: 'hubspot' | 'quickbooks', payload: unknown): ObjectChange | undefined {
   if (source === 'quickbooks') {
     const p = payload as { entity?: string; entityId?: string; operation?: string; occurredAt?: string };
-    const objectType = QBO_ENTITIES[(p.entity ?? '').toLowerCase()];
+    const objectType = objectTypeOfQboEntity(p.entity ?? '');
     if (!objectType || !p.entityId) return undefined;
     return { objectType, side: 'qbo', id: p.entityId, deleted: p.operation === 'deleted' || p.operation === 'delete', occurredAt: p.occurredAt };
   }

@@ -6,3 +6,9 @@ const QBO_ENTITIES: Record<ObjectType, string> = { contacts: 'Customer', product
 
 export const hubspotObjectOf = (objectType: ObjectType): string => HUBSPOT_OBJECTS[objectType];
 export const qboEntityOf = (objectType: ObjectType): string => QBO_ENTITIES[objectType];
+
+/** The object type a QBO entity name (any case, as webhooks spell it) belongs to. */
+export function objectTypeOfQboEntity(entity: string): ObjectType | undefined {
+  const name = entity.toLowerCase();
+  return (Object.keys(QBO_ENTITIES) as ObjectType[]).find((t) => QBO_ENTITIES[t].toLowerCase() === name);
+}

@@ -27,8 +27,17 @@ function contactProperties(session: AdapterSession): string[] {
   return [...new Set([...mapped, ...filtered, 'email', 'firstname', 'lastname', 'createdate', 'lastmodifieddate', QBO_CUSTOMER_ID_PROPERTY])];
 }
 
-async function qbo(session: AdapterSession) {
-  return qboSyncClientFor(session.ctx, session.portalId);
+// One QBO client per session (a pass or a page of one): building it reads the connection's tokens.
+const qboClients = new WeakMap<AdapterSession, ReturnType<typeof qboSyncClientFor>>();
+function qbo(session: AdapterSession): ReturnType<typeof qboSyncClientFor> {
+  let client = qboClients.get(session);
+  if (!client) {
+    client = qboSyncClientFor(session.ctx, session.portalId);
+    qboClients.set(session, client);
+    // A failed build (say, needs reconnect) must not stick to the session.
+    client.catch(() => qboClients.delete(session));
+  }
+  return client;
 }
 
 /** Who holds a display name in QBO, for the R14 clash message. */
