@@ -21,7 +21,7 @@ export interface ConnectionStatus {
     homeCurrency: string | null;
     connectedAt: string;
   };
-  alerts: Array<{ kind: string; severity: string; title: string; message: string; createdAt: string }>;
+  alerts: Array<{ id: number; kind: string; severity: string; title: string; message: string; link: string | null; createdAt: string }>;
 }
 
 const connectBody = z.object({ replace: z.boolean().default(false) }).strict();
@@ -52,7 +52,7 @@ export function connectionRoutes(ctx: AppContext): Router {
             connectedAt: qbo.connectedAt.toISOString(),
           }
         : null,
-      alerts: alerts.map((a) => ({ kind: a.kind, severity: a.severity, title: a.title, message: a.message, createdAt: a.created_at.toISOString() })),
+      alerts: alerts.map((a) => ({ id: Number(a.id), kind: a.kind, severity: a.severity, title: a.title, message: a.message, link: a.link, createdAt: a.created_at.toISOString() })),
     };
     res.json(body);
   });

@@ -1,0 +1,56 @@
+/**
+ * The signed API's contract in one import: every endpoint's method, path, request and response
+ * schema. The UI's fetch helper can be typed from `endpoints` (e.g. `z.infer<typeof endpoints.listRecords.response>`).
+ * All paths are under /api/v1 and are called with hubspot.fetch; the account is HubSpot's signed
+ * portalId, never a parameter of ours.
+ */
+import { errorEnvelopeSchema } from './common.ts';
+import { connectLinkRequestSchema, connectLinkResponseSchema, connectionStatusSchema, disconnectResponseSchema } from './connection.ts';
+import { definitionInputSchema, syncDefinitionViewSchema, syncListResponseSchema, syncNowResponseSchema } from './syncs.ts';
+import { objectViewQuerySchema, objectViewResponseSchema } from './object-view.ts';
+import { recordListQuerySchema, recordListResponseSchema, recordLookupQuerySchema, recordResponseSchema } from './records.ts';
+import { activityQuerySchema, activityResponseSchema } from './activity.ts';
+import { retryResponseSchema } from './retry.ts';
+import { createExportRequestSchema, exportJobViewSchema, exportListResponseSchema } from './exports.ts';
+
+export * from './common.ts';
+export * from './connection.ts';
+export * from './syncs.ts';
+export * from './object-view.ts';
+export * from './records.ts';
+export * from './activity.ts';
+export * from './retry.ts';
+export * from './exports.ts';
+
+export const API_PREFIX = '/api/v1';
+
+const id = (value: number | string) => encodeURIComponent(String(value));
+
+export const endpoints = {
+  getConnection: { method: 'GET', path: () => '/connection', response: connectionStatusSchema },
+  createConnectLink: { method: 'POST', path: () => '/quickbooks/connect-link', body: connectLinkRequestSchema, response: connectLinkResponseSchema },
+  disconnect: { method: 'POST', path: () => '/quickbooks/disconnect', response: disconnectResponseSchema },
+
+  listSyncs: { method: 'GET', path: () => '/syncs', response: syncListResponseSchema },
+  saveSync: { method: 'PUT', path: (objectType: string) => `/syncs/${id(objectType)}`, body: definitionInputSchema, response: syncDefinitionViewSchema },
+  createRecommendedSync: { method: 'POST', path: (objectType: string) => `/syncs/${id(objectType)}/recommended`, response: syncDefinitionViewSchema },
+  enableSync: { method: 'POST', path: (objectType: string) => `/syncs/${id(objectType)}/enable`, response: syncDefinitionViewSchema },
+  disableSync: { method: 'POST', path: (objectType: string) => `/syncs/${id(objectType)}/disable`, response: syncDefinitionViewSchema },
+  /** 204, no body. */
+  deleteSync: { method: 'DELETE', path: (objectType: string) => `/syncs/${id(objectType)}` },
+  syncNow: { method: 'POST', path: (objectType: string) => `/syncs/${id(objectType)}/sync-now`, response: syncNowResponseSchema },
+
+  getObjectView: { method: 'GET', path: () => '/object-view', query: objectViewQuerySchema, response: objectViewResponseSchema },
+  listRecords: { method: 'GET', path: () => '/records', query: recordListQuerySchema, response: recordListResponseSchema },
+  getRecord: { method: 'GET', path: (recordId: number) => `/records/${id(recordId)}`, response: recordResponseSchema },
+  lookupRecord: { method: 'GET', path: () => '/records/lookup', query: recordLookupQuerySchema, response: recordResponseSchema },
+  listActivity: { method: 'GET', path: (recordId: number) => `/records/${id(recordId)}/activity`, query: activityQuerySchema, response: activityResponseSchema },
+  retryRecord: { method: 'POST', path: (recordId: number) => `/records/${id(recordId)}/retry`, response: retryResponseSchema },
+
+  createExport: { method: 'POST', path: () => '/exports', body: createExportRequestSchema, response: exportJobViewSchema },
+  listExports: { method: 'GET', path: () => '/exports', response: exportListResponseSchema },
+  getExport: { method: 'GET', path: (exportId: string) => `/exports/${id(exportId)}`, response: exportJobViewSchema },
+} as const;
+
+/** Any non-2xx response body. */
+export const apiErrorSchema = errorEnvelopeSchema;
