@@ -5,6 +5,8 @@
 import type { AppContext } from '../../jobs/context.ts';
 import type { DBSyncDefinition } from '../../db/sync-definitions.ts';
 import type { FieldMapping, HubSpotRecord, MappedValues, ObjectType, QboRecord, SyncFilters } from '../types.ts';
+import type { PageBatcher } from './page-batcher.ts';
+import type { SessionVendors } from './session-vendors.ts';
 
 /** Everything an adapter needs to talk to both systems for one account. */
 export interface AdapterSession {
@@ -13,6 +15,9 @@ export interface AdapterSession {
   definition: DBSyncDefinition;
   mappings: FieldMapping[];
   filters: SyncFilters;
+  vendors: SessionVendors;
+  /** Set while a page of records runs together: the adapter's vendor calls go out as batches. */
+  batcher?: PageBatcher;
 }
 
 export type MatchResult<T> = { kind: 'none' } | { kind: 'one'; record: T } | { kind: 'many'; records: T[] };

@@ -8,13 +8,12 @@
 import type { RunTrigger, RunCounts } from '../../db/sync-runs.ts';
 import { finishSyncRun, startSyncRun } from '../../db/sync-runs.ts';
 import { getSyncDefinition, updateSyncDefinition } from '../../db/sync-definitions.ts';
-import { hubspotClientFor } from '../../vendors/hubspot/client.ts';
-import { qboSyncClientFor } from '../../vendors/quickbooks/client-for.ts';
 import { QBO_CDC_MAX_LOOKBACK_MS } from '../../vendors/quickbooks/cdc.ts';
 import type { HubSpotRecord, QboRecord, Side } from '../types.ts';
 import type { AdapterSession, ObjectAdapter } from './adapter.ts';
 import { syncRecord, type RecordSyncAction } from './record-sync.ts';
 import { hubspotObjectOf, qboEntityOf } from './object-names.ts';
+import { PageBatcher } from './page-batcher.ts';
 
 /** Re-read a little before the cursor: HubSpot search results and QBO timestamps can lag. */
 export const CATCH_UP_OVERLAP_MS = 2 * 60 * 1000;
@@ -50,14 +49,36 @@ export class SyncInterrupted extends Error {
   }
 }
 
+/**
+ * A page of records runs together so their vendor calls go out as batches (page-batcher.ts). Records
+ * sharing a matching key run one after another: the second must see what the first linked or created.
+ */
 async function syncPage(session: AdapterSession, adapter: ObjectAdapter, side: Side, records: Array<HubSpotRecord | QboRecord>, runId: number, tally: Tally): Promise<void> {
   if (session.ctx.shutdown?.aborted) throw new SyncInterrupted();
   const current = await getSyncDefinition(session.ctx.db, session.portalId, adapter.objectType);
   if (current?.id !== session.definition.id || current.status !== 'enabled') throw new SyncStopped();
-  for (const record of records) {
-    const id = side === 'hubspot' ? (record as HubSpotRecord).id : (record as QboRecord).Id;
-    tally.add((await syncRecord(session, adapter, side, id, runId, record)).action);
-  }
+  const batcher = new PageBatcher();
+  const pageSession: AdapterSession = { ...session, batcher };
+  const outcomes = await batcher.runAll(
+    groupByMatchKey(adapter, side, records).map((group) => async () => {
+      for (const record of group) {
+        const id = side === 'hubspot' ? (record as HubSpotRecord).id : (record as QboRecord).Id;
+        tally.add((await syncRecord(pageSession, adapter, side, id, runId, record)).action);
+      }
+    }),
+  );
+  const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (failure) throw failure.reason; // transient: the pass fails and its job retries from the checkpoint
+}
+
+function groupByMatchKey(adapter: ObjectAdapter, side: Side, records: Array<HubSpotRecord | QboRecord>): Array<Array<HubSpotRecord | QboRecord>> {
+  const groups = new Map<string, Array<HubSpotRecord | QboRecord>>();
+  records.forEach((record, index) => {
+    const key = side === 'hubspot' ? adapter.hubspotMatchKey(record as HubSpotRecord) : adapter.qboMatchKey(record as QboRecord);
+    const groupKey = key === null ? `#${index}` : `=${key}`;
+    groups.set(groupKey, [...(groups.get(groupKey) ?? []), record]);
+  });
+  return [...groups.values()];
 }
 
 export async function runSyncPass(session: AdapterSession, adapter: ObjectAdapter, trigger: RunTrigger): Promise<{ runId: number; counts: RunCounts }> {
@@ -98,7 +119,7 @@ async function backfill(session: AdapterSession, adapter: ObjectAdapter, runId: 
   const direction = definition.direction;
   if (checkpoint.phase === 'qbo') {
     if (direction !== 'hubspot_to_qbo') {
-      const qbo = await qboSyncClientFor(ctx, portalId);
+      const qbo = await session.vendors.qbo();
       for await (const page of qbo.queryAll(qboEntityOf(adapter.objectType), undefined, 1000, { startPosition: checkpoint.qboStartPosition ?? 1 })) {
         await syncPage(session, adapter, 'qbo', page.records, runId, tally);
         await save({ ...checkpoint, qboStartPosition: page.nextStartPosition });
@@ -108,7 +129,7 @@ async function backfill(session: AdapterSession, adapter: ObjectAdapter, runId: 
   }
   if (checkpoint.phase === 'hubspot') {
     if (direction !== 'qbo_to_hubspot') {
-      const hubspot = hubspotClientFor(ctx, portalId);
+      const hubspot = session.vendors.hubspot;
       let after = checkpoint.hubspotAfter;
       do {
         const page = await hubspot.listAll(hubspotObjectOf(adapter.objectType), adapter.hubspotReadProperties(session), after);
@@ -128,7 +149,7 @@ async function catchUp(session: AdapterSession, adapter: ObjectAdapter, runId: n
   const { ctx, portalId, definition } = session;
   const patch: Parameters<typeof updateSyncDefinition>[3] = {};
   if (definition.direction !== 'qbo_to_hubspot') {
-    const hubspot = hubspotClientFor(ctx, portalId);
+    const hubspot = session.vendors.hubspot;
     let since = new Date((definition.hubspot_cursor ?? definition.setup_date).getTime() - CATCH_UP_OVERLAP_MS);
     let after: string | undefined;
     let newest = definition.hubspot_cursor ?? startedAt;
@@ -143,7 +164,7 @@ async function catchUp(session: AdapterSession, adapter: ObjectAdapter, runId: n
     patch.hubspot_cursor = newest;
   }
   if (definition.direction !== 'hubspot_to_qbo') {
-    const qbo = await qboSyncClientFor(ctx, portalId);
+    const qbo = await session.vendors.qbo();
     const cursor = definition.qbo_cursor ?? definition.setup_date;
     const since = new Date(cursor.getTime() - CATCH_UP_OVERLAP_MS);
     const entity = qboEntityOf(adapter.objectType);

@@ -7,6 +7,7 @@ import { getQboConnection } from '../../db/qbo-connections.ts';
 import { getSyncDefinition } from '../../db/sync-definitions.ts';
 import type { FieldMapping, ObjectType, SyncFilters } from '../types.ts';
 import type { AdapterSession } from './adapter.ts';
+import { sessionVendors } from './session-vendors.ts';
 
 export type SessionResult = { ok: true; session: AdapterSession } | { ok: false; reason: string };
 
@@ -22,5 +23,5 @@ export async function loadSession(ctx: AppContext, portalId: number, objectType:
   // Stored by the definitions API after validation; parsed again because the database is an edge too.
   const mappings: FieldMapping[] = z.array(fieldMappingSchema).parse(definition.field_mappings);
   const filters: SyncFilters = syncFiltersSchema.parse(definition.filters ?? {});
-  return { ok: true, session: { ctx, portalId, definition, mappings, filters } };
+  return { ok: true, session: { ctx, portalId, definition, mappings, filters, vendors: sessionVendors(ctx, portalId) } };
 }

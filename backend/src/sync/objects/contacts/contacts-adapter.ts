@@ -5,13 +5,14 @@
  */
 import type { ObjectAdapter, AdapterSession } from '../../engine/adapter.ts';
 import { RecordFailure } from '../../engine/adapter.ts';
-import type { MappedValues, QboRecord } from '../../types.ts';
+import { loadOne } from '../../engine/page-batcher.ts';
+import type { HubSpotRecord, MappedValues, QboRecord } from '../../types.ts';
 import { cataloguesFor, type ObjectCatalogues } from '../../mappings/catalogues.ts';
 import { qboValues } from '../../mappings/extract-values.ts';
-import { hubspotClientFor } from '../../../vendors/hubspot/client.ts';
-import { qboSyncClientFor } from '../../../vendors/quickbooks/client-for.ts';
+import { hubspotFindByLoader, hubspotReadByIdLoader, hubspotUpdateLoader, hubspotUpsertLoader } from '../../loaders/hubspot-loaders.ts';
+import { qboCreateLoader, qboFindByLoader, qboReadByIdLoader, qboUpdateLoader } from '../../loaders/qbo-loaders.ts';
+import type { BatchLoader } from '../../engine/page-batcher.ts';
 import { QboApiError } from '../../../vendors/quickbooks/errors.ts';
-import { qboString } from '../../../vendors/quickbooks/query.ts';
 import { contactValues } from './contact-values.ts';
 import { customerFromContact } from './customer-from-contact.ts';
 import { contactPropertiesFromCustomer } from './contact-properties-from-customer.ts';
@@ -20,6 +21,9 @@ import { ensureQboIdProperty, QBO_CUSTOMER_ID_PROPERTY } from './qbo-id-property
 
 const catalogues = cataloguesFor('contacts') as ObjectCatalogues;
 const email = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim().toLowerCase() : null);
+const customerEmail = (record: QboRecord): string | null => email((record.PrimaryEmailAddr as { Address?: string } | undefined)?.Address);
+const contactEmail = (record: HubSpotRecord): string | null => email(record.properties.email);
+const displayNameKey = (record: QboRecord): string | null => (typeof record.DisplayName === 'string' ? record.DisplayName.trim().toLowerCase() : null);
 
 function contactProperties(session: AdapterSession): string[] {
   const mapped = session.mappings.map((m) => m.hubspotProperty).filter((p) => !p.startsWith('@'));
@@ -27,23 +31,22 @@ function contactProperties(session: AdapterSession): string[] {
   return [...new Set([...mapped, ...filtered, 'email', 'firstname', 'lastname', 'createdate', 'lastmodifieddate', QBO_CUSTOMER_ID_PROPERTY])];
 }
 
-// One QBO client per session (a pass or a page of one): building it reads the connection's tokens.
-const qboClients = new WeakMap<AdapterSession, ReturnType<typeof qboSyncClientFor>>();
-function qbo(session: AdapterSession): ReturnType<typeof qboSyncClientFor> {
-  let client = qboClients.get(session);
-  if (!client) {
-    client = qboSyncClientFor(session.ctx, session.portalId);
-    qboClients.set(session, client);
-    // A failed build (say, needs reconnect) must not stick to the session.
-    client.catch(() => qboClients.delete(session));
-  }
-  return client;
+/** The contact's primary company name, for the display name of a customer created from it (R14). */
+function primaryCompanyNameLoader(session: AdapterSession): BatchLoader<string, string | null> {
+  return {
+    name: 'hubspot.contacts.primaryCompanyName',
+    maxBatch: 100,
+    async load(contactIds) {
+      const names = await session.vendors.hubspot.primaryCompanyNames(contactIds);
+      return contactIds.map((id) => names.get(id) ?? null);
+    },
+  };
 }
 
 /** Who holds a display name in QBO, for the R14 clash message. */
 async function displayNameHolder(session: AdapterSession, name: string): Promise<QboRecord | undefined> {
-  const page = await (await qbo(session)).query<{ Customer?: QboRecord[] }>(`select * from Customer where DisplayName = ${qboString(name)}`);
-  return page.Customer?.[0];
+  const holders = await loadOne(session.batcher, qboFindByLoader(session, 'Customer', 'DisplayName', displayNameKey, { nameList: true }), name.trim().toLowerCase());
+  return holders[0];
 }
 
 export const contactsAdapter: ObjectAdapter = {
@@ -53,36 +56,20 @@ export const contactsAdapter: ObjectAdapter = {
   createOnlyMappingIds: [DISPLAY_NAME_MAPPING_ID],
   hubspotReadProperties: contactProperties,
 
-  readHubSpot: async (session, id) => {
-    const result = await hubspotClientFor(session.ctx, session.portalId).batchRead('contacts', [id], contactProperties(session));
-    return result.records[0];
-  },
-  readQbo: async (session, id) => {
-    try {
-      const found = await (await qbo(session)).read<QboRecord>('Customer', id);
-      return found.Customer;
-    } catch (err) {
-      if (err instanceof QboApiError && err.kind === 'not_found') return undefined;
-      throw err;
-    }
-  },
+  readHubSpot: (session, id) => loadOne(session.batcher, hubspotReadByIdLoader(session, 'contacts', contactProperties(session)), id),
+  readQbo: (session, id) => loadOne(session.batcher, qboReadByIdLoader(session, 'Customer', { nameList: true }), id),
 
-  hubspotMatchKey: (record) => email(record.properties.email),
-  qboMatchKey: (record) => email((record.PrimaryEmailAddr as { Address?: string } | undefined)?.Address),
-  findQboMatches: async (session, key) => {
-    const page = await (await qbo(session)).query<{ Customer?: QboRecord[] }>(`select * from Customer where PrimaryEmailAddr = ${qboString(key)}`);
-    return page.Customer ?? [];
-  },
-  findHubSpotMatches: async (session, key) => {
-    const result = await hubspotClientFor(session.ctx, session.portalId).batchRead('contacts', [key], contactProperties(session), 'email');
-    return result.records;
-  },
+  hubspotMatchKey: contactEmail,
+  qboMatchKey: customerEmail,
+  // Active customers only: an inactive customer with the same e-mail is not offered as the match.
+  findQboMatches: (session, key) => loadOne(session.batcher, qboFindByLoader(session, 'Customer', 'PrimaryEmailAddr', customerEmail, { nameList: true, activeOnly: true }), key),
+  findHubSpotMatches: (session, key) => loadOne(session.batcher, hubspotFindByLoader(session, 'contacts', 'email', contactProperties(session), contactEmail), key),
 
   hubspotValues: async (session, record, options = {}) => {
     let primaryCompanyName: string | null = null;
     const displayNameOn = session.mappings.some((m) => m.id === DISPLAY_NAME_MAPPING_ID && m.enabled);
     if (options.forCreate && displayNameOn) {
-      primaryCompanyName = (await hubspotClientFor(session.ctx, session.portalId).primaryCompanyNames([record.id])).get(record.id) ?? null;
+      primaryCompanyName = await loadOne(session.batcher, primaryCompanyNameLoader(session), record.id);
     }
     const values = contactValues(record, session.mappings, { primaryCompanyName });
     // The display name is written only when a customer is created; comparing it would see a
@@ -102,13 +89,13 @@ export const contactsAdapter: ObjectAdapter = {
   },
   describeQbo: (record) => ({
     displayName: typeof record.DisplayName === 'string' ? record.DisplayName : null,
-    email: email((record.PrimaryEmailAddr as { Address?: string } | undefined)?.Address),
+    email: customerEmail(record),
   }),
 
   createQbo: async (session, values, requestId) => {
     const body = customerFromContact(values, session.mappings);
     try {
-      return await (await qbo(session)).create('Customer', body, requestId);
+      return await loadOne(session.batcher, qboCreateLoader(session, 'Customer'), { body, requestId });
     } catch (err) {
       if (err instanceof QboApiError && err.kind === 'duplicate_name' && typeof body.DisplayName === 'string') {
         const holder = await displayNameHolder(session, body.DisplayName);
@@ -125,20 +112,18 @@ export const contactsAdapter: ObjectAdapter = {
   updateQbo: async (session, values, existing) => {
     const body = customerFromContact(values, session.mappings, existing) as { Id: string; SyncToken: string } & Record<string, unknown>;
     try {
-      return await (await qbo(session)).update('Customer', body);
+      return await loadOne(session.batcher, qboUpdateLoader(session, 'Customer'), body);
     } catch (err) {
       if (err instanceof QboApiError && err.kind === 'validation') throw new RecordFailure('qbo_rejected', `QuickBooks refused the update of customer #${existing.Id}: ${err.message}`);
       throw err;
     }
   },
   upsertHubSpot: async (session, values, qboId, existingId) => {
-    const hubspot = hubspotClientFor(session.ctx, session.portalId);
     await ensureQboIdProperty(session);
     const properties = { ...contactPropertiesFromCustomer(values, session.mappings), [QBO_CUSTOMER_ID_PROPERTY]: qboId };
-    const [result] = existingId
-      ? await hubspot.batchUpdate('contacts', [{ id: existingId, properties }])
-      : await hubspot.batchUpsert('contacts', QBO_CUSTOMER_ID_PROPERTY, [{ id: qboId, properties }]);
-    if (!result) throw new Error('HubSpot returned no result for the write');
+    const result = existingId
+      ? await loadOne(session.batcher, hubspotUpdateLoader(session, 'contacts'), { id: existingId, properties })
+      : await loadOne(session.batcher, hubspotUpsertLoader(session, 'contacts', QBO_CUSTOMER_ID_PROPERTY), { id: qboId, properties });
     if (!result.ok) {
       if (result.error.retryable) throw result.error;
       throw new RecordFailure(result.error.kind === 'conflict' ? 'hubspot_conflict' : 'hubspot_rejected', `HubSpot refused the contact: ${result.error.message}`);

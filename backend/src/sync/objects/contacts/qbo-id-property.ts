@@ -9,10 +9,20 @@ import { hubspotClientFor } from '../../../vendors/hubspot/client.ts';
 
 export const QBO_CUSTOMER_ID_PROPERTY = 'qbo_customer_id';
 
-const ensured = new Set<number>();
+// One check per account and process, shared by the records of a page that all write at once.
+const ensured = new Map<number, Promise<void>>();
 
-export async function ensureQboIdPropertyFor(ctx: AppContext, portalId: number): Promise<void> {
-  if (ensured.has(portalId)) return;
+export function ensureQboIdPropertyFor(ctx: AppContext, portalId: number): Promise<void> {
+  let done = ensured.get(portalId);
+  if (!done) {
+    done = ensureProperty(ctx, portalId);
+    ensured.set(portalId, done);
+    done.catch(() => ensured.delete(portalId));
+  }
+  return done;
+}
+
+async function ensureProperty(ctx: AppContext, portalId: number): Promise<void> {
   await hubspotClientFor(ctx, portalId).ensureProperty('contacts', {
     name: QBO_CUSTOMER_ID_PROPERTY,
     label: 'QuickBooks customer ID',
@@ -23,7 +33,6 @@ export async function ensureQboIdPropertyFor(ctx: AppContext, portalId: number):
     hasUniqueValue: true,
     description: 'Set by the QuickBooks sync app: the QuickBooks Online customer this contact is linked to.',
   });
-  ensured.add(portalId);
 }
 
 export function ensureQboIdProperty(session: AdapterSession): Promise<void> {

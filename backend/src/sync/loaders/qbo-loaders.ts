@@ -1,0 +1,101 @@
+/**
+ * Batchable QBO calls for any entity (see engine/page-batcher.ts): reads by id and lookups by a
+ * matching field as one `IN` query per 100 keys, creates and updates as /batch calls of 30.
+ */
+import { createHash } from 'node:crypto';
+import type { AdapterSession } from '../engine/adapter.ts';
+import type { BatchLoader } from '../engine/page-batcher.ts';
+import type { QboRecord } from '../types.ts';
+import { QBO_BATCH_MAX_ITEMS } from '../../vendors/quickbooks/batch.ts';
+import { qboIdentifier, qboString } from '../../vendors/quickbooks/query.ts';
+
+/** Values per IN list: keeps the query URL far below any proxy's limit. */
+export const QBO_IN_LIST_MAX = 100;
+
+interface EntityOptions {
+  /** Name-list entities (Customer, Item) hide inactive rows unless asked for them. */
+  nameList: boolean;
+}
+
+async function selectIn(session: AdapterSession, entity: string, field: string, values: string[], options: EntityOptions): Promise<QboRecord[]> {
+  const qbo = await session.vendors.qbo();
+  const where = `${qboIdentifier(field)} IN (${[...new Set(values)].map(qboString).join(', ')})${options.nameList ? ' AND Active IN (true, false)' : ''}`;
+  const records: QboRecord[] = [];
+  for await (const page of qbo.queryAll(entity, where)) records.push(...page.records);
+  return records;
+}
+
+export function qboReadByIdLoader(session: AdapterSession, entity: string, options: EntityOptions): BatchLoader<string, QboRecord | undefined> {
+  return {
+    name: `qbo.read.${entity}`,
+    maxBatch: QBO_IN_LIST_MAX,
+    async load(ids) {
+      const byId = new Map((await selectIn(session, entity, 'Id', ids, options)).map((r) => [r.Id, r]));
+      return ids.map((id) => byId.get(id));
+    },
+  };
+}
+
+/** Records whose `field` matches each key; `keyOf` normalises a record's value the way keys are. */
+export function qboFindByLoader(
+  session: AdapterSession,
+  entity: string,
+  field: string,
+  keyOf: (record: QboRecord) => string | null,
+  options: EntityOptions & { activeOnly?: boolean },
+): BatchLoader<string, QboRecord[]> {
+  return {
+    name: `qbo.find.${entity}.${field}`,
+    maxBatch: QBO_IN_LIST_MAX,
+    async load(keys) {
+      const found = await selectIn(session, entity, field, keys, { nameList: options.nameList && !options.activeOnly });
+      const byKey = new Map<string, QboRecord[]>();
+      for (const record of found) {
+        const key = keyOf(record);
+        if (key !== null) byKey.set(key, [...(byKey.get(key) ?? []), record]);
+      }
+      return keys.map((key) => byKey.get(key) ?? []);
+    },
+  };
+}
+
+export interface QboCreateItem {
+  body: Record<string, unknown>;
+  /** The record's own create id, stored before the call. */
+  requestId: string;
+}
+
+/**
+ * Creates as /batch calls. A batch has one requestid, derived from its items' ids, so a retry of the
+ * same batch replays QBO's first answer; a retry composed differently still finds the entities the
+ * first attempt created through matching, which runs before every create.
+ */
+export function qboCreateLoader(session: AdapterSession, entity: string): BatchLoader<QboCreateItem, QboRecord> {
+  return {
+    name: `qbo.create.${entity}`,
+    maxBatch: QBO_BATCH_MAX_ITEMS,
+    async load(items) {
+      const qbo = await session.vendors.qbo();
+      if (items.length === 1 && items[0]) return [await qbo.create(entity, items[0].body, items[0].requestId).catch((err: unknown) => toError(err))];
+      const requestId = createHash('sha256').update(items.map((i) => i.requestId).join('\n')).digest('base64url').slice(0, 30);
+      const results = await qbo.batch(items.map((i) => ({ operation: 'create' as const, entity, body: i.body })), { requestId });
+      return results.map((r) => (r.ok ? (r.record ?? new Error(`QuickBooks returned no ${entity}`)) : r.error));
+    },
+  };
+}
+
+/** Sparse updates (Id + SyncToken + changed fields) as /batch calls. */
+export function qboUpdateLoader(session: AdapterSession, entity: string): BatchLoader<{ Id: string; SyncToken: string } & Record<string, unknown>, QboRecord> {
+  return {
+    name: `qbo.update.${entity}`,
+    maxBatch: QBO_BATCH_MAX_ITEMS,
+    async load(bodies) {
+      const qbo = await session.vendors.qbo();
+      if (bodies.length === 1 && bodies[0]) return [await qbo.update(entity, bodies[0]).catch((err: unknown) => toError(err))];
+      const results = await qbo.batch(bodies.map((body) => ({ operation: 'update' as const, entity, body })));
+      return results.map((r) => (r.ok ? (r.record ?? new Error(`QuickBooks returned no ${entity}`)) : r.error));
+    },
+  };
+}
+
+const toError = (err: unknown): Error => (err instanceof Error ? err : new Error(String(err)));
