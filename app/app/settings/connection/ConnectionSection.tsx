@@ -1,0 +1,45 @@
+import { DescriptionList, DescriptionListItem, Flex, Heading, Text } from '@hubspot/ui-extensions';
+import type { ApiClient } from '../../shared/api-client.ts';
+import type { ConnectionStatus } from '../../shared/connection-api.ts';
+import { formatTime } from '../../shared/format.ts';
+import { ReconnectView } from '../../shared/ReconnectView.tsx';
+import { ConnectLinkButton } from './ConnectLinkButton.tsx';
+import { DisconnectButton } from './DisconnectButton.tsx';
+
+/** Step 1 of the guided setup, and the connection box afterwards (R2): connect, show, reconnect, disconnect. */
+export function ConnectionSection({ api, connection, onChanged }: { api: ApiClient; connection: ConnectionStatus; onChanged: () => void }) {
+  const qbo = connection.quickbooks;
+  return (
+    <Flex direction="column" gap="sm" testId="connection-section">
+      <Heading>QuickBooks Online</Heading>
+      {qbo?.status === 'needs_reconnect' ? <ReconnectView api={api} reason={qbo.statusReason} /> : null}
+      {qbo === null || qbo.status === 'disconnected' ? (
+        <>
+          <Text>Connect the QuickBooks Online company this HubSpot account bills from.</Text>
+          <ConnectLinkButton api={api} label="Connect QuickBooks" onDone={onChanged} />
+        </>
+      ) : (
+        <>
+          <DescriptionList direction="row">
+            <DescriptionListItem label="Company">
+              <Text testId="company-name">{qbo.companyName ?? qbo.realmId}</Text>
+            </DescriptionListItem>
+            <DescriptionListItem label="Country">
+              <Text>{qbo.country ?? '—'}</Text>
+            </DescriptionListItem>
+            <DescriptionListItem label="Currency">
+              <Text>{qbo.homeCurrency ?? '—'}</Text>
+            </DescriptionListItem>
+            <DescriptionListItem label="Connected">
+              <Text>{formatTime(qbo.connectedAt)}</Text>
+            </DescriptionListItem>
+          </DescriptionList>
+          <Flex direction="row" gap="sm">
+            <ConnectLinkButton api={api} label="Connect a different company" onDone={onChanged} />
+            <DisconnectButton api={api} onDone={onChanged} />
+          </Flex>
+        </>
+      )}
+    </Flex>
+  );
+}

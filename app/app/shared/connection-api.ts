@@ -1,0 +1,18 @@
+/** The connection endpoints (R2): account status, QuickBooks connect link, disconnect. */
+import type { ConnectionStatus } from '../../../backend/src/http/routes/api/connection.ts';
+import type { ApiClient } from './api-client.ts';
+
+export type { ConnectionStatus };
+export type QuickBooksConnection = NonNullable<ConnectionStatus['quickbooks']>;
+
+export const getConnection = (api: ApiClient) => api.request<ConnectionStatus>('GET', '/connection');
+
+/** `replace: true` after the backend answered 409 because another company is connected. */
+export const createConnectLink = (api: ApiClient, replace = false) => api.request<{ url: string }>('POST', '/quickbooks/connect-link', { body: { replace } });
+
+export const disconnectQuickBooks = (api: ApiClient) => api.request<{ revoked: boolean }>('POST', '/quickbooks/disconnect');
+
+/** The account must reconnect QuickBooks (a refused refresh token) or reinstall before anything syncs. */
+export function needsReconnect(connection: ConnectionStatus): boolean {
+  return connection.installation.status === 'needs_reconnect' || connection.quickbooks?.status === 'needs_reconnect';
+}

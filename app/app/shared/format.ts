@@ -1,0 +1,28 @@
+/** Display helpers shared by the settings page and the cards. */
+import type { ObjectType } from '../../../backend/src/sync/types.ts';
+
+export const OBJECT_LABELS: Record<ObjectType, string> = {
+  contacts: 'Contacts ⇄ Customers',
+  products: 'Products ⇄ Products and Services',
+  invoices: 'Invoices ⇄ Invoices',
+  payments: 'QuickBooks payments → Deals',
+};
+
+/** The objects the guided setup walks through, in the order of the article (R4). */
+export const SETUP_OBJECTS = ['invoices', 'contacts', 'products'] as const satisfies readonly ObjectType[];
+
+export const DIRECTION_LABELS = {
+  two_way: 'Two-way',
+  hubspot_to_qbo: 'HubSpot → QuickBooks',
+  qbo_to_hubspot: 'QuickBooks → HubSpot',
+} as const;
+
+export const WINNER_LABELS = { hubspot: 'Use HubSpot data', quickbooks: 'Use QuickBooks Online data' } as const;
+
+/** A timestamp in UTC, to the minute; "—" when absent. Fixed format so every user reads the same thing. */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '—';
+  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
