@@ -2,13 +2,16 @@
  * Small readers over `@hubspot/ui-extensions/testing` trees. A node's own `text` holds only its direct
  * text children; these read what a person would see in a whole subtree.
  */
-import type { RenderedChildNode, RenderedParentNode } from '@hubspot/ui-extensions/testing';
+interface TextTree {
+  text: string | null;
+  childNodes?: readonly TextTree[];
+}
 
 /** All text in the subtree, in document order, with a space between separate nodes. */
-export function textOf(node: RenderedParentNode | RenderedChildNode): string {
+export function textOf(node: TextTree): string {
   const parts: string[] = [];
-  const walk = (n: RenderedParentNode | RenderedChildNode) => {
-    if ('childNodes' in n) n.childNodes.forEach(walk);
+  const walk = (n: TextTree) => {
+    if (n.childNodes) n.childNodes.forEach(walk);
     else if (n.text) parts.push(n.text);
   };
   walk(node);
