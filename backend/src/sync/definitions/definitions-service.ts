@@ -14,6 +14,7 @@ import { adapterFor } from '../objects/index.ts';
 import type { ObjectType } from '../types.ts';
 import { parseDefinitionInput, type DefinitionProblem } from './parse-definition-input.ts';
 import { recommendedContactsDefinition } from './recommended-contacts.ts';
+import { recommendedProductsDefinition } from './recommended-products.ts';
 import type { DefinitionInput } from './definition-schema.ts';
 
 export interface SyncDefinitionView {
@@ -76,6 +77,7 @@ export async function saveDefinition(ctx: AppContext, portalId: number, objectTy
 /** The recommended defaults of R9, from today's setup date. */
 export async function createRecommendedDefinition(ctx: AppContext, portalId: number, objectType: ObjectType): Promise<SyncDefinitionView> {
   requireAvailable(objectType);
+  if (objectType === 'products') return upsert(ctx, portalId, objectType, recommendedProductsDefinition());
   if (objectType !== 'contacts') throw httpErrors.invalidRequest(`No recommended settings exist for ${objectType} yet.`);
   return upsert(ctx, portalId, objectType, recommendedContactsDefinition(new Date()));
 }

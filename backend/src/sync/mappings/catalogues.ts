@@ -1,9 +1,11 @@
-/** The catalogues of both sides for an object type; contacts ⇄ customers only so far. */
+/** The catalogues of both sides for an object type: contacts ⇄ customers, products ⇄ items. */
 import type { ObjectType } from '../types.ts';
 import type { FieldCatalogue, HubSpotPropertyInfo } from './field-catalogue.ts';
 import { withCustomProperties } from './field-catalogue.ts';
 import { HUBSPOT_CONTACT_FIELDS } from './hubspot-contact-fields.ts';
 import { QBO_CUSTOMER_FIELDS } from './qbo-customer-fields.ts';
+import { HUBSPOT_PRODUCT_FIELDS } from './hubspot-product-fields.ts';
+import { QBO_ITEM_FIELDS } from './qbo-item-fields.ts';
 
 export interface ObjectCatalogues {
   hubspot: FieldCatalogue;
@@ -14,6 +16,9 @@ export interface ObjectCatalogues {
 }
 
 export function cataloguesFor(objectType: ObjectType, customHubSpotProperties: readonly HubSpotPropertyInfo[] = []): ObjectCatalogues | undefined {
+  if (objectType === 'products') {
+    return { hubspot: withCustomProperties(HUBSPOT_PRODUCT_FIELDS, customHubSpotProperties), qbo: QBO_ITEM_FIELDS, hubspotNoun: 'product', qboNoun: 'item' };
+  }
   if (objectType !== 'contacts') return undefined;
   return {
     hubspot: withCustomProperties(HUBSPOT_CONTACT_FIELDS, customHubSpotProperties),

@@ -2,8 +2,9 @@
 import type { ObjectAdapter } from '../engine/adapter.ts';
 import type { ObjectType } from '../types.ts';
 import { contactsAdapter } from './contacts/contacts-adapter.ts';
+import { productsAdapter } from './products/products-adapter.ts';
 
-const adapters: Partial<Record<ObjectType, ObjectAdapter>> = { contacts: contactsAdapter };
+const adapters: Partial<Record<ObjectType, ObjectAdapter>> = { contacts: contactsAdapter, products: productsAdapter };
 
 export function adapterFor(objectType: ObjectType): ObjectAdapter | undefined {
   return adapters[objectType];

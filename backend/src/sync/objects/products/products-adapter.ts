@@ -1,0 +1,175 @@
+/**
+ * Products ⇄ Products and Services (R12): matched on SKU (exact, trimmed); by default only products with a
+ * SKU sync (the recommended filters). Item names are unique in QuickBooks and cannot hold ':'; new items
+ * post to the income account chosen in the sync settings. An inactive item is an archived product.
+ * HubSpot writes are upserts keyed by the unique `qbo_item_id` property, so a retry never duplicates.
+ */
+import type { AdapterSession, ObjectAdapter } from '../../engine/adapter.ts';
+import { RecordFailure } from '../../engine/adapter.ts';
+import type { HubSpotRecord, QboRecord } from '../../types.ts';
+import { hubspotClientFor } from '../../../vendors/hubspot/client.ts';
+import type { HubSpotWriteResult } from '../../../vendors/hubspot/client.ts';
+import { qboSyncClientFor } from '../../../vendors/quickbooks/client-for.ts';
+import { QboApiError } from '../../../vendors/quickbooks/errors.ts';
+import { qboString } from '../../../vendors/quickbooks/query.ts';
+import { archiveProduct, findProductsBySku, normaliseSku, readArchivedProduct } from './hubspot-products.ts';
+import { itemFromProduct, type ItemSettings } from './item-from-product.ts';
+import { itemValues, productValues } from './product-values.ts';
+import { productPropertiesFromItem, wantedActive } from './product-properties-from-item.ts';
+import { ensureQboItemIdProperty, QBO_ITEM_ID_PROPERTY } from './qbo-item-id-property.ts';
+
+/** The products sync option holding the QBO Account id new items post their sales to. */
+export const INCOME_ACCOUNT_OPTION = 'incomeAccountId';
+
+function productProperties(session: AdapterSession): string[] {
+  const mapped = session.mappings.map((m) => m.hubspotProperty).filter((p) => !p.startsWith('@'));
+  const filtered = session.filters.toQbo.flatMap((g) => g.criteria.map((c) => c.property));
+  return [...new Set([...mapped, ...filtered, 'name', 'hs_sku', 'createdate', 'hs_lastmodifieddate', QBO_ITEM_ID_PROPERTY])];
+}
+
+function itemSettings(session: AdapterSession): ItemSettings {
+  const income = session.definition.options[INCOME_ACCOUNT_OPTION];
+  return { incomeAccountId: typeof income === 'string' || typeof income === 'number' ? String(income) : null };
+}
+
+// One QBO client per session (a pass or a page of one): building it reads the connection's tokens.
+const qboClients = new WeakMap<AdapterSession, ReturnType<typeof qboSyncClientFor>>();
+function qbo(session: AdapterSession): ReturnType<typeof qboSyncClientFor> {
+  let client = qboClients.get(session);
+  if (!client) {
+    client = qboSyncClientFor(session.ctx, session.portalId);
+    qboClients.set(session, client);
+    client.catch(() => qboClients.delete(session));
+  }
+  return client;
+}
+
+/** Items whose field equals `value`, inactive ones included (QuickBooks hides them unless asked). */
+async function itemsWhere(session: AdapterSession, field: 'Sku' | 'Name', value: string): Promise<QboRecord[]> {
+  const page = await (await qbo(session)).query<{ Item?: QboRecord[] }>(`select * from Item where ${field} = ${qboString(value)} and Active IN (true, false)`);
+  return page.Item ?? [];
+}
+
+/** Item names are unique in QuickBooks, inactive items included: say who holds the name and what to do. */
+async function nameTakenFailure(session: AdapterSession, name: string): Promise<RecordFailure> {
+  const holder = (await itemsWhere(session, 'Name', name))[0];
+  const who = holder
+    ? `QuickBooks item #${holder.Id}${holder.Active === false ? ' (inactive)' : ''}${normaliseSku(holder.Sku) ? ` with SKU “${normaliseSku(holder.Sku)}”` : ' without a SKU'}`
+    : 'Another QuickBooks product or service';
+  return new RecordFailure(
+    'item_name_taken',
+    `${who} already uses the name “${name}”, and item names are unique in QuickBooks. ` +
+      'If it is the same product, give it this product’s SKU in QuickBooks so the sync links the two; otherwise rename one of them.',
+  );
+}
+
+function refusedByQbo(err: QboApiError, what: string): RecordFailure {
+  if (/IncomeAccountRef/.test(err.message)) {
+    return new RecordFailure(
+      'income_account_invalid',
+      `QuickBooks refused the income account chosen for new items (${err.message}). Choose an active income account in the products sync settings.`,
+    );
+  }
+  return new RecordFailure('qbo_rejected', `QuickBooks refused ${what}: ${err.message}`);
+}
+
+function writeFailure(result: Extract<HubSpotWriteResult, { ok: false }>): never {
+  if (result.error.retryable) throw result.error;
+  throw new RecordFailure(result.error.kind === 'conflict' ? 'hubspot_conflict' : 'hubspot_rejected', `HubSpot refused the product: ${result.error.message}`);
+}
+
+/**
+ * Writes to a product that may be archived. HubSpot neither edits nor (through its API) restores archived
+ * records: an archived product stays as it is while its item is inactive, and an active item whose
+ * product is archived fails with what to do.
+ */
+async function updateProduct(session: AdapterSession, id: string, properties: Record<string, string>, active: boolean | undefined): Promise<HubSpotRecord> {
+  const [result] = await hubspotClientFor(session.ctx, session.portalId).batchUpdate('products', [{ id, properties }]);
+  if (!result) throw new Error('HubSpot returned no result for the write');
+  if (result.ok) return result.record;
+  if (result.error.kind === 'not_found') {
+    const archived = await readArchivedProduct(session, id, productProperties(session));
+    if (archived && active === false) return archived;
+    if (archived) {
+      throw new RecordFailure(
+        'hubspot_product_archived',
+        `HubSpot product #${id} is archived, and HubSpot does not let apps restore archived products, so this item's changes cannot reach it. ` +
+          'Restore the product in HubSpot and retry this record, or make the item inactive in QuickBooks if the product should stay archived.',
+      );
+    }
+  }
+  return writeFailure(result);
+}
+
+export const productsAdapter: ObjectAdapter = {
+  objectType: 'products',
+  hubspotNoun: 'product',
+  qboNoun: 'item',
+  createOnlyMappingIds: [],
+  hubspotReadProperties: productProperties,
+
+  readHubSpot: async (session, id) => {
+    const properties = productProperties(session);
+    const result = await hubspotClientFor(session.ctx, session.portalId).batchRead('products', [id], properties);
+    // The product of an inactive item is archived: the pair still exists, so read it as such.
+    return result.records[0] ?? (await readArchivedProduct(session, id, properties));
+  },
+  readQbo: async (session, id) => {
+    try {
+      const found = await (await qbo(session)).read<QboRecord>('Item', id);
+      return found.Item;
+    } catch (err) {
+      if (err instanceof QboApiError && err.kind === 'not_found') return undefined;
+      throw err;
+    }
+  },
+
+  hubspotMatchKey: (record) => normaliseSku(record.properties.hs_sku),
+  qboMatchKey: (record) => normaliseSku(record.Sku),
+  findQboMatches: async (session, sku) => (await itemsWhere(session, 'Sku', sku)).filter((item) => normaliseSku(item.Sku) === sku),
+  findHubSpotMatches: (session, sku) => findProductsBySku(session, sku, productProperties(session)),
+
+  hubspotValues: (session, record) => Promise.resolve(productValues(record, session.mappings)),
+  qboValues: (session, record) => itemValues(record, session.mappings),
+  describeHubSpot: (record) => ({ displayName: record.properties.name?.trim() || normaliseSku(record.properties.hs_sku), email: null }),
+  describeQbo: (record) => ({ displayName: typeof record.Name === 'string' ? record.Name : normaliseSku(record.Sku), email: null }),
+
+  createQbo: async (session, values, requestId) => {
+    const body = itemFromProduct(values, session.mappings, itemSettings(session));
+    try {
+      return await (await qbo(session)).create('Item', body, requestId);
+    } catch (err) {
+      if (err instanceof QboApiError && err.kind === 'duplicate_name') throw await nameTakenFailure(session, String(body.Name));
+      if (err instanceof QboApiError && (err.kind === 'validation' || err.kind === 'not_found')) throw refusedByQbo(err, 'the new item');
+      throw err;
+    }
+  },
+  updateQbo: async (session, values, existing) => {
+    const body = itemFromProduct(values, session.mappings, itemSettings(session), existing) as { Id: string; SyncToken: string } & Record<string, unknown>;
+    try {
+      return await (await qbo(session)).update('Item', body);
+    } catch (err) {
+      if (err instanceof QboApiError && err.kind === 'duplicate_name') throw await nameTakenFailure(session, String(body.Name));
+      if (err instanceof QboApiError && err.kind === 'validation') throw refusedByQbo(err, `the update of item #${existing.Id}`);
+      throw err;
+    }
+  },
+  upsertHubSpot: async (session, values, qboId, existingId) => {
+    await ensureQboItemIdProperty(session);
+    const properties = { ...productPropertiesFromItem(values, session.mappings), [QBO_ITEM_ID_PROPERTY]: qboId };
+    const active = wantedActive(values, session.mappings);
+    let record: HubSpotRecord;
+    if (existingId) {
+      record = await updateProduct(session, existingId, properties, active);
+    } else {
+      const [result] = await hubspotClientFor(session.ctx, session.portalId).batchUpsert('products', QBO_ITEM_ID_PROPERTY, [{ id: qboId, properties }]);
+      if (!result) throw new Error('HubSpot returned no result for the write');
+      record = result.ok ? result.record : writeFailure(result);
+    }
+    if (active === false && !record.archived) {
+      await archiveProduct(session, record.id);
+      return { ...record, archived: true };
+    }
+    return record;
+  },
+};
