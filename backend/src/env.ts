@@ -63,6 +63,15 @@ export const envSchema = z
     QBO_OAUTH_REVOKE_URL: url.default('https://developer.api.intuit.com/v2/oauth2/tokens/revoke'),
     QBO_WEBHOOK_VERIFIER_TOKEN: z.string().min(1).optional(),
 
+    /** Where record-view exports are written (one file per export, deleted when its link expires). */
+    EXPORTS_DIR: z.string().min(1).default('.data/exports'),
+    /** How long an export's signed download link (and its file) lasts. */
+    EXPORT_LINK_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(72),
+    /** Optional: e-mail export links through this SMTP server (smtp:// or smtps://user:pass@host:port). Unset: in-app alert only. */
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+    /** The From address of those e-mails (required with SMTP_URL). */
+    MAIL_FROM: z.string().min(3).optional(),
+
     /** auto: run against the built-in emulators when no HubSpot credentials are configured. */
     SANDBOX_MODE: z.enum(['auto', 'on', 'off']).default('auto'),
     SANDBOX_HUBSPOT_PORT: port.default(4010),
@@ -79,6 +88,9 @@ export const envSchema = z
     }
     if ((env.QBO_CLIENT_ID === undefined) !== (env.QBO_CLIENT_SECRET === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['QBO_CLIENT_SECRET'], message: 'QBO_CLIENT_ID and QBO_CLIENT_SECRET are set together' });
+    }
+    if (env.SMTP_URL !== undefined && env.MAIL_FROM === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'is required when SMTP_URL is set' });
     }
     if (env.SANDBOX_MODE === 'on' && env.NODE_ENV === 'production') {
       ctx.addIssue({ code: 'custom', path: ['SANDBOX_MODE'], message: 'cannot be "on" in production' });
@@ -103,7 +115,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.join('.') || '(environment)';
     const value = cleaned[name];
-    const shown = value === undefined || /KEY|SECRET|TOKEN|PASSWORD|DATABASE_URL/.test(name) ? '' : ` (got "${value}")`;
+    const shown = value === undefined || /KEY|SECRET|TOKEN|PASSWORD|DATABASE_URL|SMTP_URL/.test(name) ? '' : ` (got "${value}")`;
     return `${name}: ${issue.message}${shown}`;
   });
   throw new EnvError(problems);
