@@ -2,6 +2,7 @@
  * The worker: takes jobs from every queue in the registry. Several worker processes (on several
  * machines) may run against one database; pg-boss hands each job to exactly one of them.
  */
+import { LockBusyError } from '../sync/engine/object-lock.ts';
 import type { AppContext } from './context.ts';
 import { jobDefinitions, type JobDefinition } from './registry.ts';
 
@@ -34,8 +35,10 @@ export async function startWorker(ctx: AppContext, options: WorkerOptions): Prom
           try {
             await definition.handle({ ...ctx, logger: log }, parsed.data);
           } catch (err) {
-            // pg-boss records the failure and retries with backoff; the operator sees it here.
-            log.warn({ err }, 'job failed; the queue will retry it (up to its retry limit)');
+            // pg-boss records the failure and retries with backoff; the operator sees it here. A record
+            // waiting for a sync pass of its object (a first sync runs for minutes) is expected, not news.
+            if (err instanceof LockBusyError) log.debug({ err: err.message }, 'waiting for the running sync pass; the queue retries the job');
+            else log.warn({ err }, 'job failed; the queue will retry it (up to its retry limit)');
             throw err;
           }
         }
