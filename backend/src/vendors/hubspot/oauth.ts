@@ -21,6 +21,7 @@ export const HUBSPOT_REQUIRED_SCOPES = [
   'crm.objects.commercepayments.read',
   'crm.objects.commercepayments.write',
   'crm.schemas.contacts.write',
+  'crm.schemas.products.write',
   'crm.schemas.invoices.write',
 ] as const;
 
