@@ -13,6 +13,8 @@ export interface DBExportJob {
   requested_by_email: string | null;
   format: ExportFormat;
   filters: Record<string, unknown>;
+  /** The chosen record-view columns, in order (empty on rows from before columns were stored). */
+  columns: string[];
   status: ExportStatus;
   row_count: number | null;
   file_path: string | null;
@@ -25,7 +27,7 @@ export interface DBExportJob {
 
 export async function createExportJob(
   db: Knex,
-  input: { id: string; portalId: number; format: ExportFormat; filters: Record<string, unknown>; userId?: number | null; email?: string | null },
+  input: { id: string; portalId: number; format: ExportFormat; filters: Record<string, unknown>; columns?: string[]; userId?: number | null; email?: string | null },
 ): Promise<DBExportJob> {
   const [row] = (await db(EXPORT_JOBS)
     .insert({
@@ -33,6 +35,7 @@ export async function createExportJob(
       portal_id: input.portalId,
       format: input.format,
       filters: JSON.stringify(input.filters),
+      ...(input.columns ? { columns: JSON.stringify(input.columns) } : {}),
       requested_by_user_id: input.userId ?? null,
       requested_by_email: input.email ?? null,
     })
@@ -51,4 +54,19 @@ export async function updateExportJob(
   patch: Partial<Pick<DBExportJob, 'status' | 'row_count' | 'file_path' | 'file_bytes' | 'error' | 'finished_at' | 'expires_at'>>,
 ): Promise<void> {
   await db(EXPORT_JOBS).where({ portal_id: portalId, id }).update(patch);
+}
+
+/** The account's latest exports, newest first. */
+export async function listRecentExportJobs(db: Knex, portalId: number, limit: number): Promise<DBExportJob[]> {
+  return (await db(EXPORT_JOBS).where({ portal_id: portalId }).orderBy('created_at', 'desc').limit(limit)) as DBExportJob[];
+}
+
+/** Any account's export by id: the download link names no account, its signature binds the id. */
+export async function getExportJobById(db: Knex, id: string): Promise<DBExportJob | undefined> {
+  return (await db(EXPORT_JOBS).where({ id }).first()) as DBExportJob | undefined;
+}
+
+/** Succeeded exports whose link expired before `now`, oldest first (the purge deletes their files). */
+export async function listExpiredExportJobs(db: Knex, now: Date, limit: number): Promise<DBExportJob[]> {
+  return (await db(EXPORT_JOBS).where({ status: 'succeeded' }).andWhere('expires_at', '<', now).orderBy('expires_at').limit(limit)) as DBExportJob[];
 }

@@ -61,3 +61,34 @@ export async function listActivity(db: Knex, portalId: number, recordId: number,
   if (options.beforeId !== undefined) q.andWhere('id', '<', options.beforeId);
   return (await q.orderBy([{ column: 'occurred_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(options.limit)) as DBActivity[];
 }
+
+/** An activity row with its timestamp as Postgres text: exact to the microsecond, for keyset cursors. */
+export type DBActivityWithCursor = DBActivity & { occurred_at_text: string };
+
+/**
+ * A record's activity, newest first, keyset-paged on (occurred_at, id) — the order of
+ * sync_activity_record_idx — so a page never repeats or skips an entry.
+ */
+export async function pageActivity(
+  db: Knex,
+  portalId: number,
+  recordId: number,
+  page: { before?: { occurredAt: string; id: number }; limit: number },
+): Promise<DBActivityWithCursor[]> {
+  const q = db(SYNC_ACTIVITY).where({ portal_id: portalId, record_id: recordId });
+  if (page.before) q.andWhereRaw('(occurred_at, id) < (?::timestamptz, ?)', [page.before.occurredAt, page.before.id]);
+  return (await q
+    .select('*', db.raw(`occurred_at::text as occurred_at_text`))
+    .orderBy([{ column: 'occurred_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+    .limit(page.limit)) as DBActivityWithCursor[];
+}
+
+/** The direction of a record's latest entry with this action (which way its last failure went). */
+export async function lastActivityDirection(db: Knex, portalId: number, recordId: number, action: ActivityAction): Promise<Direction | null> {
+  const row = await db(SYNC_ACTIVITY)
+    .where({ portal_id: portalId, record_id: recordId, action })
+    .whereNotNull('direction')
+    .orderBy([{ column: 'occurred_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+    .first<{ direction: Direction } | undefined>('direction');
+  return row?.direction ?? null;
+}

@@ -121,3 +121,55 @@ export async function countSyncRecordsByState(db: Knex, portalId: number): Promi
   for (const row of rows) counts[row.object_type][row.state] = Number(row.count);
   return counts;
 }
+
+export interface ReasonCountRow {
+  object_type: ObjectType;
+  state: RecordState;
+  reason_code: string | null;
+  count: number;
+}
+
+/**
+ * The object view's one query: records per object type, state and reason. Served from
+ * sync_records_counts_idx alone (index-only scan), so it stays fast at a million records.
+ */
+export async function countSyncRecordsByReason(db: Knex, portalId: number, objectType?: ObjectType): Promise<ReasonCountRow[]> {
+  const q = db(SYNC_RECORDS).where({ portal_id: portalId });
+  if (objectType) q.andWhere('object_type', objectType);
+  const rows = await q
+    .groupBy('object_type', 'state', 'reason_code')
+    .select('object_type', 'state', 'reason_code')
+    .count<Array<Omit<ReasonCountRow, 'count'> & { count: string | number }>>('* as count');
+  return rows.map((r) => ({ object_type: r.object_type, state: r.state, reason_code: r.reason_code, count: Number(r.count) }));
+}
+
+export interface RecordViewFilters {
+  objectType?: ObjectType;
+  state?: RecordState;
+  reasonCode?: string;
+  /** Case-insensitive substring of display name or e-mail, or an exact HubSpot / QBO id. */
+  search?: string;
+}
+
+/**
+ * One page of the record view (and of an export): newest first by id, keyset-paged (`beforeId` is
+ * the last id of the previous page), so pages never overlap or skip even while records change.
+ */
+export async function pageSyncRecords(db: Knex, portalId: number, filters: RecordViewFilters, page: { beforeId?: number; limit: number }): Promise<DBSyncRecord[]> {
+  const q = db(SYNC_RECORDS).where({ portal_id: portalId });
+  if (filters.objectType) q.andWhere('object_type', filters.objectType);
+  if (filters.state) q.andWhere('state', filters.state);
+  if (filters.reasonCode) q.andWhere('reason_code', filters.reasonCode);
+  if (filters.search) {
+    const search = filters.search;
+    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q.andWhere((w) => {
+      // The same expression as sync_records_search_idx (trigram), so the index serves the substring search.
+      w.whereRaw(`(coalesce(display_name, '') || ' ' || coalesce(email, '')) ilike ?`, [pattern])
+        .orWhere('hubspot_id', search)
+        .orWhere('qbo_id', search);
+    });
+  }
+  if (page.beforeId !== undefined) q.andWhere('id', '<', page.beforeId);
+  return (await q.orderBy('id', 'desc').limit(page.limit)) as DBSyncRecord[];
+}

@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 export const retryResponseSchema = z.object({
   recordId: z.number().int(),
-  /** false when a pass of this record was already queued (it will pick up the retry). */
-  queued: z.boolean(),
+  /** A pass of this record is queued (one already waiting counts: passes are deduplicated per record). */
+  queued: z.literal(true),
 });
 export type RetryResponse = z.infer<typeof retryResponseSchema>;
