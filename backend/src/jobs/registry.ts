@@ -8,6 +8,8 @@ import { purgeOAuthStatesJob } from './handlers/purge-oauth-states.ts';
 import { syncRecordJob } from './handlers/sync-record.ts';
 import { syncCatchUpJob } from './handlers/sync-catch-up.ts';
 import { syncScheduleJob } from './handlers/sync-schedule.ts';
+import { exportRecordsJob } from './handlers/export-records.ts';
+import { purgeExpiredExportsJob } from './handlers/purge-expired-exports.ts';
 
 export type { JobDefinition };
 
@@ -20,4 +22,6 @@ export const jobDefinitions: JobDefinition[] = [
   purgeWebhookInboxJob,
   purgeUninstalledAccountsJob,
   purgeOAuthStatesJob,
+  exportRecordsJob,
+  purgeExpiredExportsJob,
 ];
