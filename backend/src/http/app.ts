@@ -10,6 +10,9 @@ import { hubspotWebhookRoutes } from './routes/webhooks/hubspot.ts';
 import { quickbooksWebhookRoutes } from './routes/webhooks/quickbooks.ts';
 import { connectionRoutes } from './routes/api/connection.ts';
 import { syncRoutes } from './routes/api/syncs.ts';
+import { recordRoutes } from './routes/api/records.ts';
+import { exportRoutes } from './routes/api/exports.ts';
+import { exportDownloadRoutes } from './routes/api/export-download.ts';
 import { signedAccount, verifiedHubSpotRequest } from './middleware/hubspot-signature.ts';
 
 /** The raw request bytes, kept for signature checks (a re-serialised body would not verify). */
@@ -33,8 +36,10 @@ export function createHttpApp(ctx: AppContext, metrics: Metrics = createMetrics(
   app.use(quickbooksOAuthRoutes(ctx));
   app.use(hubspotWebhookRoutes(ctx));
   app.use(quickbooksWebhookRoutes(ctx));
+  // Opened by the browser from an alert or e-mail: the signed, expiring link is the credential.
+  app.use(exportDownloadRoutes(ctx));
   // Everything under /api/v1 is called by our UI extensions through signed hubspot.fetch.
-  app.use('/api/v1', verifiedHubSpotRequest(ctx), signedAccount(ctx), connectionRoutes(ctx), syncRoutes(ctx));
+  app.use('/api/v1', verifiedHubSpotRequest(ctx), signedAccount(ctx), connectionRoutes(ctx), syncRoutes(ctx), recordRoutes(ctx), exportRoutes(ctx));
   app.use(notFoundHandler);
   app.use(errorHandler(ctx.logger));
   return app;
