@@ -4,6 +4,7 @@
  * post to the income account chosen in the sync settings. An inactive item is an archived product.
  * HubSpot writes are upserts keyed by the unique `qbo_item_id` property, so a retry never duplicates.
  */
+import { createHash } from 'node:crypto';
 import type { AdapterSession, ObjectAdapter } from '../../engine/adapter.ts';
 import { RecordFailure } from '../../engine/adapter.ts';
 import type { HubSpotRecord, QboRecord } from '../../types.ts';
@@ -25,6 +26,17 @@ function productProperties(session: AdapterSession): string[] {
   const mapped = session.mappings.map((m) => m.hubspotProperty).filter((p) => !p.startsWith('@'));
   const filtered = session.filters.toQbo.flatMap((g) => g.criteria.map((c) => c.property));
   return [...new Set([...mapped, ...filtered, 'name', 'hs_sku', 'createdate', 'hs_lastmodifieddate', QBO_ITEM_ID_PROPERTY])];
+}
+
+/**
+ * The requestid sent with a create: the record's stored create id, combined with what is sent. A retry of
+ * the same create (after a crash) sends the same body and replays QuickBooks' first answer; a create
+ * whose body changed because a person fixed what failed (a name already taken) is a new request, not a
+ * replay of the old refusal. The item a crashed attempt created is found by SKU before any create.
+ */
+export function itemCreateRequestId(requestId: string, body: Record<string, unknown>): string {
+  const hex = createHash('sha256').update(`${requestId}\n${JSON.stringify(body)}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
 function itemSettings(session: AdapterSession): ItemSettings {
@@ -137,7 +149,7 @@ export const productsAdapter: ObjectAdapter = {
   createQbo: async (session, values, requestId) => {
     const body = itemFromProduct(values, session.mappings, itemSettings(session));
     try {
-      return await (await qbo(session)).create('Item', body, requestId);
+      return await (await qbo(session)).create('Item', body, itemCreateRequestId(requestId, body));
     } catch (err) {
       if (err instanceof QboApiError && err.kind === 'duplicate_name') throw await nameTakenFailure(session, String(body.Name));
       if (err instanceof QboApiError && (err.kind === 'validation' || err.kind === 'not_found')) throw refusedByQbo(err, 'the new item');
