@@ -145,3 +145,8 @@ export async function markQboDisconnected(db: Knex, portalId: number, reason: st
     updated_at: db.fn.now(),
   });
 }
+
+/** The company's Preferences as read again (each setup visit), so setup checks and rules see today's settings. */
+export async function updateQboPreferences(db: Knex, portalId: number, preferences: Record<string, unknown>): Promise<void> {
+  await db(QBO_CONNECTIONS).where({ portal_id: portalId }).update({ preferences: JSON.stringify(preferences), updated_at: db.fn.now() });
+}
