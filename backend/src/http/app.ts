@@ -13,6 +13,7 @@ import { syncRoutes } from './routes/api/syncs.ts';
 import { recordRoutes } from './routes/api/records.ts';
 import { exportRoutes } from './routes/api/exports.ts';
 import { exportDownloadRoutes } from './routes/api/export-download.ts';
+import { setupCheckRoutes } from './routes/api/setup-checks.ts';
 import { signedAccount, verifiedHubSpotRequest } from './middleware/hubspot-signature.ts';
 
 /** The raw request bytes, kept for signature checks (a re-serialised body would not verify). */
@@ -39,7 +40,7 @@ export function createHttpApp(ctx: AppContext, metrics: Metrics = createMetrics(
   // Opened by the browser from an alert or e-mail: the signed, expiring link is the credential.
   app.use(exportDownloadRoutes(ctx));
   // Everything under /api/v1 is called by our UI extensions through signed hubspot.fetch.
-  app.use('/api/v1', verifiedHubSpotRequest(ctx), signedAccount(ctx), connectionRoutes(ctx), syncRoutes(ctx), recordRoutes(ctx), exportRoutes(ctx));
+  app.use('/api/v1', verifiedHubSpotRequest(ctx), signedAccount(ctx), connectionRoutes(ctx), syncRoutes(ctx), recordRoutes(ctx), exportRoutes(ctx), setupCheckRoutes(ctx));
   app.use(notFoundHandler);
   app.use(errorHandler(ctx.logger));
   return app;
