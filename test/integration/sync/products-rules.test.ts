@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppHarness, type AppHarness } from '../../helpers/app-harness.ts';
 import { hubspotUser, qboUser, type HubSpotObject } from '../../helpers/vendor-data.ts';
 import { defaultProductMappings } from '../../../backend/src/sync/objects/products/default-mappings.ts';
-import { itemCreateRequestId, productsAdapter } from '../../../backend/src/sync/objects/products/products-adapter.ts';
+import { itemCreateRequestId, productsAdapter, upsertProduct } from '../../../backend/src/sync/objects/products/products-adapter.ts';
+import { itemValues } from '../../../backend/src/sync/objects/products/product-values.ts';
 import { loadSession } from '../../../backend/src/sync/engine/session.ts';
 import { runSyncPass } from '../../../backend/src/sync/engine/catch-up.ts';
 import { syncRecord } from '../../../backend/src/sync/engine/record-sync.ts';
@@ -252,8 +253,8 @@ describe('products sync rules', () => {
     const cup = await a.qb.create('Item', { Name: 'Cup', Sku: 'CU-1', UnitPrice: 4, Type: 'NonInventory', IncomeAccountRef: { value: a.incomeAccountId } });
     const s = await session(a);
     // the write happened, then the process died before storing the link: the retry upserts the same product
-    const values = productsAdapter.qboValues(s, await a.qb.read('Item', cup.Id));
-    const first = await productsAdapter.upsertHubSpot(s, values, cup.Id, null);
+    const values = itemValues(await a.qb.read('Item', cup.Id), s.mappings);
+    const first = await upsertProduct(s, values, cup.Id, null);
     expect((await syncRecord(s, productsAdapter, 'qbo', cup.Id)).action).toBe('linked');
     const all = (await products(a)).filter((p) => p.properties.qbo_item_id === cup.Id);
     expect(all.map((p) => p.id)).toEqual([first.id]);

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { AdapterSession, ObjectAdapter } from '../../engine/adapter.ts';
 import { RecordFailure } from '../../engine/adapter.ts';
-import type { HubSpotRecord, QboRecord } from '../../types.ts';
+import type { HubSpotRecord, MappedValues, QboRecord } from '../../types.ts';
 import { hubspotClientFor } from '../../../vendors/hubspot/client.ts';
 import type { HubSpotWriteResult } from '../../../vendors/hubspot/client.ts';
 import { qboSyncClientFor } from '../../../vendors/quickbooks/client-for.ts';
@@ -113,6 +113,26 @@ async function updateProduct(session: AdapterSession, id: string, properties: Re
   return writeFailure(result);
 }
 
+/** The product of an item: created or updated (upsert on `qbo_item_id`), archived while the item is inactive. */
+export async function upsertProduct(session: AdapterSession, values: MappedValues, qboId: string, existingId: string | null): Promise<HubSpotRecord> {
+  await ensureQboItemIdProperty(session);
+  const properties = { ...productPropertiesFromItem(values, session.mappings), [QBO_ITEM_ID_PROPERTY]: qboId };
+  const active = wantedActive(values, session.mappings);
+  let record: HubSpotRecord;
+  if (existingId) {
+    record = await updateProduct(session, existingId, properties, active);
+  } else {
+    const [result] = await hubspotClientFor(session.ctx, session.portalId).batchUpsert('products', QBO_ITEM_ID_PROPERTY, [{ id: qboId, properties }]);
+    if (!result) throw new Error('HubSpot returned no result for the write');
+    record = result.ok ? result.record : writeFailure(result);
+  }
+  if (active === false && !record.archived) {
+    await archiveProduct(session, record.id);
+    return { ...record, archived: true };
+  }
+  return record;
+}
+
 export const productsAdapter: ObjectAdapter = {
   objectType: 'products',
   hubspotNoun: 'product',
@@ -166,22 +186,5 @@ export const productsAdapter: ObjectAdapter = {
       throw err;
     }
   },
-  upsertHubSpot: async (session, values, qboId, existingId) => {
-    await ensureQboItemIdProperty(session);
-    const properties = { ...productPropertiesFromItem(values, session.mappings), [QBO_ITEM_ID_PROPERTY]: qboId };
-    const active = wantedActive(values, session.mappings);
-    let record: HubSpotRecord;
-    if (existingId) {
-      record = await updateProduct(session, existingId, properties, active);
-    } else {
-      const [result] = await hubspotClientFor(session.ctx, session.portalId).batchUpsert('products', QBO_ITEM_ID_PROPERTY, [{ id: qboId, properties }]);
-      if (!result) throw new Error('HubSpot returned no result for the write');
-      record = result.ok ? result.record : writeFailure(result);
-    }
-    if (active === false && !record.archived) {
-      await archiveProduct(session, record.id);
-      return { ...record, archived: true };
-    }
-    return record;
-  },
+  upsertHubSpot: (session, values, qboId, existingId) => upsertProduct(session, values, qboId, existingId),
 };
