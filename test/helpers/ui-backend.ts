@@ -3,13 +3,37 @@
  * emulators + Postgres). Each call is checked the way HubSpot's proxy checks it (an origin listed in
  * `permittedUrls.fetch`, the options hubspot.fetch accepts), then signed exactly as HubSpot signs it
  * (v3 signature, `appId` appended) and sent to the harness. So every answer a component renders was
- * produced by the real handlers: the UI and the API cannot drift apart.
+ * produced by the real handlers, and every answer is parsed with the API contract's schema for that
+ * endpoint (errors with the error envelope): the UI and the API cannot drift apart.
  */
 import { readFileSync } from 'node:fs';
 import { vi, type MockInstance } from 'vitest';
 import { hubspot } from '@hubspot/ui-extensions';
 import { hubspotSignedFetch } from '../../backend/sandbox/hubspot/signed-fetch.ts';
 import type { AppHarness } from './app-harness.ts';
+import { endpoints, errorEnvelopeSchema } from '../../backend/src/http/api-contract/index.ts';
+
+const PARAM = 'PARAM';
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// Endpoints without a path parameter first, so /records/lookup is not taken for /records/:recordId.
+const contract = Object.entries(endpoints)
+  .map(([name, e]) => {
+    const template = (e.path as (p: never) => string)(PARAM as never);
+    return { name, method: e.method, params: template.split(PARAM).length - 1, pattern: new RegExp(`^${escape(template).replaceAll(PARAM, '[^/]+')}$`), response: 'response' in e ? e.response : undefined };
+  })
+  .sort((a, b) => a.params - b.params);
+
+/** Throws when a response is not what the contract says the endpoint answers. */
+async function checkAgainstContract(method: string, path: string, response: Response): Promise<void> {
+  const endpoint = contract.find((e) => e.method === method && e.pattern.test(path));
+  if (!endpoint) throw new Error(`The UI called ${method} ${path}, which is not in the API contract`);
+  if (response.status === 204) return;
+  const body: unknown = await response.clone().json();
+  const schema = response.ok ? endpoint.response : errorEnvelopeSchema;
+  if (!schema) throw new Error(`${endpoint.name} answered ${response.status} with a body; the contract declares none`);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new Error(`${method} ${path} (${endpoint.name}) answered outside the contract: ${parsed.error.message}`);
+}
 
 const permittedOrigins: string[] = (
   JSON.parse(readFileSync(new URL('../../app/app/app-hsmeta.json', import.meta.url), 'utf8')) as { config: { permittedUrls: { fetch: string[] } } }
@@ -46,7 +70,9 @@ export function routeHubSpotFetch(h: AppHarness): UiBackend {
       method,
       body: options.body,
     });
-    calls.push({ method, path: url.pathname.replace(/^\/api\/v1/, ''), query: url.searchParams, body: options.body, status: response.status });
+    const path = url.pathname.replace(/^\/api\/v1/, '');
+    await checkAgainstContract(method, path, response);
+    calls.push({ method, path, query: url.searchParams, body: options.body, status: response.status });
     return response;
   });
   return { spy, calls, callsTo: (method, path) => calls.filter((c) => c.method === method && c.path === path) };

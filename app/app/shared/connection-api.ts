@@ -1,16 +1,16 @@
-/** The connection endpoints (R2): account status, QuickBooks connect link, disconnect. */
-import type { ConnectionStatus } from '../../../backend/src/http/routes/api/connection.ts';
+/** The connection endpoints (R2): account status, QuickBooks connect link, disconnect. Types come from the API contract. */
+import type { ConnectLinkResponse, ConnectionStatusResponse, DisconnectResponse } from '../../../backend/src/http/api-contract/index.ts';
 import type { ApiClient } from './api-client.ts';
 
-export type { ConnectionStatus };
+export type ConnectionStatus = ConnectionStatusResponse;
 export type QuickBooksConnection = NonNullable<ConnectionStatus['quickbooks']>;
 
 export const getConnection = (api: ApiClient) => api.request<ConnectionStatus>('GET', '/connection');
 
 /** `replace: true` after the backend answered 409 because another company is connected. */
-export const createConnectLink = (api: ApiClient, replace = false) => api.request<{ url: string }>('POST', '/quickbooks/connect-link', { body: { replace } });
+export const createConnectLink = (api: ApiClient, replace = false) => api.request<ConnectLinkResponse>('POST', '/quickbooks/connect-link', { body: { replace } });
 
-export const disconnectQuickBooks = (api: ApiClient) => api.request<{ revoked: boolean }>('POST', '/quickbooks/disconnect');
+export const disconnectQuickBooks = (api: ApiClient) => api.request<DisconnectResponse>('POST', '/quickbooks/disconnect');
 
 /** The account must reconnect QuickBooks (a refused refresh token) or reinstall before anything syncs. */
 export function needsReconnect(connection: ConnectionStatus): boolean {

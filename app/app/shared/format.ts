@@ -1,7 +1,7 @@
 /** Display helpers shared by the settings page and the cards. */
-import type { ObjectType } from '../../../backend/src/sync/types.ts';
+import type { ObjectTypeName } from '../../../backend/src/http/api-contract/index.ts';
 
-export const OBJECT_LABELS: Record<ObjectType, string> = {
+export const OBJECT_LABELS: Record<ObjectTypeName, string> = {
   contacts: 'Contacts ⇄ Customers',
   products: 'Products ⇄ Products and Services',
   invoices: 'Invoices ⇄ Invoices',
@@ -9,7 +9,7 @@ export const OBJECT_LABELS: Record<ObjectType, string> = {
 };
 
 /** The objects the guided setup walks through, in the order of the article (R4). */
-export const SETUP_OBJECTS = ['invoices', 'contacts', 'products'] as const satisfies readonly ObjectType[];
+export const SETUP_OBJECTS = ['invoices', 'contacts', 'products'] as const satisfies readonly ObjectTypeName[];
 
 export const DIRECTION_LABELS = {
   two_way: 'Two-way',

@@ -1,20 +1,21 @@
 /** The sync settings endpoints (R5–R11): list, save (create or edit), recommended, enable/disable, delete, Sync now. */
-import type { SyncDefinitionView } from '../../../backend/src/sync/definitions/definitions-service.ts';
-import type { DefinitionInput } from '../../../backend/src/sync/definitions/definition-schema.ts';
-import type { ObjectType } from '../../../backend/src/sync/types.ts';
+import type { ObjectTypeName, SyncDefinitionInput, SyncDefinitionView, SyncListResponse, SyncNowResponse } from '../../../backend/src/http/api-contract/index.ts';
 import type { ApiClient } from './api-client.ts';
 
-export type { SyncDefinitionView, DefinitionInput, ObjectType };
+export type { ObjectTypeName, SyncDefinitionInput, SyncDefinitionView };
+export type FieldMapping = SyncDefinitionView['fieldMappings'][number];
+export type FilterGroup = SyncDefinitionView['filters']['toQbo'][number];
+export type FilterCriterion = FilterGroup['criteria'][number];
 
-export const listSyncs = (api: ApiClient) => api.request<{ syncs: SyncDefinitionView[] }>('GET', '/syncs');
+export const listSyncs = (api: ApiClient) => api.request<SyncListResponse>('GET', '/syncs');
 
-export const saveSync = (api: ApiClient, objectType: ObjectType, input: DefinitionInput) => api.request<SyncDefinitionView>('PUT', `/syncs/${objectType}`, { body: { ...input } });
+export const saveSync = (api: ApiClient, objectType: ObjectTypeName, input: SyncDefinitionInput) => api.request<SyncDefinitionView>('PUT', `/syncs/${objectType}`, { body: { ...input } });
 
-export const createRecommendedSync = (api: ApiClient, objectType: ObjectType) => api.request<SyncDefinitionView>('POST', `/syncs/${objectType}/recommended`);
+export const createRecommendedSync = (api: ApiClient, objectType: ObjectTypeName) => api.request<SyncDefinitionView>('POST', `/syncs/${objectType}/recommended`);
 
-export const setSyncEnabled = (api: ApiClient, objectType: ObjectType, enabled: boolean) =>
+export const setSyncEnabled = (api: ApiClient, objectType: ObjectTypeName, enabled: boolean) =>
   api.request<SyncDefinitionView>('POST', `/syncs/${objectType}/${enabled ? 'enable' : 'disable'}`);
 
-export const deleteSync = (api: ApiClient, objectType: ObjectType) => api.request<void>('DELETE', `/syncs/${objectType}`);
+export const deleteSync = (api: ApiClient, objectType: ObjectTypeName) => api.request<void>('DELETE', `/syncs/${objectType}`);
 
-export const syncNow = (api: ApiClient, objectType: ObjectType) => api.request<{ queued: boolean }>('POST', `/syncs/${objectType}/sync-now`);
+export const syncNow = (api: ApiClient, objectType: ObjectTypeName) => api.request<SyncNowResponse>('POST', `/syncs/${objectType}/sync-now`);

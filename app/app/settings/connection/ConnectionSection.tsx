@@ -1,18 +1,24 @@
-import { DescriptionList, DescriptionListItem, Flex, Heading, Text } from '@hubspot/ui-extensions';
+import { DescriptionList, DescriptionListItem, Flex, Heading, StatusTag, Text } from '@hubspot/ui-extensions';
 import type { ApiClient } from '../../shared/api-client.ts';
 import type { ConnectionStatus } from '../../shared/connection-api.ts';
 import { formatTime } from '../../shared/format.ts';
-import { ReconnectView } from '../../shared/ReconnectView.tsx';
 import { ConnectLinkButton } from './ConnectLinkButton.tsx';
 import { DisconnectButton } from './DisconnectButton.tsx';
 
-/** Step 1 of the guided setup, and the connection box afterwards (R2): connect, show, reconnect, disconnect. */
+/**
+ * Step 1 of the guided setup, and the connection box afterwards (R2): connect, show, reconnect, disconnect.
+ */
 export function ConnectionSection({ api, connection, onChanged }: { api: ApiClient; connection: ConnectionStatus; onChanged: () => void }) {
   const qbo = connection.quickbooks;
   return (
     <Flex direction="column" gap="sm" testId="connection-section">
-      <Heading>QuickBooks Online</Heading>
-      {qbo?.status === 'needs_reconnect' ? <ReconnectView api={api} reason={qbo.statusReason} /> : null}
+      <Flex direction="row" gap="sm" align="center">
+        <Heading>QuickBooks Online</Heading>
+        {qbo?.status === 'connected' ? <StatusTag variant="success" testId="connection-status">Connected</StatusTag> : null}
+        {/* The page shows how to reconnect above everything (ReconnectView); here, only the state and why. */}
+        {qbo?.status === 'needs_reconnect' ? <StatusTag variant="danger" testId="connection-status">Needs reconnect</StatusTag> : null}
+      </Flex>
+      {qbo?.status === 'needs_reconnect' && qbo.statusReason ? <Text testId="connection-reason">{qbo.statusReason}</Text> : null}
       {qbo === null || qbo.status === 'disconnected' ? (
         <>
           <Text>Connect the QuickBooks Online company this HubSpot account bills from.</Text>

@@ -1,0 +1,32 @@
+import { Flex, MultiSelect, SearchInput, Select } from '@hubspot/ui-extensions';
+import { RECORD_COLUMNS, STATE_LABELS, type ObjectSummary, type RecordColumnKey, type RecordFilters } from '../../../../backend/src/http/api-contract/index.ts';
+import { OBJECT_LABELS } from '../../shared/format.ts';
+
+const ANY = 'any';
+const objectOptions = [{ value: ANY, label: 'All objects' }, ...Object.entries(OBJECT_LABELS).map(([value, label]) => ({ value, label }))];
+const stateOptions = [{ value: ANY, label: 'Any state' }, ...Object.entries(STATE_LABELS).map(([value, label]) => ({ value, label }))];
+
+interface Props {
+  filters: RecordFilters;
+  /** Reasons the object view lists, so a person picks a label rather than a code. */
+  reasons: ObjectSummary['reasons'];
+  columns: RecordColumnKey[];
+  onFilters: (next: RecordFilters) => void;
+  onColumns: (next: RecordColumnKey[]) => void;
+}
+
+/** R28's server-side filters (object, state, reason, text) and the column chooser. */
+export function RecordFiltersBar({ filters, reasons, columns, onFilters, onColumns }: Props) {
+  const reasonOptions = [{ value: ANY, label: 'Any reason' }, ...[...new Map(reasons.map((r) => [r.reasonCode, r.label])).entries()].map(([value, label]) => ({ value, label }))];
+  if (filters.reasonCode && !reasonOptions.some((o) => o.value === filters.reasonCode)) reasonOptions.push({ value: filters.reasonCode, label: filters.reasonCode });
+  const set = <K extends keyof RecordFilters>(key: K, value: string) => onFilters({ ...filters, [key]: value === ANY || value === '' ? undefined : value });
+  return (
+    <Flex direction="row" gap="sm" wrap="wrap">
+      <Select label="Object" name="objectType" testId="filter-object" value={filters.objectType ?? ANY} options={objectOptions} onChange={(v) => set('objectType', String(v))} />
+      <Select label="State" name="state" testId="filter-state" value={filters.state ?? ANY} options={stateOptions} onChange={(v) => set('state', String(v))} />
+      <Select label="Reason" name="reasonCode" testId="filter-reason" value={filters.reasonCode ?? ANY} options={reasonOptions} onChange={(v) => set('reasonCode', String(v))} />
+      <SearchInput label="Search" name="search" testId="filter-search" placeholder="Name, e-mail or id" value={filters.search ?? ''} onChange={(v) => set('search', v.trim())} />
+      <MultiSelect label="Columns" name="columns" testId="record-columns" value={columns} options={RECORD_COLUMNS.map((c) => ({ value: c.key, label: c.label }))} onChange={(v) => onColumns(v as RecordColumnKey[])} />
+    </Flex>
+  );
+}

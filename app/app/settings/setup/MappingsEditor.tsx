@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { Button, Flex, Heading, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text, Toggle } from '@hubspot/ui-extensions';
+import type { FieldMapping } from '../../shared/syncs-api.ts';
+import { CustomMappingForm } from './CustomMappingForm.tsx';
+
+const DIRECTION_WORDS: Record<FieldMapping['direction'], string> = { both: 'Follows the sync', to_qbo: 'HubSpot → QuickBooks', to_hubspot: 'QuickBooks → HubSpot' };
+
+function newCustomId(existing: FieldMapping[]): string {
+  let n = existing.filter((m) => m.kind === 'custom').length + 1;
+  while (existing.some((m) => m.id === `custom_${n}`)) n += 1;
+  return `custom_${n}`;
+}
+
+/** R7: each default mapping can be switched off; custom ones can be added, edited and deleted. */
+export function MappingsEditor({ mappings, onChange }: { mappings: FieldMapping[]; onChange: (next: FieldMapping[]) => void }) {
+  const [editing, setEditing] = useState<FieldMapping | null>(null);
+  const replace = (m: FieldMapping) => onChange(mappings.some((x) => x.id === m.id) ? mappings.map((x) => (x.id === m.id ? m : x)) : [...mappings, m]);
+  return (
+    <Flex direction="column" gap="sm">
+      <Heading>Field mappings</Heading>
+      <Table bordered={true} testId="mappings">
+        <TableHead>
+          <TableRow>
+            <TableHeader>HubSpot</TableHeader>
+            <TableHeader>QuickBooks</TableHeader>
+            <TableHeader>Direction</TableHeader>
+            <TableHeader>Sync this field</TableHeader>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {mappings.map((m) => (
+            <TableRow key={m.id}>
+              <TableCell>{m.hubspotProperty}</TableCell>
+              <TableCell>{m.qboField}</TableCell>
+              <TableCell>{DIRECTION_WORDS[m.direction]}</TableCell>
+              <TableCell>
+                {m.kind === 'default' ? (
+                  <Toggle testId={`mapping-${m.id}`} label={`Sync ${m.hubspotProperty}`} labelDisplay="hidden" checked={m.enabled} onChange={(enabled) => replace({ ...m, enabled })} />
+                ) : (
+                  <Flex direction="row" gap="xs">
+                    <Button testId={`edit-${m.id}`} size="xs" onClick={() => setEditing(m)}>Edit</Button>
+                    <Button testId={`delete-${m.id}`} size="xs" variant="destructive" onClick={() => onChange(mappings.filter((x) => x.id !== m.id))}>Delete</Button>
+                  </Flex>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {editing ? (
+        <CustomMappingForm key={editing.id} initial={editing} onCancel={() => setEditing(null)} onSubmit={(m) => { replace(m); setEditing(null); }} />
+      ) : (
+        <Flex direction="row" gap="sm" align="center">
+          <Button testId="add-mapping" onClick={() => setEditing({ id: newCustomId(mappings), kind: 'custom', enabled: true, hubspotProperty: '', qboField: '', direction: 'both' })}>Add custom mapping</Button>
+          <Text variant="microcopy">Custom mappings are available on every plan.</Text>
+        </Flex>
+      )}
+    </Flex>
+  );
+}

@@ -1,0 +1,39 @@
+import { Accordion, Divider, Flex, Text, Toggle } from '@hubspot/ui-extensions';
+import { OBJECT_LABELS } from '../../shared/format.ts';
+import { DirectionFields } from './DirectionFields.tsx';
+import { FiltersEditor } from './FiltersEditor.tsx';
+import { MappingsEditor } from './MappingsEditor.tsx';
+import { SectionProblems } from './SectionProblems.tsx';
+import type { SectionDraft, Settings } from './setup-draft.ts';
+
+/** One object's expandable section of the guided setup (R4): direction, conflicts, mappings, filters, its errors. */
+export function ObjectSection({ draft, defaultOpen, onChange }: { draft: SectionDraft; defaultOpen: boolean; onChange: (next: SectionDraft) => void }) {
+  const { objectType, settings } = draft;
+  const setSettings = (next: Settings) => onChange({ ...draft, settings: next, problems: [] });
+  return (
+    <Accordion title={OBJECT_LABELS[objectType]} defaultOpen={defaultOpen} testId={`section-${objectType}`}>
+      {settings === null ? (
+        <Text testId={`unavailable-${objectType}`}>This sync is not available yet in this version of the app.</Text>
+      ) : (
+        <Flex direction="column" gap="md">
+          <Toggle testId={`include-${objectType}`} label="Set up this sync" checked={draft.included} onChange={(included) => onChange({ ...draft, included, problems: [] })} />
+          {draft.included ? (
+            <>
+              <DirectionFields settings={settings} onChange={setSettings} />
+              <Divider />
+              <MappingsEditor mappings={settings.fieldMappings} onChange={(fieldMappings) => setSettings({ ...settings, fieldMappings })} />
+              <Divider />
+              {settings.direction !== 'qbo_to_hubspot' ? (
+                <FiltersEditor title="Which HubSpot records go to QuickBooks" side="toQbo" groups={settings.filters.toQbo ?? []} onChange={(toQbo) => setSettings({ ...settings, filters: { ...settings.filters, toQbo } })} />
+              ) : null}
+              {settings.direction !== 'hubspot_to_qbo' ? (
+                <FiltersEditor title="Which QuickBooks records come to HubSpot" side="toHubSpot" groups={settings.filters.toHubSpot ?? []} onChange={(toHubSpot) => setSettings({ ...settings, filters: { ...settings.filters, toHubSpot } })} />
+              ) : null}
+            </>
+          ) : null}
+          <SectionProblems problems={draft.problems} testId={`problems-${objectType}`} />
+        </Flex>
+      )}
+    </Accordion>
+  );
+}
