@@ -13,9 +13,9 @@ export function CustomMappingForm({ initial, onSubmit, onCancel }: { initial: Fi
   const [mapping, setMapping] = useState(initial);
   return (
     <Flex direction="row" gap="sm" align="end" testId="custom-mapping-form">
-      <Input label="HubSpot property (internal name)" name="hubspotProperty" value={mapping.hubspotProperty} onChange={(v) => setMapping({ ...mapping, hubspotProperty: v })} />
-      <Input label="QuickBooks field" name="qboField" value={mapping.qboField} onChange={(v) => setMapping({ ...mapping, qboField: v })} />
-      <Select label="Direction" name="mappingDirection" value={mapping.direction} options={directions} onChange={(v) => setMapping({ ...mapping, direction: v as FieldMapping['direction'] })} />
+      <Input label="HubSpot property (internal name)" name="hubspotProperty" value={mapping.hubspotProperty} onChange={(v) => setMapping((m) => ({ ...m, hubspotProperty: v }))} />
+      <Input label="QuickBooks field" name="qboField" value={mapping.qboField} onChange={(v) => setMapping((m) => ({ ...m, qboField: v }))} />
+      <Select label="Direction" name="mappingDirection" value={mapping.direction} options={directions} onChange={(v) => setMapping((m) => ({ ...m, direction: v as FieldMapping['direction'] }))} />
       <Button testId="save-mapping" variant="primary" disabled={!mapping.hubspotProperty.trim() || !mapping.qboField.trim()} onClick={() => onSubmit({ ...mapping, hubspotProperty: mapping.hubspotProperty.trim(), qboField: mapping.qboField.trim() })}>
         Save mapping
       </Button>

@@ -1,0 +1,102 @@
+/**
+ * The guided setup (R4, R7, R8, R9) against the real backend: sections pre-filled with the recommended
+ * settings, default mappings switched off, custom mappings added / edited / deleted, a section's errors
+ * shown at its bottom (from the backend's validation, and from empty fields before anything is sent),
+ * then "Save and start sync" saving what the person chose and showing the first sync.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Alert, Button, Flex, Input, Select, Text, Toggle } from '@hubspot/ui-extensions';
+import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { startAppHarness, type AppHarness } from '../../helpers/app-harness.ts';
+import { routeHubSpotFetch } from '../../helpers/ui-backend.ts';
+import { textOf } from '../../helpers/ui-render.ts';
+import { createApiClient } from '../../../app/app/shared/api-client.ts';
+import { listSyncs } from '../../../app/app/shared/syncs-api.ts';
+import { SettingsApp } from '../../../app/app/settings/SettingsApp.tsx';
+
+const CUSTOMIZED = 63_000_001;
+const EMPTY_FILTER = 63_000_002;
+const NOT_CONNECTED = 63_000_003;
+const WAIT = { timeoutInMs: 8000 };
+
+describe('GuidedSetup', () => {
+  let h: AppHarness;
+
+  beforeAll(async () => {
+    h = await startAppHarness({}, { mode: 'web' });
+    for (const portal of [CUSTOMIZED, EMPTY_FILTER, NOT_CONNECTED]) expect((await h.install(portal)).status).toBe(302);
+    expect((await h.connect(CUSTOMIZED, '6300001')).status).toBe(200);
+    expect((await h.connect(EMPTY_FILTER, '6300002')).status).toBe(200);
+  });
+  afterAll(async () => h.close());
+  afterEach(() => vi.restoreAllMocks());
+
+  async function openSetup(portalId: number) {
+    const backend = routeHubSpotFetch(h);
+    const r = createRenderer('settings');
+    r.mocks.context.portal.id = portalId;
+    r.render(<SettingsApp />);
+    await r.waitFor(() => expect(r.findByTestId(Button, 'save-and-start')).toBeTruthy(), WAIT);
+    return { r, backend };
+  }
+
+  it('without QuickBooks: only the connect step, and nothing can be saved', async () => {
+    const { r } = await openSetup(NOT_CONNECTED);
+    expect(r.findByTestId(Button, 'save-and-start').props.disabled).toBe(true);
+    expect(r.findByTestId(Button, 'connect-quickbooks').text).toBe('Connect QuickBooks');
+    expect(textOf(r.getRootNode())).toContain('Connect QuickBooks to choose what to sync.');
+  });
+
+  it('pre-fills the recommended contacts settings (two-way, every default mapping on, created-after-setup filter)', async () => {
+    const { r } = await openSetup(CUSTOMIZED);
+    expect(r.findByTestId(Select, 'direction').props.value).toBe('two_way');
+    expect(r.findByTestId(Select, 'conflict-winner').props.value).toBe('quickbooks');
+    expect(r.findByTestId(Toggle, 'mapping-email').props.checked).toBe(true);
+    expect(r.findByTestId(Toggle, 'mapping-display_name').props.checked).toBe(true);
+    expect(r.findByTestId(Flex, 'criterion-toQbo-0-0').findAll(Input).map((i) => i.props.value)).toEqual(['createdate', expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/)]);
+  });
+
+  it('a bad custom mapping: the backend’s reason shows at the bottom of its section, and nothing is started', async () => {
+    const { r, backend } = await openSetup(CUSTOMIZED);
+    r.findByTestId(Toggle, 'mapping-phone').trigger('onChange', false as never);
+    r.findByTestId(Button, 'add-mapping').trigger('onClick');
+    const [hubspotProperty, qboField] = r.findAll(Input).filter((i) => i.props.name === 'hubspotProperty' || i.props.name === 'qboField');
+    hubspotProperty!.trigger('onChange', 'jobtitle' as never);
+    qboField!.trigger('onChange', 'NoSuchField' as never);
+    r.findByTestId(Button, 'save-mapping').trigger('onClick');
+    r.findByTestId(Button, 'save-and-start').trigger('onClick');
+    await r.waitFor(() => expect(r.findByTestId(Alert, 'problems-contacts')).toBeTruthy(), WAIT);
+    expect(textOf(r.findByTestId(Alert, 'problems-contacts'))).toContain('Field mapping jobtitle ⇄ NoSuchField: QuickBooks customers have no field "NoSuchField"');
+    expect(backend.callsTo('PUT', '/syncs/contacts')).toMatchObject([{ status: 400 }]);
+    expect((await listSyncs(createApiClient(CUSTOMIZED))).syncs).toEqual([]);
+
+    // Fixed by editing the mapping; saved with the default switched off; the first sync is shown.
+    r.findByTestId(Button, 'edit-custom_1').trigger('onClick');
+    r.findAll(Input).find((i) => i.props.name === 'qboField')!.trigger('onChange', 'Notes' as never);
+    r.findByTestId(Button, 'save-mapping').trigger('onClick');
+    expect(r.maybeFindByTestId(Alert, 'problems-contacts')).toBeNull();
+    r.findByTestId(Button, 'save-and-start').trigger('onClick');
+    await r.waitFor(() => expect(textOf(r.getRootNode())).toContain('Contacts ⇄ Customers'), WAIT);
+    await r.waitFor(() => expect(r.maybeFindByTestId(Button, 'go-to-syncs')).toBeTruthy(), WAIT);
+    const [contacts] = (await listSyncs(createApiClient(CUSTOMIZED))).syncs;
+    expect(contacts?.fieldMappings.find((m) => m.id === 'phone')?.enabled).toBe(false);
+    expect(contacts?.fieldMappings.find((m) => m.id === 'custom_1')).toEqual({ id: 'custom_1', kind: 'custom', enabled: true, hubspotProperty: 'jobtitle', qboField: 'Notes', direction: 'both' });
+    expect(contacts?.direction).toBe('two_way');
+  });
+
+  it('an empty filter condition is caught before anything is sent, and a deleted custom mapping is gone', async () => {
+    const { r, backend } = await openSetup(EMPTY_FILTER);
+    r.findByTestId(Button, 'add-group-toHubSpot').trigger('onClick');
+    r.findByTestId(Button, 'save-and-start').trigger('onClick');
+    expect(textOf(r.findByTestId(Alert, 'problems-contacts'))).toContain('QuickBooks → HubSpot filter group 1, condition 1: Choose a property.');
+    expect(backend.callsTo('PUT', '/syncs/contacts')).toHaveLength(0);
+
+    r.findByTestId(Button, 'add-mapping').trigger('onClick');
+    r.findAll(Input).find((i) => i.props.name === 'hubspotProperty')!.trigger('onChange', 'jobtitle' as never);
+    r.findAll(Input).find((i) => i.props.name === 'qboField')!.trigger('onChange', 'Title' as never);
+    r.findByTestId(Button, 'save-mapping').trigger('onClick');
+    r.findByTestId(Button, 'delete-custom_1').trigger('onClick');
+    expect(r.maybeFindByTestId(Button, 'edit-custom_1')).toBeNull();
+    expect(r.findAll(Text).some((t) => t.text === 'Title')).toBe(false);
+  });
+});
