@@ -12,6 +12,7 @@ import { routeHubSpotFetch } from '../../helpers/ui-backend.ts';
 import { textOf } from '../../helpers/ui-render.ts';
 import { createApiClient } from '../../../app/app/shared/api-client.ts';
 import { listSyncs } from '../../../app/app/shared/syncs-api.ts';
+import { getSetupChecks } from '../../../app/app/shared/setup-checks-api.ts';
 import { SettingsApp } from '../../../app/app/settings/SettingsApp.tsx';
 
 const CUSTOMIZED = 63_000_001;
@@ -45,6 +46,16 @@ describe('GuidedSetup', () => {
     expect(r.findByTestId(Button, 'save-and-start').props.disabled).toBe(true);
     expect(r.findByTestId(Button, 'connect-quickbooks').text).toBe('Connect QuickBooks');
     expect(textOf(r.getRootNode())).toContain('Connect QuickBooks to choose what to sync.');
+  });
+
+  it('shows the setup checks (R26) the backend computed for the connected company', async () => {
+    const { r, backend } = await openSetup(CUSTOMIZED);
+    await r.waitFor(() => expect(r.findByTestId(Flex, 'setup-checks')).toBeTruthy(), WAIT);
+    const [call] = backend.callsTo('GET', '/setup-checks');
+    expect(call?.status).toBe(200);
+    const { checks } = await getSetupChecks(createApiClient(CUSTOMIZED));
+    expect(r.findByTestId(Flex, 'setup-checks').findAll(Alert).map((a) => a.props.title)).toEqual(checks.map((c) => c.title));
+    expect(r.maybeFindByTestId(Text, 'setup-checks-clear') !== null).toBe(checks.length === 0);
   });
 
   it('pre-fills the recommended contacts settings (two-way, every default mapping on, created-after-setup filter)', async () => {

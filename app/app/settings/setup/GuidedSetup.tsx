@@ -7,6 +7,7 @@ import { saveSync, type ObjectTypeName, type SyncDefinitionView } from '../../sh
 import { ConnectionSection } from '../connection/ConnectionSection.tsx';
 import { FirstSyncProgress } from './FirstSyncProgress.tsx';
 import { ObjectSection } from './ObjectSection.tsx';
+import { SetupChecks } from './SetupChecks.tsx';
 import { initialDraft, localProblems, problemsFrom, type SectionDraft } from './setup-draft.ts';
 
 interface Props {
@@ -66,6 +67,8 @@ export function GuidedSetup({ api, connection, syncs, onConnectionChanged, onFin
       <Divider />
       {connected ? (
         <>
+          <SetupChecks api={api} />
+          <Divider />
           <Text>We pre-filled the recommended settings. Review each sync, then save to start the first sync.</Text>
           {drafts.map((d) => (
             <ObjectSection key={d.objectType} draft={d} defaultOpen={d === drafts.find((x) => x.settings !== null)} onChange={(next) => setDrafts(drafts.map((x) => (x.objectType === next.objectType ? next : x)))} />

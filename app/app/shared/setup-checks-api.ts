@@ -1,0 +1,7 @@
+/** R26: what the guided setup should tell the installer, read from QuickBooks Preferences and both sides' data. */
+import type { SetupChecksResponse } from '../../../backend/src/http/api-contract/setup-checks.ts';
+import type { ApiClient } from './api-client.ts';
+
+export type { SetupChecksResponse };
+
+export const getSetupChecks = (api: ApiClient) => api.request<SetupChecksResponse>('GET', '/setup-checks');
