@@ -2,9 +2,11 @@
 import type { FieldMapping, ObjectType } from '../types.ts';
 import { defaultContactMappings } from '../objects/contacts/default-mappings.ts';
 import { defaultProductMappings } from '../objects/products/default-mappings.ts';
+import { defaultInvoiceMappings } from '../objects/invoices/default-mappings.ts';
 
 export function defaultMappingsOf(objectType: ObjectType): FieldMapping[] {
   if (objectType === 'contacts') return defaultContactMappings();
   if (objectType === 'products') return defaultProductMappings();
+  if (objectType === 'invoices') return defaultInvoiceMappings();
   return [];
 }

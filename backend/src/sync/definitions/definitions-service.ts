@@ -15,6 +15,7 @@ import type { ObjectType } from '../types.ts';
 import { parseDefinitionInput, type DefinitionProblem } from './parse-definition-input.ts';
 import { recommendedContactsDefinition } from './recommended-contacts.ts';
 import { recommendedProductsDefinition } from './recommended-products.ts';
+import { outboundInvoiceFilter, recommendedInvoicesDefinition } from './recommended-invoices.ts';
 import type { DefinitionInput } from './definition-schema.ts';
 
 export interface SyncDefinitionView {
@@ -78,15 +79,18 @@ export async function saveDefinition(ctx: AppContext, portalId: number, objectTy
 export async function createRecommendedDefinition(ctx: AppContext, portalId: number, objectType: ObjectType): Promise<SyncDefinitionView> {
   requireAvailable(objectType);
   if (objectType === 'products') return upsert(ctx, portalId, objectType, recommendedProductsDefinition());
+  if (objectType === 'invoices') return upsert(ctx, portalId, objectType, recommendedInvoicesDefinition(new Date()));
   if (objectType !== 'contacts') throw httpErrors.invalidRequest(`No recommended settings exist for ${objectType} yet.`);
   return upsert(ctx, portalId, objectType, recommendedContactsDefinition(new Date()));
 }
 
-async function upsert(ctx: AppContext, portalId: number, objectType: ObjectType, input: DefinitionInput): Promise<SyncDefinitionView> {
+async function upsert(ctx: AppContext, portalId: number, objectType: ObjectType, submitted: DefinitionInput): Promise<SyncDefinitionView> {
   const connection = await getQboConnection(ctx.db, portalId);
   if (connection?.status !== 'connected') throw httpErrors.conflict('Connect QuickBooks before setting up a sync.', { reason: 'qbo_not_connected' });
+  let input = submitted;
   const saved = await ctx.db.transaction(async (trx) => {
     const existing = await getSyncDefinition(trx, portalId, objectType);
+    if (objectType === 'invoices') input = invoiceRules(input, existing?.setup_date ?? new Date(), connection.country);
     const values = {
       direction: input.direction,
       conflict_winner: input.conflictWinner,
@@ -110,6 +114,27 @@ async function upsert(ctx: AppContext, portalId: number, objectType: ObjectType,
   });
   const counts = await countSyncRecordsByState(ctx.db, portalId);
   return definitionView(saved, counts[objectType]);
+}
+
+/**
+ * Invoice-only rules: R22, invoices cannot go to a QuickBooks company outside the US; R8, the HubSpot →
+ * QuickBooks filter is fixed (an empty one is filled in, a different one refused).
+ */
+function invoiceRules(input: DefinitionInput, setupDate: Date, country: string | null): DefinitionInput {
+  const problems: DefinitionProblem[] = [];
+  if (input.direction !== 'qbo_to_hubspot' && country && country !== 'US') {
+    problems.push({
+      path: ['direction'],
+      message: `Invoices cannot be sent to this QuickBooks company: it is in ${country}, and QuickBooks companies outside the US require tax on invoices, which HubSpot invoices do not carry. Choose “QuickBooks → HubSpot”.`,
+    });
+  }
+  const fixed = outboundInvoiceFilter(setupDate);
+  const sameCriteria = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  if (input.filters.toQbo.length > 0 && !sameCriteria(input.filters.toQbo, fixed)) {
+    problems.push({ path: ['filters', 'toQbo'], message: 'The HubSpot → QuickBooks invoice filter cannot be edited: it sends invoices that are not drafts and were created after the setup date.' });
+  }
+  if (problems.length > 0) invalid(problems);
+  return { ...input, filters: { ...input.filters, toQbo: fixed } };
 }
 
 async function requireDefinition(ctx: AppContext, portalId: number, objectType: ObjectType): Promise<DBSyncDefinition> {

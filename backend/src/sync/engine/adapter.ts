@@ -20,6 +20,12 @@ export interface AdapterSession {
   batcher?: PageBatcher;
 }
 
+/** The two records of a pair as the pass read them (either may not exist yet). */
+export interface RecordPair {
+  hubspot?: HubSpotRecord;
+  qbo?: QboRecord;
+}
+
 export type MatchResult<T> = { kind: 'none' } | { kind: 'one'; record: T } | { kind: 'many'; records: T[] };
 
 /** A write that failed for a reason a person can fix; recorded on the record, never retried. */
@@ -40,6 +46,18 @@ export interface ObjectAdapter {
   qboNoun: string;
   /** Mappings written only when the record is created on the other side, never on updates. */
   createOnlyMappingIds: string[];
+  /**
+   * Records pair only through links, never by a matching key (invoices): a record without a
+   * counterpart is created on the other side, and the match functions are never called.
+   */
+  pairsByLinkOnly?: boolean;
+  /** R17: updates reach QuickBooks only for records created in HubSpot; QuickBooks owns the others. */
+  qboUpdatesOnlyForHubSpotOrigin?: boolean;
+  /**
+   * R18: mappings QuickBooks may not change on records created in HubSpot (an invoice's lines, tax).
+   * Such a change is not synced either way; it is shown on the record as a sync issue.
+   */
+  lockedInQboForHubSpotOrigin?: string[];
 
   /** The HubSpot properties every read asks for: mapped, filtered on, and what matching and the record view need. */
   hubspotReadProperties(session: AdapterSession): string[];
@@ -48,6 +66,8 @@ export interface ObjectAdapter {
 
   /** The matching key (e-mail for contacts, SKU for products); null = cannot be matched. */
   hubspotMatchKey(record: HubSpotRecord): string | null;
+  /** Why a HubSpot record without a matching key is not sent to QuickBooks, and what to do. */
+  noMatchKeyMessage(): string;
   qboMatchKey(record: QboRecord): string | null;
   findQboMatches(session: AdapterSession, key: string): Promise<QboRecord[]>;
   findHubSpotMatches(session: AdapterSession, key: string): Promise<HubSpotRecord[]>;
@@ -57,14 +77,17 @@ export interface ObjectAdapter {
    * name for the customer's display name); comparisons never need them.
    */
   hubspotValues(session: AdapterSession, record: HubSpotRecord, options?: { forCreate?: boolean }): Promise<MappedValues>;
-  qboValues(session: AdapterSession, record: QboRecord): MappedValues;
+  qboValues(session: AdapterSession, record: QboRecord): MappedValues | Promise<MappedValues>;
   /** For the record view: a name and e-mail a person recognises. */
   describeHubSpot(record: HubSpotRecord): { displayName: string | null; email: string | null };
   describeQbo(record: QboRecord): { displayName: string | null; email: string | null };
 
-  /** Creates in QBO; `requestId` makes a retry after a crash return the same entity. */
-  createQbo(session: AdapterSession, values: MappedValues, requestId: string): Promise<QboRecord>;
-  updateQbo(session: AdapterSession, values: MappedValues, existing: QboRecord): Promise<QboRecord>;
+  /**
+   * Creates in QBO; `requestId` makes a retry after a crash return the same entity. `pair`: the records
+   * of the pair as read, for adapters whose writes need more than mapped values (an invoice's lines).
+   */
+  createQbo(session: AdapterSession, values: MappedValues, requestId: string, pair?: RecordPair): Promise<QboRecord>;
+  updateQbo(session: AdapterSession, values: MappedValues, existing: QboRecord, pair?: RecordPair): Promise<QboRecord>;
   /** Creates or updates in HubSpot, keyed by the QBO id (a unique property), so a retry never duplicates. */
-  upsertHubSpot(session: AdapterSession, values: MappedValues, qboId: string, existingId: string | null): Promise<HubSpotRecord>;
+  upsertHubSpot(session: AdapterSession, values: MappedValues, qboId: string, existingId: string | null, pair?: RecordPair): Promise<HubSpotRecord>;
 }

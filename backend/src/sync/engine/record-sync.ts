@@ -13,7 +13,7 @@ import { fingerprint } from '../mappings/fingerprint.ts';
 import { changedFields, mergeForConflict } from '../mappings/merge.ts';
 import { cataloguesFor } from '../mappings/catalogues.ts';
 import { matchesFilters } from '../filters/matches-filters.ts';
-import { RecordFailure, type AdapterSession, type ObjectAdapter } from './adapter.ts';
+import { RecordFailure, type AdapterSession, type ObjectAdapter, type RecordPair } from './adapter.ts';
 import { linkRows, recordRowFor, saveRecord } from './record-store.ts';
 import { findSyncRecordBySide } from '../../db/sync-records.ts';
 import { readFilterValue, valuesFor, writableToward } from './record-values.ts';
@@ -77,6 +77,16 @@ export async function syncRecord(session: AdapterSession, adapter: ObjectAdapter
   const storedSource = side === 'hubspot' ? row.hubspot_fingerprint : row.qbo_fingerprint;
   if (linkedId && row.state === 'synced' && storedSource === sourceFingerprint) return { action: 'unchanged', recordId: row.id };
 
+  // R18: QuickBooks may not change some fields of a record created in HubSpot (an invoice's lines,
+  // prices, tax). Such a change is synced neither way; the record says what happened and what to do.
+  const locked = side === 'qbo' && row.origin === 'hubspot' ? lockedChanges(session, adapter, row.qbo_snapshot, sourceValues) : [];
+  if (locked.length > 0) {
+    return fail(
+      'changed_in_quickbooks',
+      `This ${adapter.qboNoun} was created in HubSpot, and its ${locked.join(' and ')} changed in QuickBooks. A ${adapter.hubspotNoun} created in HubSpot cannot take such changes from QuickBooks, so nothing was synced. Undo the change in QuickBooks, or make it on the HubSpot ${adapter.hubspotNoun}.`,
+    );
+  }
+
   // The counterpart: linked already, else matched by key (never created when a match exists).
   let counterpart: AnyRecord | undefined = linkedId ? await read(session, adapter, target, linkedId) : undefined;
   if (linkedId && !counterpart) {
@@ -87,10 +97,10 @@ export async function syncRecord(session: AdapterSession, adapter: ObjectAdapter
     row = await saveRecord(db, row, { ...base, state: 'excluded', reason_code: 'counterpart_deleted', message }, changed ? { runId, action: 'exclude', direction, outcome: 'skipped', reasonCode: 'counterpart_deleted', message } : undefined);
     return { action: 'excluded', recordId: row.id, reasonCode: 'counterpart_deleted' };
   }
-  if (!counterpart) {
+  if (!counterpart && !adapter.pairsByLinkOnly) {
     const key = side === 'hubspot' ? adapter.hubspotMatchKey(source as HubSpotRecord) : adapter.qboMatchKey(source as QboRecord);
     if (key === null && side === 'hubspot') {
-      const message = `This ${adapter.hubspotNoun} has no e-mail address, so we cannot tell whether it is already a QuickBooks ${adapter.qboNoun}. Add an e-mail address to sync it.`;
+      const message = adapter.noMatchKeyMessage();
       row = await saveRecord(db, row, { ...base, state: 'excluded', reason_code: 'no_match_key', message }, row.reason_code === 'no_match_key' ? undefined : { runId, action: 'exclude', direction, outcome: 'skipped', reasonCode: 'no_match_key', message });
       return { action: 'excluded', recordId: row.id, reasonCode: 'no_match_key' };
     }
@@ -142,26 +152,46 @@ export async function syncRecord(session: AdapterSession, adapter: ObjectAdapter
   // Some fields are set only when the record is created (a QBO customer's display name, R14).
   const allowed = writableToward(session.mappings.filter((m) => !(writeTarget && adapter.createOnlyMappingIds.includes(m.id))), writeSide, values);
 
+  const pair: RecordPair = side === 'hubspot' ? { hubspot: source as HubSpotRecord, qbo: counterpart as QboRecord | undefined } : { qbo: source as QboRecord, hubspot: counterpart as HubSpotRecord | undefined };
+
+  // R17: QuickBooks owns the records it created; HubSpot's edits of them are not sent back.
+  if (writeSide === 'qbo' && writeTarget && adapter.qboUpdatesOnlyForHubSpotOrigin && row.origin !== 'hubspot') {
+    const message = `Not sent to QuickBooks: this ${adapter.qboNoun} was created in QuickBooks, and only ${adapter.hubspotNoun}s created in HubSpot send their changes to QuickBooks. Make the change in QuickBooks.`;
+    const changed = row.reason_code !== 'owned_by_quickbooks' || row.hubspot_fingerprint !== sourceFingerprint;
+    row = await saveRecord(
+      db,
+      row,
+      { ...base, state: 'synced', reason_code: 'owned_by_quickbooks', message, hubspot_fingerprint: side === 'hubspot' ? sourceFingerprint : row.hubspot_fingerprint },
+      changed ? { runId, action: 'skip', direction: 'to_qbo', outcome: 'skipped', reasonCode: 'owned_by_quickbooks', message } : undefined,
+    );
+    return { action: 'unchanged', recordId: row.id, reasonCode: 'owned_by_quickbooks' };
+  }
+
   let written: AnyRecord;
   const nothingToWrite = writeTarget !== undefined && before !== undefined && changedFields(pick(before, allowed), allowed).length === 0;
   try {
     if (nothingToWrite) {
       written = writeTarget; // a match that already agrees: link it, write nothing
     } else if (writeSide === 'qbo') {
-      if (writeTarget) written = await adapter.updateQbo(session, allowed, writeTarget as QboRecord);
+      if (writeTarget) written = await adapter.updateQbo(session, allowed, writeTarget as QboRecord, pair);
       else {
         // The requestid is stored before the call: a retry after a crash replays the same create.
         const requestId = row.pending_qbo_request_id ?? randomUUID();
         if (!row.pending_qbo_request_id) row = await saveRecord(db, row, { pending_qbo_request_id: requestId });
         const createValues = side === 'hubspot' ? writableToward(session.mappings, 'qbo', await adapter.hubspotValues(session, source as HubSpotRecord, { forCreate: true })) : allowed;
-        written = await adapter.createQbo(session, createValues, requestId);
+        written = await adapter.createQbo(session, createValues, requestId, pair);
       }
     } else {
       const qboId = writeSide === target ? idOf(side, source) : idOf(target, counterpart!);
-      written = await adapter.upsertHubSpot(session, allowed, qboId, writeTarget ? idOf('hubspot', writeTarget) : null);
+      written = await adapter.upsertHubSpot(session, allowed, qboId, writeTarget ? idOf('hubspot', writeTarget) : null, pair);
     }
   } catch (err) {
-    if (err instanceof RecordFailure) return fail(err.reasonCode, err.message);
+    if (err instanceof RecordFailure) {
+      // QuickBooks refused the create: nothing exists to replay, and replaying the refusal after the
+      // person fixed the cause would keep the record failed forever. The next attempt is a new create.
+      if (row.pending_qbo_request_id) row = await saveRecord(db, row, { pending_qbo_request_id: null });
+      return fail(err.reasonCode, err.message);
+    }
     throw err; // transient: the job retries with backoff
   }
 
@@ -206,6 +236,19 @@ export async function syncRecord(session: AdapterSession, adapter: ObjectAdapter
     },
   );
   return { action: created ? 'created' : nothingToWrite ? (conflictDetails ? 'updated' : 'linked') : 'updated', recordId: row.id };
+}
+
+/** The labels of locked fields whose QuickBooks value differs from the one stored at the last sync. */
+function lockedChanges(session: AdapterSession, adapter: ObjectAdapter, snapshot: Record<string, unknown> | null, values: MappedValues): string[] {
+  const ids = adapter.lockedInQboForHubSpotOrigin ?? [];
+  if (!snapshot || ids.length === 0) return [];
+  const catalogue = cataloguesFor(adapter.objectType)?.qbo;
+  return ids
+    .filter((id) => id in values && (snapshot[id] ?? null) !== (values[id] ?? null))
+    .map((id) => {
+      const qboField = session.mappings.find((m) => m.id === id)?.qboField;
+      return ((qboField && catalogue?.[qboField]?.label) || id).toLowerCase();
+    });
 }
 
 function pick(values: MappedValues, keysOf: MappedValues): MappedValues {

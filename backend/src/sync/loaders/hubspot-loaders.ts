@@ -7,7 +7,8 @@ import type { AdapterSession } from '../engine/adapter.ts';
 import type { BatchLoader } from '../engine/page-batcher.ts';
 import type { HubSpotRecord } from '../types.ts';
 import { BATCH_SIZE } from '../../vendors/hubspot/records.ts';
-import type { HubSpotUpdateInput, HubSpotUpsertInput, HubSpotWriteResult } from '../../vendors/hubspot/client.ts';
+import type { HubSpotCreateInput, HubSpotUpdateInput, HubSpotUpsertInput, HubSpotWriteResult } from '../../vendors/hubspot/client.ts';
+import type { AssociationPair } from '../../vendors/hubspot/association-writes.ts';
 
 export function hubspotReadByIdLoader(session: AdapterSession, objectType: string, properties: string[]): BatchLoader<string, HubSpotRecord | undefined> {
   return {
@@ -57,5 +58,37 @@ export function hubspotUpsertLoader(session: AdapterSession, objectType: string,
     name: `hubspot.upsert.${objectType}.${idProperty}`,
     maxBatch: BATCH_SIZE,
     load: (inputs) => session.vendors.hubspot.batchUpsert(objectType, idProperty, inputs),
+  };
+}
+
+/** Ids associated with each record on `toType` (none → empty list). */
+export function hubspotAssociatedIdsLoader(session: AdapterSession, fromType: string, toType: string): BatchLoader<string, string[]> {
+  return {
+    name: `hubspot.associated.${fromType}.${toType}`,
+    maxBatch: BATCH_SIZE,
+    async load(ids) {
+      const found = await session.vendors.hubspot.associatedIds(fromType, toType, ids);
+      return ids.map((id) => found.get(id) ?? []);
+    },
+  };
+}
+
+export function hubspotCreateLoader(session: AdapterSession, objectType: string): BatchLoader<HubSpotCreateInput, HubSpotWriteResult> {
+  return {
+    name: `hubspot.create.${objectType}`,
+    maxBatch: BATCH_SIZE,
+    load: (inputs) => session.vendors.hubspot.batchCreate(objectType, inputs),
+  };
+}
+
+/** HubSpot's default association between two records (its type ids for invoices are not published). */
+export function hubspotAssociateLoader(session: AdapterSession, fromType: string, toType: string): BatchLoader<AssociationPair, true> {
+  return {
+    name: `hubspot.associate.${fromType}.${toType}`,
+    maxBatch: BATCH_SIZE,
+    async load(pairs) {
+      await session.vendors.hubspot.associateDefault(fromType, toType, pairs);
+      return pairs.map(() => true as const);
+    },
   };
 }

@@ -6,6 +6,8 @@ import { HUBSPOT_CONTACT_FIELDS } from './hubspot-contact-fields.ts';
 import { QBO_CUSTOMER_FIELDS } from './qbo-customer-fields.ts';
 import { HUBSPOT_PRODUCT_FIELDS } from './hubspot-product-fields.ts';
 import { QBO_ITEM_FIELDS } from './qbo-item-fields.ts';
+import { HUBSPOT_INVOICE_FIELDS } from './hubspot-invoice-fields.ts';
+import { QBO_INVOICE_FIELDS } from './qbo-invoice-fields.ts';
 
 export interface ObjectCatalogues {
   hubspot: FieldCatalogue;
@@ -18,6 +20,9 @@ export interface ObjectCatalogues {
 export function cataloguesFor(objectType: ObjectType, customHubSpotProperties: readonly HubSpotPropertyInfo[] = []): ObjectCatalogues | undefined {
   if (objectType === 'products') {
     return { hubspot: withCustomProperties(HUBSPOT_PRODUCT_FIELDS, customHubSpotProperties), qbo: QBO_ITEM_FIELDS, hubspotNoun: 'product', qboNoun: 'item' };
+  }
+  if (objectType === 'invoices') {
+    return { hubspot: withCustomProperties(HUBSPOT_INVOICE_FIELDS, customHubSpotProperties), qbo: QBO_INVOICE_FIELDS, hubspotNoun: 'invoice', qboNoun: 'invoice' };
   }
   if (objectType !== 'contacts') return undefined;
   return {

@@ -3,8 +3,9 @@ import type { ObjectAdapter } from '../engine/adapter.ts';
 import type { ObjectType } from '../types.ts';
 import { contactsAdapter } from './contacts/contacts-adapter.ts';
 import { productsAdapter } from './products/products-adapter.ts';
+import { invoicesAdapter } from './invoices/invoices-adapter.ts';
 
-const adapters: Partial<Record<ObjectType, ObjectAdapter>> = { contacts: contactsAdapter, products: productsAdapter };
+const adapters: Partial<Record<ObjectType, ObjectAdapter>> = { contacts: contactsAdapter, products: productsAdapter, invoices: invoicesAdapter };
 
 export function adapterFor(objectType: ObjectType): ObjectAdapter | undefined {
   return adapters[objectType];

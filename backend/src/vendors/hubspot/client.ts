@@ -7,6 +7,7 @@ import type { AppContext } from '../../jobs/context.ts';
 import { hubspotAccessToken } from '../../connections/hubspot-tokens.ts';
 import { createHubSpotCall, type HubSpotCallOptions } from './call.ts';
 import { associationReads } from './associations.ts';
+import { associationWrites } from './association-writes.ts';
 import { propertyAdmin } from './properties.ts';
 import { recordReads } from './records.ts';
 import { recordWrites } from './writes.ts';
@@ -21,6 +22,7 @@ export function createHubSpotClient(options: HubSpotCallOptions) {
     ...reads,
     ...recordWrites(call),
     ...associationReads(call, reads),
+    ...associationWrites(call),
     ...propertyAdmin(call),
   };
 }

@@ -60,6 +60,7 @@ export const contactsAdapter: ObjectAdapter = {
   readQbo: (session, id) => loadOne(session.batcher, qboReadByIdLoader(session, 'Customer', { nameList: true }), id),
 
   hubspotMatchKey: contactEmail,
+  noMatchKeyMessage: () => 'This contact has no e-mail address, so we cannot tell whether it is already a QuickBooks customer. Add an e-mail address to sync it.',
   qboMatchKey: customerEmail,
   // Active customers only: an inactive customer with the same e-mail is not offered as the match.
   findQboMatches: (session, key) => loadOne(session.batcher, qboFindByLoader(session, 'Customer', 'PrimaryEmailAddr', customerEmail, { nameList: true, activeOnly: true }), key),

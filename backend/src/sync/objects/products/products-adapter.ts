@@ -157,6 +157,7 @@ export const productsAdapter: ObjectAdapter = {
   },
 
   hubspotMatchKey: (record) => normaliseSku(record.properties.hs_sku),
+  noMatchKeyMessage: () => 'This product has no SKU, so we cannot tell whether it is already a QuickBooks item (R12). Add a SKU to sync it.',
   qboMatchKey: (record) => normaliseSku(record.Sku),
   findQboMatches: async (session, sku) => (await itemsWhere(session, 'Sku', sku)).filter((item) => normaliseSku(item.Sku) === sku),
   findHubSpotMatches: (session, sku) => findProductsBySku(session, sku, productProperties(session)),

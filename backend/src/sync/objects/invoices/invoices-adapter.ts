@@ -1,0 +1,200 @@
+/**
+ * Invoices ⇄ Invoices (R13, R16–R18, R22, R23). Invoices pair only through links (they are created by one
+ * side and copied to the other, never matched). QuickBooks → HubSpot: the invoice with its line items,
+ * associated with the customer's contact and that contact's primary company. HubSpot → QuickBooks: lines
+ * matched to items by SKU, the rest on "Custom line item"; the customer is the contact's, synced first
+ * through the contacts sync. Updates reach QuickBooks only for invoices created in HubSpot (R17), and
+ * QuickBooks may not change their lines or tax (R18). HubSpot writes are upserts keyed by the unique
+ * `qbo_invoice_id` property; QuickBooks creates carry the record's requestid.
+ */
+import type { AdapterSession, ObjectAdapter } from '../../engine/adapter.ts';
+import { RecordFailure } from '../../engine/adapter.ts';
+import { loadOne } from '../../engine/page-batcher.ts';
+import { hubspotReadByIdLoader, hubspotUpdateLoader, hubspotUpsertLoader } from '../../loaders/hubspot-loaders.ts';
+import { qboCreateLoader, qboReadByIdLoader, qboUpdateLoader } from '../../loaders/qbo-loaders.ts';
+import type { HubSpotRecord, MappedValues } from '../../types.ts';
+import { cataloguesFor, type ObjectCatalogues } from '../../mappings/catalogues.ts';
+import { hubspotValues as extractHubSpotValues, qboValues as extractQboValues } from '../../mappings/extract-values.ts';
+import { COMPUTED_INVOICE_CUSTOMER, COMPUTED_INVOICE_LINES, COMPUTED_INVOICE_TAX, QBO_INVOICE_NUMBER_PROPERTY } from '../../mappings/hubspot-invoice-fields.ts';
+import { getQboConnection } from '../../../db/qbo-connections.ts';
+import type { HubSpotWriteResult } from '../../../vendors/hubspot/client.ts';
+import { QboApiError } from '../../../vendors/quickbooks/errors.ts';
+import { ensureQboLinkProperty } from '../qbo-link-property.ts';
+import { CURRENCY_MAPPING_ID, CUSTOMER_MAPPING_ID, LINES_MAPPING_ID, NUMBER_TO_QBO_MAPPING_ID, TAX_MAPPING_ID } from './default-mappings.ts';
+import { comparableLines, linesOfQboInvoice, taxOfLines } from './invoice-lines.ts';
+import { statusOfQboInvoice } from './invoice-status.ts';
+import { associateInvoiceParties, contactOfInvoice, lineItemsOf, linesOfHubSpotInvoice, replaceLineItems } from './invoice-hubspot.ts';
+import { invoiceHeaderFromValues, qboLinesFor } from './invoice-qbo.ts';
+import { linkedParty, partyOnOtherSide } from './invoice-parties.ts';
+
+export const QBO_INVOICE_ID_PROPERTY = 'qbo_invoice_id';
+/** Invoice sync option (R23): send the tax HubSpot's automated sales tax computed. Off unless opted in. */
+export const AUTOMATED_TAX_OPTION = 'syncAutomatedTax';
+
+const catalogues = cataloguesFor('invoices') as ObjectCatalogues;
+const INVOICE_LINK = {
+  objectType: 'invoices',
+  name: QBO_INVOICE_ID_PROPERTY,
+  label: 'QuickBooks invoice ID',
+  description: 'Set by the QuickBooks sync app: the QuickBooks Online invoice this invoice is linked to.',
+};
+const NUMBER_PROPERTY = { name: QBO_INVOICE_NUMBER_PROPERTY, label: 'QuickBooks invoice number', type: 'string', fieldType: 'text', groupName: 'quickbooks_sync', groupLabel: 'QuickBooks sync', description: 'Set by the QuickBooks sync app: the invoice number in QuickBooks Online.' } as const;
+
+function invoiceProperties(session: AdapterSession): string[] {
+  const mapped = session.mappings.map((m) => m.hubspotProperty).filter((p) => !p.startsWith('@'));
+  const filtered = session.filters.toQbo.flatMap((g) => g.criteria.map((c) => c.property));
+  return [...new Set([...mapped, ...filtered, 'hs_number', 'hs_title', 'hs_currency', 'hs_invoice_status', 'hs_createdate', 'hs_lastmodifieddate', QBO_INVOICE_ID_PROPERTY])];
+}
+
+const enabled = (session: AdapterSession, id: string) => session.mappings.some((m) => m.id === id && m.enabled);
+const automatedTaxOn = (session: AdapterSession) => session.definition.options[AUTOMATED_TAX_OPTION] === true;
+
+/** R22: QuickBooks companies outside the US require tax HubSpot invoices do not carry. */
+async function requireUsCompany(session: AdapterSession): Promise<void> {
+  const connection = await getQboConnection(session.ctx.db, session.portalId);
+  if (connection?.country && connection.country !== 'US') {
+    throw new RecordFailure(
+      'non_us_company',
+      `Invoices cannot be sent to QuickBooks companies outside the US (this one is in ${connection.country}): QuickBooks requires tax on them, which HubSpot invoices do not carry. Sync invoices from QuickBooks to HubSpot instead.`,
+    );
+  }
+}
+
+function qboRefused(err: unknown, what: string): never {
+  if (err instanceof QboApiError && err.code === '6140') throw new RecordFailure('doc_number_taken', `QuickBooks already has an invoice with this number (${err.detail ?? err.message}). Invoice numbers are unique in QuickBooks: renumber one of them, or turn off “custom transaction numbers” in QuickBooks so it numbers invoices itself.`);
+  if (err instanceof QboApiError && err.code === '6200') throw new RecordFailure('books_closed', `QuickBooks refused ${what}: the invoice date is in a closed period. Change the date, or reopen the period in QuickBooks.`);
+  if (err instanceof QboApiError && (err.kind === 'validation' || err.kind === 'duplicate_name')) throw new RecordFailure('qbo_rejected', `QuickBooks refused ${what}: ${err.message}`);
+  throw err;
+}
+
+function hubspotWritten(result: HubSpotWriteResult): HubSpotRecord {
+  if (result.ok) return result.record;
+  if (result.error.retryable) throw result.error;
+  throw new RecordFailure('hubspot_rejected', `HubSpot refused the invoice: ${result.error.message}`);
+}
+
+/** HubSpot properties for the mapped values that may be written to HubSpot (computed ones are written by the adapter). */
+function invoicePropertiesFromValues(session: AdapterSession, values: MappedValues): Record<string, string> {
+  const properties: Record<string, string> = {};
+  for (const mapping of session.mappings) {
+    if (!mapping.enabled || mapping.direction === 'to_qbo' || !(mapping.id in values)) continue;
+    const name = mapping.hubspotProperty;
+    if (name.startsWith('@') || catalogues.hubspot[name]?.readOnly) continue;
+    const value = values[mapping.id];
+    properties[name] = value === null || value === undefined ? '' : String(value);
+  }
+  return properties;
+}
+
+export const invoicesAdapter: ObjectAdapter = {
+  objectType: 'invoices',
+  hubspotNoun: 'invoice',
+  qboNoun: 'invoice',
+  createOnlyMappingIds: [CUSTOMER_MAPPING_ID, NUMBER_TO_QBO_MAPPING_ID, CURRENCY_MAPPING_ID],
+  pairsByLinkOnly: true,
+  qboUpdatesOnlyForHubSpotOrigin: true,
+  lockedInQboForHubSpotOrigin: [LINES_MAPPING_ID, TAX_MAPPING_ID],
+  hubspotReadProperties: invoiceProperties,
+
+  readHubSpot: (session, id) => loadOne(session.batcher, hubspotReadByIdLoader(session, 'invoices', invoiceProperties(session)), id),
+  readQbo: (session, id) => loadOne(session.batcher, qboReadByIdLoader(session, 'Invoice', { nameList: false }), id),
+
+  hubspotMatchKey: () => null,
+  noMatchKeyMessage: () => 'Invoices are never matched, only linked.',
+  qboMatchKey: () => null,
+  findQboMatches: () => Promise.resolve([]),
+  findHubSpotMatches: () => Promise.resolve([]),
+
+  hubspotValues: async (session, record, options = {}) => {
+    const lines = enabled(session, LINES_MAPPING_ID) || enabled(session, TAX_MAPPING_ID) ? await linesOfHubSpotInvoice(session, record.id) : [];
+    let customer: string | null = null;
+    if (enabled(session, CUSTOMER_MAPPING_ID)) {
+      const contact = await contactOfInvoice(session, record.id);
+      if (contact && options.forCreate) {
+        const party = await partyOnOtherSide(session, 'hubspot', contact);
+        if (!party.ok) throw new RecordFailure('customer_not_synced', party.message);
+        customer = party.id;
+      } else if (contact) customer = await linkedParty(session, 'hubspot', contact);
+    }
+    return extractHubSpotValues(record, session.mappings, {
+      catalogues,
+      computed: {
+        [COMPUTED_INVOICE_LINES]: comparableLines(lines),
+        [COMPUTED_INVOICE_CUSTOMER]: customer,
+        [COMPUTED_INVOICE_TAX]: automatedTaxOn(session) ? taxOfLines(lines) : null,
+      },
+    });
+  },
+  qboValues: (session, record) => {
+    const values = extractQboValues(record, session.mappings, { catalogues });
+    for (const mapping of session.mappings) {
+      if (!mapping.enabled) continue;
+      if (mapping.id === LINES_MAPPING_ID) values[mapping.id] = comparableLines(linesOfQboInvoice(record));
+      else if (mapping.qboField === '@status') values[mapping.id] = statusOfQboInvoice(record);
+      else if (/^CustomField\.[1-3]$/.test(mapping.qboField)) {
+        const id = mapping.qboField.slice('CustomField.'.length);
+        const field = (record.CustomField as Array<{ DefinitionId?: string; StringValue?: string }> | undefined)?.find((f) => f.DefinitionId === id);
+        values[mapping.id] = field?.StringValue?.trim() || null;
+      }
+    }
+    // QuickBooks reports no tax as absent or 0; both mean none.
+    if (TAX_MAPPING_ID in values && !values[TAX_MAPPING_ID]) values[TAX_MAPPING_ID] = null;
+    return values;
+  },
+  describeHubSpot: (record) => ({ displayName: record.properties.hs_number ?? record.properties.hs_title ?? `Invoice #${record.id}`, email: null }),
+  describeQbo: (record) => ({ displayName: typeof record.DocNumber === 'string' ? `Invoice ${record.DocNumber}` : `Invoice #${record.Id}`, email: null }),
+
+  createQbo: async (session, values, requestId, pair) => {
+    await requireUsCompany(session);
+    const customer = values[CUSTOMER_MAPPING_ID];
+    if (typeof customer !== 'string' || customer === '') {
+      throw new RecordFailure('no_billing_contact', 'This invoice has no contact, so there is no QuickBooks customer to bill. Associate the billing contact with the invoice in HubSpot.');
+    }
+    const lines = pair?.hubspot ? await linesOfHubSpotInvoice(session, pair.hubspot.id) : [];
+    if (lines.length === 0) throw new RecordFailure('no_lines', 'This invoice has no line items; QuickBooks needs at least one line. Add line items to the invoice in HubSpot.');
+    const body: Record<string, unknown> = { ...invoiceHeaderFromValues(values, session.mappings), CustomerRef: { value: customer }, Line: await qboLinesFor(session, lines) };
+    const tax = values[TAX_MAPPING_ID];
+    if (typeof tax === 'number' && tax > 0) body.TxnTaxDetail = { TotalTax: tax };
+    try {
+      return await loadOne(session.batcher, qboCreateLoader(session, 'Invoice'), { body, requestId });
+    } catch (err) {
+      return qboRefused(err, 'the invoice');
+    }
+  },
+  updateQbo: async (session, values, existing, pair) => {
+    await requireUsCompany(session);
+    const body: { Id: string; SyncToken: string } & Record<string, unknown> = { ...invoiceHeaderFromValues(values, session.mappings, existing), Id: existing.Id, SyncToken: existing.SyncToken };
+    if (LINES_MAPPING_ID in values && pair?.hubspot && values[LINES_MAPPING_ID] !== comparableLines(linesOfQboInvoice(existing))) {
+      body.Line = await qboLinesFor(session, await linesOfHubSpotInvoice(session, pair.hubspot.id));
+    }
+    try {
+      return await loadOne(session.batcher, qboUpdateLoader(session, 'Invoice'), body);
+    } catch (err) {
+      return qboRefused(err, `the update of invoice #${existing.Id}`);
+    }
+  },
+  upsertHubSpot: async (session, values, qboId, existingId, pair) => {
+    await ensureQboLinkProperty(session, INVOICE_LINK, [NUMBER_PROPERTY]);
+    const properties: Record<string, string> = { ...invoicePropertiesFromValues(session, values), [QBO_INVOICE_ID_PROPERTY]: qboId };
+    let contact: string | null = null;
+    if (!existingId) {
+      const customer = pair?.qbo ? (pair.qbo.CustomerRef as { value?: string } | undefined)?.value : undefined;
+      if (!customer) throw new RecordFailure('no_customer', `QuickBooks invoice #${qboId} has no customer.`);
+      const party = await partyOnOtherSide(session, 'qbo', customer);
+      if (!party.ok) throw new RecordFailure('customer_not_synced', party.message);
+      contact = party.id;
+      // HubSpot requires a currency on every invoice; QuickBooks omits it for the home currency.
+      if (!properties.hs_currency) properties.hs_currency = (await getQboConnection(session.ctx.db, session.portalId))?.homeCurrency ?? 'USD';
+      // A copy of a QuickBooks invoice: HubSpot must not try to collect it.
+      properties.hs_invoice_billable = 'false';
+    }
+    const invoice = hubspotWritten(
+      existingId
+        ? await loadOne(session.batcher, hubspotUpdateLoader(session, 'invoices'), { id: existingId, properties })
+        : await loadOne(session.batcher, hubspotUpsertLoader(session, 'invoices', QBO_INVOICE_ID_PROPERTY), { id: qboId, properties }),
+    );
+    if (contact) await associateInvoiceParties(session, invoice.id, contact);
+    if (LINES_MAPPING_ID in values && pair?.qbo) await replaceLineItems(session, invoice.id, linesOfQboInvoice(pair.qbo), existingId ? await lineItemsOf(session, invoice.id) : []);
+    return invoice;
+  },
+};
