@@ -11,7 +11,8 @@ interface Props {
   /** Reasons the object view lists, so a person picks a label rather than a code. */
   reasons: ObjectSummary['reasons'];
   columns: RecordColumnKey[];
-  onFilters: (next: RecordFilters) => void;
+  /** Updates apply to the latest filters (two quick changes must not undo each other). */
+  onFilters: (update: (current: RecordFilters) => RecordFilters) => void;
   onColumns: (next: RecordColumnKey[]) => void;
 }
 
@@ -19,7 +20,7 @@ interface Props {
 export function RecordFiltersBar({ filters, reasons, columns, onFilters, onColumns }: Props) {
   const reasonOptions = [{ value: ANY, label: 'Any reason' }, ...[...new Map(reasons.map((r) => [r.reasonCode, r.label])).entries()].map(([value, label]) => ({ value, label }))];
   if (filters.reasonCode && !reasonOptions.some((o) => o.value === filters.reasonCode)) reasonOptions.push({ value: filters.reasonCode, label: filters.reasonCode });
-  const set = <K extends keyof RecordFilters>(key: K, value: string) => onFilters({ ...filters, [key]: value === ANY || value === '' ? undefined : value });
+  const set = <K extends keyof RecordFilters>(key: K, value: string) => onFilters((current) => ({ ...current, [key]: value === ANY || value === '' ? undefined : value }));
   return (
     <Flex direction="row" gap="sm" wrap="wrap">
       <Select label="Object" name="objectType" testId="filter-object" value={filters.objectType ?? ANY} options={objectOptions} onChange={(v) => set('objectType', String(v))} />

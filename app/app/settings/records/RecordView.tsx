@@ -17,17 +17,17 @@ const DEFAULT_COLUMNS = RECORD_COLUMNS.filter((c) => c.defaultVisible).map((c) =
  * R28: records with their sync state, filtered and paged on the server. Pages go forward by the opaque
  * cursor the backend returns; the cursors seen so far let a person go back.
  */
-export function RecordView({ api, initialFilters }: { api: ApiClient; initialFilters: RecordFilters }) {
+export function RecordView({ api, initialFilters, pageSize = PAGE_SIZE }: { api: ApiClient; initialFilters: RecordFilters; pageSize?: number }) {
   const [filters, setFilters] = useState<RecordFilters>(initialFilters);
   const [columns, setColumns] = useState<RecordColumnKey[]>(DEFAULT_COLUMNS);
   // cursors[i] opens page i + 1 (page 1 has none).
   const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
   const [page, setPage] = useState(1);
-  const records = useApi(() => listRecords(api, filters, { cursor: cursors[page - 1], limit: PAGE_SIZE }), [api, filters, page]);
+  const records = useApi(() => listRecords(api, filters, { cursor: cursors[page - 1], limit: pageSize }), [api, filters, page, pageSize]);
   const reasons = useApi(() => getObjectView(api, filters.objectType), [api, filters.objectType]);
 
-  const changeFilters = (next: RecordFilters) => {
-    setFilters(next);
+  const changeFilters = (update: (current: RecordFilters) => RecordFilters) => {
+    setFilters(update);
     setCursors([undefined]);
     setPage(1);
   };
