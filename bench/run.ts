@@ -8,11 +8,13 @@ import { cpus, totalmem } from 'node:os';
 import { benchHubSpotSandbox } from './sandbox-hubspot.ts';
 import { benchQboSandbox } from './sandbox-qbo.ts';
 import { benchContactsSync } from './contacts-sync.ts';
+import { benchExports } from './exports.ts';
 
 const scenarios: Record<string, () => Promise<Record<string, number | string>>> = {
   'sandbox-hubspot': benchHubSpotSandbox,
   'sandbox-qbo': benchQboSandbox,
   'contacts-sync': benchContactsSync,
+  exports: benchExports,
 };
 
 const requested = process.argv.slice(2);
