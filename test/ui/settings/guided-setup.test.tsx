@@ -60,36 +60,44 @@ describe('GuidedSetup', () => {
 
   it('pre-fills the recommended contacts settings (two-way, every default mapping on, created-after-setup filter)', async () => {
     const { r } = await openSetup(CUSTOMIZED);
-    expect(r.findByTestId(Select, 'direction').props.value).toBe('two_way');
-    expect(r.findByTestId(Select, 'conflict-winner').props.value).toBe('quickbooks');
-    expect(r.findByTestId(Toggle, 'mapping-email').props.checked).toBe(true);
-    expect(r.findByTestId(Toggle, 'mapping-display_name').props.checked).toBe(true);
-    expect(r.findByTestId(Flex, 'criterion-toQbo-0-0').findAll(Input).map((i) => i.props.value)).toEqual(['createdate', expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/)]);
+    expect(r.findByTestId(Select, 'direction-contacts').props.value).toBe('two_way');
+    expect(r.findByTestId(Select, 'conflict-winner-contacts').props.value).toBe('quickbooks');
+    expect(r.findByTestId(Toggle, 'mapping-contacts-email').props.checked).toBe(true);
+    // Invoices and products: one-way QuickBooks → HubSpot (R9); products only with a SKU (R12).
+    expect(r.findByTestId(Select, 'direction-invoices').props.value).toBe('qbo_to_hubspot');
+    expect(r.findByTestId(Select, 'direction-products').props.value).toBe('qbo_to_hubspot');
+    expect(r.findByTestId(Flex, 'criterion-products-toHubSpot-0-0').findAll(Input).map((i) => i.props.value)).toEqual(['Sku']);
+    expect(r.findByTestId(Toggle, 'mapping-contacts-display_name').props.checked).toBe(true);
+    expect(r.findByTestId(Flex, 'criterion-contacts-toQbo-0-0').findAll(Input).map((i) => i.props.value)).toEqual(['createdate', expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/)]);
   });
 
   it('a bad custom mapping: the backend’s reason shows at the bottom of its section, and nothing is started', async () => {
     const { r, backend } = await openSetup(CUSTOMIZED);
-    r.findByTestId(Toggle, 'mapping-phone').trigger('onChange', false as never);
-    r.findByTestId(Button, 'add-mapping').trigger('onClick');
+    r.findByTestId(Toggle, 'mapping-contacts-phone').trigger('onChange', false as never);
+    r.findByTestId(Button, 'add-mapping-contacts').trigger('onClick');
     const [hubspotProperty, qboField] = r.findAll(Input).filter((i) => i.props.name === 'hubspotProperty' || i.props.name === 'qboField');
     hubspotProperty!.trigger('onChange', 'jobtitle' as never);
     qboField!.trigger('onChange', 'NoSuchField' as never);
-    r.findByTestId(Button, 'save-mapping').trigger('onClick');
+    r.findByTestId(Button, 'save-mapping-contacts').trigger('onClick');
     r.findByTestId(Button, 'save-and-start').trigger('onClick');
     await r.waitFor(() => expect(r.findByTestId(Alert, 'problems-contacts')).toBeTruthy(), WAIT);
     expect(textOf(r.findByTestId(Alert, 'problems-contacts'))).toContain('Field mapping jobtitle ⇄ NoSuchField: QuickBooks customers have no field "NoSuchField"');
     expect(backend.callsTo('PUT', '/syncs/contacts')).toMatchObject([{ status: 400 }]);
-    expect((await listSyncs(createApiClient(CUSTOMIZED))).syncs).toEqual([]);
+    // No validate-only call exists: the sections before and after contacts that passed were saved and say so.
+    expect((await listSyncs(createApiClient(CUSTOMIZED))).syncs.map((x) => x.objectType).sort()).toEqual(['invoices', 'products']);
+    expect(r.findByTestId(Text, 'saved-invoices').text).toBe('Saved: its first sync has started.');
+    expect(r.maybeFindByTestId(Text, 'saved-contacts')).toBeNull();
 
     // Fixed by editing the mapping; saved with the default switched off; the first sync is shown.
-    r.findByTestId(Button, 'edit-custom_1').trigger('onClick');
+    r.findByTestId(Button, 'edit-mapping-contacts-custom_1').trigger('onClick');
     r.findAll(Input).find((i) => i.props.name === 'qboField')!.trigger('onChange', 'Notes' as never);
-    r.findByTestId(Button, 'save-mapping').trigger('onClick');
+    r.findByTestId(Button, 'save-mapping-contacts').trigger('onClick');
     expect(r.maybeFindByTestId(Alert, 'problems-contacts')).toBeNull();
     r.findByTestId(Button, 'save-and-start').trigger('onClick');
     await r.waitFor(() => expect(textOf(r.getRootNode())).toContain('Contacts ⇄ Customers'), WAIT);
     await r.waitFor(() => expect(r.maybeFindByTestId(Button, 'go-to-syncs')).toBeTruthy(), WAIT);
-    const [contacts] = (await listSyncs(createApiClient(CUSTOMIZED))).syncs;
+    const contacts = (await listSyncs(createApiClient(CUSTOMIZED))).syncs.find((x) => x.objectType === 'contacts');
+    expect(backend.callsTo('PUT', '/syncs/invoices')).toHaveLength(1);
     expect(contacts?.fieldMappings.find((m) => m.id === 'phone')?.enabled).toBe(false);
     expect(contacts?.fieldMappings.find((m) => m.id === 'custom_1')).toEqual({ id: 'custom_1', kind: 'custom', enabled: true, hubspotProperty: 'jobtitle', qboField: 'Notes', direction: 'both' });
     expect(contacts?.direction).toBe('two_way');
@@ -97,17 +105,17 @@ describe('GuidedSetup', () => {
 
   it('an empty filter condition is caught before anything is sent, and a deleted custom mapping is gone', async () => {
     const { r, backend } = await openSetup(EMPTY_FILTER);
-    r.findByTestId(Button, 'add-group-toHubSpot').trigger('onClick');
+    r.findByTestId(Button, 'add-group-contacts-toHubSpot').trigger('onClick');
     r.findByTestId(Button, 'save-and-start').trigger('onClick');
     expect(textOf(r.findByTestId(Alert, 'problems-contacts'))).toContain('QuickBooks → HubSpot filter group 1, condition 1: Choose a property.');
     expect(backend.callsTo('PUT', '/syncs/contacts')).toHaveLength(0);
 
-    r.findByTestId(Button, 'add-mapping').trigger('onClick');
+    r.findByTestId(Button, 'add-mapping-contacts').trigger('onClick');
     r.findAll(Input).find((i) => i.props.name === 'hubspotProperty')!.trigger('onChange', 'jobtitle' as never);
     r.findAll(Input).find((i) => i.props.name === 'qboField')!.trigger('onChange', 'Title' as never);
-    r.findByTestId(Button, 'save-mapping').trigger('onClick');
-    r.findByTestId(Button, 'delete-custom_1').trigger('onClick');
-    expect(r.maybeFindByTestId(Button, 'edit-custom_1')).toBeNull();
+    r.findByTestId(Button, 'save-mapping-contacts').trigger('onClick');
+    r.findByTestId(Button, 'delete-mapping-contacts-custom_1').trigger('onClick');
+    expect(r.maybeFindByTestId(Button, 'edit-mapping-contacts-custom_1')).toBeNull();
     expect(r.findAll(Text).some((t) => t.text === 'Title')).toBe(false);
   });
 });

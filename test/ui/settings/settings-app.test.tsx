@@ -90,7 +90,7 @@ describe('SettingsApp', () => {
     const { r } = renderFor(WITH_SYNC);
     await r.waitFor(() => expect(r.findByTestId(Button, 'edit-contacts')).toBeTruthy(), WAIT);
     r.findByTestId(Button, 'edit-contacts').trigger('onClick');
-    r.findByTestId(Select, 'direction').trigger('onChange', 'qbo_to_hubspot' as never);
+    r.findByTestId(Select, 'direction-contacts').trigger('onChange', 'qbo_to_hubspot' as never);
     r.findByTestId(Button, 'save-sync').trigger('onClick');
     await r.waitFor(() => expect(textOf(r.findByTestId(Tile, 'sync-contacts'))).toContain('QuickBooks → HubSpot'), WAIT);
     const { syncs } = await listSyncs(createApiClient(WITH_SYNC));

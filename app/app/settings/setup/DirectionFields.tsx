@@ -6,13 +6,13 @@ const directions = Object.entries(DIRECTION_LABELS).map(([value, label]) => ({ v
 const winners = Object.entries(WINNER_LABELS).map(([value, label]) => ({ value, label }));
 
 /** R5/R6: which way records flow, and who wins when both sides changed (two-way only). */
-export function DirectionFields({ settings, onChange }: { settings: Settings; onChange: (next: Settings) => void }) {
+export function DirectionFields({ scope, settings, onChange }: { scope: string; settings: Settings; onChange: (next: Settings) => void }) {
   return (
     <Flex direction="row" gap="md">
       <Select
         label="Sync direction"
         name="direction"
-        testId="direction"
+        testId={`direction-${scope}`}
         value={settings.direction}
         options={directions}
         onChange={(value) => onChange({ ...settings, direction: value as Settings['direction'] })}
@@ -21,7 +21,7 @@ export function DirectionFields({ settings, onChange }: { settings: Settings; on
         <Select
           label="When both sides changed"
           name="conflictWinner"
-          testId="conflict-winner"
+          testId={`conflict-winner-${scope}`}
           value={settings.conflictWinner}
           options={winners}
           onChange={(value) => onChange({ ...settings, conflictWinner: value as Settings['conflictWinner'] })}

@@ -6,10 +6,10 @@ import { FilterCriterionRow } from './FilterCriterionRow.tsx';
  * R8: one side's filter groups. Conditions in a group must all match; a record passes when any group
  * matches; no groups means every record syncs.
  */
-export function FiltersEditor({ title, side, groups, onChange }: { title: string; side: string; groups: FilterGroup[]; onChange: (next: FilterGroup[]) => void }) {
+export function FiltersEditor({ scope, title, side, groups, onChange }: { scope: string; title: string; side: string; groups: FilterGroup[]; onChange: (next: FilterGroup[]) => void }) {
   const setGroup = (g: number, next: FilterGroup | null) => onChange(next ? groups.map((x, i) => (i === g ? next : x)) : groups.filter((_, i) => i !== g));
   return (
-    <Flex direction="column" gap="sm" testId={`filters-${side}`}>
+    <Flex direction="column" gap="sm" testId={`filters-${scope}-${side}`}>
       <Heading>{title}</Heading>
       {groups.length === 0 ? <Text>Every record syncs.</Text> : null}
       {groups.map((group, g) => (
@@ -19,7 +19,7 @@ export function FiltersEditor({ title, side, groups, onChange }: { title: string
             {group.criteria.map((criterion, c) => (
               <FilterCriterionRow
                 key={c}
-                testId={`criterion-${side}-${g}-${c}`}
+                testId={`criterion-${scope}-${side}-${g}-${c}`}
                 criterion={criterion}
                 onChange={(next) => setGroup(g, { criteria: group.criteria.map((x, i) => (i === c ? next : x)) })}
                 onRemove={() => setGroup(g, group.criteria.length > 1 ? { criteria: group.criteria.filter((_, i) => i !== c) } : null)}
@@ -29,7 +29,7 @@ export function FiltersEditor({ title, side, groups, onChange }: { title: string
           </Flex>
         </Tile>
       ))}
-      <Button testId={`add-group-${side}`} size="xs" onClick={() => onChange([...groups, { criteria: [{ property: '', operator: 'EQ', value: '' }] }])}>Add filter group</Button>
+      <Button testId={`add-group-${scope}-${side}`} size="xs" onClick={() => onChange([...groups, { criteria: [{ property: '', operator: 'EQ', value: '' }] }])}>Add filter group</Button>
     </Flex>
   );
 }

@@ -31,7 +31,9 @@ export function GuidedSetup({ api, connection, syncs, onConnectionChanged, onFin
   const included = drafts.filter((d) => d.included && d.settings !== null);
 
   const save = async () => {
-    // Every section is checked before anything is saved, so a half-saved setup needs a server-side problem.
+    // Every section is checked here before anything is saved. The API has no validate-only call, so a problem
+    // only the server can see (e.g. an unknown property) leaves the sections before it saved and started;
+    // they are marked saved and not sent again.
     const checked = drafts.map((d) => (d.included && d.settings ? { ...d, problems: localProblems(d.settings) } : { ...d, problems: [] }));
     setDrafts(checked);
     if (checked.some((d) => d.problems.length > 0)) return;

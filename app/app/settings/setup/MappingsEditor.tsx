@@ -12,13 +12,13 @@ function newCustomId(existing: FieldMapping[]): string {
 }
 
 /** R7: each default mapping can be switched off; custom ones can be added, edited and deleted. */
-export function MappingsEditor({ mappings, onChange }: { mappings: FieldMapping[]; onChange: (next: FieldMapping[]) => void }) {
+export function MappingsEditor({ scope, mappings, onChange }: { scope: string; mappings: FieldMapping[]; onChange: (next: FieldMapping[]) => void }) {
   const [editing, setEditing] = useState<FieldMapping | null>(null);
   const replace = (m: FieldMapping) => onChange(mappings.some((x) => x.id === m.id) ? mappings.map((x) => (x.id === m.id ? m : x)) : [...mappings, m]);
   return (
     <Flex direction="column" gap="sm">
       <Heading>Field mappings</Heading>
-      <Table bordered={true} testId="mappings">
+      <Table bordered={true} testId={`mappings-${scope}`}>
         <TableHead>
           <TableRow>
             <TableHeader>HubSpot</TableHeader>
@@ -35,11 +35,11 @@ export function MappingsEditor({ mappings, onChange }: { mappings: FieldMapping[
               <TableCell>{DIRECTION_WORDS[m.direction]}</TableCell>
               <TableCell>
                 {m.kind === 'default' ? (
-                  <Toggle testId={`mapping-${m.id}`} label={`Sync ${m.hubspotProperty}`} labelDisplay="hidden" checked={m.enabled} onChange={(enabled) => replace({ ...m, enabled })} />
+                  <Toggle testId={`mapping-${scope}-${m.id}`} label={`Sync ${m.hubspotProperty}`} labelDisplay="hidden" checked={m.enabled} onChange={(enabled) => replace({ ...m, enabled })} />
                 ) : (
                   <Flex direction="row" gap="xs">
-                    <Button testId={`edit-${m.id}`} size="xs" onClick={() => setEditing(m)}>Edit</Button>
-                    <Button testId={`delete-${m.id}`} size="xs" variant="destructive" onClick={() => onChange(mappings.filter((x) => x.id !== m.id))}>Delete</Button>
+                    <Button testId={`edit-mapping-${scope}-${m.id}`} size="xs" onClick={() => setEditing(m)}>Edit</Button>
+                    <Button testId={`delete-mapping-${scope}-${m.id}`} size="xs" variant="destructive" onClick={() => onChange(mappings.filter((x) => x.id !== m.id))}>Delete</Button>
                   </Flex>
                 )}
               </TableCell>
@@ -48,10 +48,10 @@ export function MappingsEditor({ mappings, onChange }: { mappings: FieldMapping[
         </TableBody>
       </Table>
       {editing ? (
-        <CustomMappingForm key={editing.id} initial={editing} onCancel={() => setEditing(null)} onSubmit={(m) => { replace(m); setEditing(null); }} />
+        <CustomMappingForm key={editing.id} scope={scope} initial={editing} onCancel={() => setEditing(null)} onSubmit={(m) => { replace(m); setEditing(null); }} />
       ) : (
         <Flex direction="row" gap="sm" align="center">
-          <Button testId="add-mapping" onClick={() => setEditing({ id: newCustomId(mappings), kind: 'custom', enabled: true, hubspotProperty: '', qboField: '', direction: 'both' })}>Add custom mapping</Button>
+          <Button testId={`add-mapping-${scope}`} onClick={() => setEditing({ id: newCustomId(mappings), kind: 'custom', enabled: true, hubspotProperty: '', qboField: '', direction: 'both' })}>Add custom mapping</Button>
           <Text variant="microcopy">Custom mappings are available on every plan.</Text>
         </Flex>
       )}

@@ -19,18 +19,23 @@ export function ObjectSection({ draft, defaultOpen, onChange }: { draft: Section
           <Toggle testId={`include-${objectType}`} label="Set up this sync" checked={draft.included} onChange={(included) => onChange({ ...draft, included, problems: [] })} />
           {draft.included ? (
             <>
-              <DirectionFields settings={settings} onChange={setSettings} />
+              <DirectionFields scope={objectType} settings={settings} onChange={setSettings} />
               <Divider />
-              <MappingsEditor mappings={settings.fieldMappings} onChange={(fieldMappings) => setSettings({ ...settings, fieldMappings })} />
+              <MappingsEditor scope={objectType} mappings={settings.fieldMappings} onChange={(fieldMappings) => setSettings({ ...settings, fieldMappings })} />
               <Divider />
-              {settings.direction !== 'qbo_to_hubspot' ? (
-                <FiltersEditor title="Which HubSpot records go to QuickBooks" side="toQbo" groups={settings.filters.toQbo ?? []} onChange={(toQbo) => setSettings({ ...settings, filters: { ...settings.filters, toQbo } })} />
+              {settings.direction !== 'qbo_to_hubspot' && objectType === 'invoices' ? (
+                // R8: the outbound invoice filter is fixed; the backend sets it from the setup date.
+                <Text testId="fixed-invoice-filter">HubSpot invoices go to QuickBooks when they are not drafts and were created after the setup date. This filter cannot be changed.</Text>
+              ) : null}
+              {settings.direction !== 'qbo_to_hubspot' && objectType !== 'invoices' ? (
+                <FiltersEditor scope={objectType} title="Which HubSpot records go to QuickBooks" side="toQbo" groups={settings.filters.toQbo ?? []} onChange={(toQbo) => setSettings({ ...settings, filters: { ...settings.filters, toQbo } })} />
               ) : null}
               {settings.direction !== 'hubspot_to_qbo' ? (
-                <FiltersEditor title="Which QuickBooks records come to HubSpot" side="toHubSpot" groups={settings.filters.toHubSpot ?? []} onChange={(toHubSpot) => setSettings({ ...settings, filters: { ...settings.filters, toHubSpot } })} />
+                <FiltersEditor scope={objectType} title="Which QuickBooks records come to HubSpot" side="toHubSpot" groups={settings.filters.toHubSpot ?? []} onChange={(toHubSpot) => setSettings({ ...settings, filters: { ...settings.filters, toHubSpot } })} />
               ) : null}
             </>
           ) : null}
+          {draft.saved ? <Text testId={`saved-${objectType}`}>Saved: its first sync has started.</Text> : null}
           <SectionProblems problems={draft.problems} testId={`problems-${objectType}`} />
         </Flex>
       )}
