@@ -70,3 +70,16 @@ export async function getExportJobById(db: Knex, id: string): Promise<DBExportJo
 export async function listExpiredExportJobs(db: Knex, now: Date, limit: number): Promise<DBExportJob[]> {
   return (await db(EXPORT_JOBS).where({ status: 'succeeded' }).andWhere('expires_at', '<', now).orderBy('expires_at').limit(limit)) as DBExportJob[];
 }
+
+/** Exports of the account still queued or running that were started after `since` (older ones are presumed dead). */
+export async function countActiveExportJobs(db: Knex, portalId: number, since: Date): Promise<number> {
+  const [row] = await db(EXPORT_JOBS).where({ portal_id: portalId }).whereIn('status', ['queued', 'running']).andWhere('created_at', '>', since).count<Array<{ count: string | number }>>('* as count');
+  return Number(row?.count ?? 0);
+}
+
+/** Which of these export ids still have a downloadable file (succeeded, not yet expired or purged). */
+export async function exportIdsWithFiles(db: Knex, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db(EXPORT_JOBS).whereIn('id', ids).andWhere('status', 'succeeded').select<Array<{ id: string }>>('id');
+  return new Set(rows.map((r) => r.id));
+}

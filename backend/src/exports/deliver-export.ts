@@ -1,7 +1,7 @@
 /** Telling the person their export is ready (or failed): an in-app alert with the signed link, and an e-mail when SMTP is configured. */
 import type { AppContext } from '../jobs/context.ts';
 import type { DBExportJob } from '../db/export-jobs.ts';
-import { raiseAlert } from '../db/account-alerts.ts';
+import { dismissAlerts, raiseAlert } from '../db/account-alerts.ts';
 import { signedDownloadUrl } from './download-link.ts';
 import { sendMail } from './mailer.ts';
 
@@ -17,6 +17,8 @@ function expiryText(expiresAt: Date): string {
 export async function deliverExport(ctx: AppContext, job: DBExportJob & { row_count: number; expires_at: Date }): Promise<void> {
   const link = signedDownloadUrl(ctx.env, job.id, job.expires_at);
   const what = `${job.row_count.toLocaleString('en-US')} sync record${job.row_count === 1 ? '' : 's'} as ${FORMAT_NAMES[job.format]}`;
+  // Only the latest export's alert stays open: the settings page lists open alerts, and exports must not pile them up.
+  await dismissAlerts(ctx.db, job.portal_id, EXPORT_READY_ALERT);
   await raiseAlert(ctx.db, {
     portalId: job.portal_id,
     kind: EXPORT_READY_ALERT,
@@ -39,6 +41,7 @@ export async function deliverExport(ctx: AppContext, job: DBExportJob & { row_co
 }
 
 export async function announceExportFailed(ctx: AppContext, job: DBExportJob): Promise<void> {
+  await dismissAlerts(ctx.db, job.portal_id, EXPORT_FAILED_ALERT);
   await raiseAlert(ctx.db, {
     portalId: job.portal_id,
     kind: EXPORT_FAILED_ALERT,

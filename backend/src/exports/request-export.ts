@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../jobs/context.ts';
-import { createExportJob, getExportJob, listRecentExportJobs } from '../db/export-jobs.ts';
+import { countActiveExportJobs, createExportJob, getExportJob, listRecentExportJobs } from '../db/export-jobs.ts';
 import type { z } from 'zod';
 import type { createExportRequestSchema, ExportJobView, ExportListResponse } from '../http/api-contract/exports.ts';
 import { httpErrors } from '../http/errors.ts';
@@ -14,6 +14,10 @@ import { ALL_EXPORT_COLUMNS } from './export-columns.ts';
 import { exportJobView } from './export-view.ts';
 
 export const RECENT_EXPORTS_SHOWN = 20;
+/** Exports an account may have in progress at once: each one reads every matching record. */
+export const MAX_ACTIVE_EXPORTS = 2;
+/** An export still "running" after this long died with its worker; it no longer counts. */
+const STALE_AFTER_MS = 3_600_000;
 
 export async function requestExport(
   ctx: AppContext,
@@ -22,6 +26,11 @@ export async function requestExport(
   requestedBy: { userId?: number; email?: string },
 ): Promise<ExportJobView> {
   const job = await ctx.db.transaction(async (trx) => {
+    // Serialise the account's requests so two at once cannot both pass the limit.
+    await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`exports:${portalId}`]);
+    if ((await countActiveExportJobs(trx, portalId, new Date(Date.now() - STALE_AFTER_MS))) >= MAX_ACTIVE_EXPORTS) {
+      throw httpErrors.conflict(`${MAX_ACTIVE_EXPORTS} exports are already being prepared for this account; wait for one to finish.`);
+    }
     const created = await createExportJob(trx, {
       id: randomUUID(),
       portalId,

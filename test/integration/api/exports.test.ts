@@ -4,7 +4,8 @@
  * Tenancy, forged and expired links, bad input, and the purge of expired files.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -12,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppHarness, eventually, type AppHarness } from '../../helpers/app-harness.ts';
 import { insertSyncRecord } from '../../../backend/src/db/sync-records.ts';
 import { signedDownloadUrl } from '../../../backend/src/exports/download-link.ts';
-import { purgeExpiredExports } from '../../../backend/src/exports/purge-exports.ts';
+import { purgeExpiredExports, sweepOrphanExportFiles } from '../../../backend/src/exports/purge-exports.ts';
+import { createExportJob } from '../../../backend/src/db/export-jobs.ts';
 import { connectionStatusSchema, errorEnvelopeSchema, exportJobViewSchema, exportListResponseSchema, RECORD_COLUMNS, type CreateExportRequest, type ExportJobView } from '../../../backend/src/http/api-contract/index.ts';
 import { decodeQuotedPrintable, startSmtpSink, type SmtpSink } from './smtp-sink.ts';
 
@@ -147,6 +149,9 @@ describe('exports', () => {
     const sheet = workbook.getWorksheet('Sync records')!;
     const rows: unknown[][] = [];
     sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    // Only the latest export's alert stays open.
+    const connection = connectionStatusSchema.parse(await (await h.signedFetch('/api/v1/connection', A)).json());
+    expect(connection.alerts.filter((a) => a.kind === 'export_ready').map((a) => a.link)).toEqual([xlsx.downloadUrl]);
     expect(rows).toEqual([
       ['Name', 'Sync state', 'Last synced', 'QuickBooks ID'],
       ['Widget', 'Synced'],
@@ -199,6 +204,33 @@ describe('exports', () => {
       expect(errorEnvelopeSchema.parse(await res.json()).error.code).toBe('invalid_request');
     }
     expect((await h.signedFetch('/api/v1/exports/not-a-uuid', A)).status).toBe(404);
+  });
+
+  it('refuses a third export while two are in progress (exports left running for over an hour do not count)', async () => {
+    const queued = async () => (await createExportJob(h.db.db, { id: randomUUID(), portalId: B, format: 'csv', filters: {} })).id;
+    const first = await queued();
+    await queued();
+    const refused = await startExport({ format: 'csv' }, B);
+    expect(refused.status).toBe(409);
+    expect(errorEnvelopeSchema.parse(await refused.json()).error.code).toBe('conflict');
+    await h.db.db('export_jobs').where({ id: first }).update({ created_at: new Date(Date.now() - 2 * 3_600_000) });
+    const accepted = await startExport({ format: 'csv' }, B);
+    expect(accepted.status).toBe(202);
+    expect((await finished(exportJobViewSchema.parse(await accepted.json()).id, B)).status).toBe('succeeded');
+  });
+
+  it('sweeps export files no export owns once they are a day old', async () => {
+    const old = new Date(Date.now() - 2 * 86_400_000);
+    const orphan = path.join(exportsDir, `${randomUUID()}.csv`);
+    const partial = path.join(exportsDir, `${randomUUID()}.xlsx.partial`);
+    const fresh = path.join(exportsDir, `${randomUUID()}.csv`);
+    for (const file of [orphan, partial, fresh]) await writeFile(file, 'x');
+    await utimes(orphan, old, old);
+    await utimes(partial, old, old);
+    const owned = (await h.db.db('export_jobs').where({ portal_id: A, format: 'xlsx', status: 'succeeded' }).first()).file_path as string;
+    await utimes(owned, old, old);
+    expect(await sweepOrphanExportFiles(h.ctx)).toBe(2);
+    expect([orphan, partial, fresh, owned].map((f) => existsSync(f))).toEqual([false, false, true, true]);
   });
 
   it('purges expired exports: the file is deleted and the old link stops working', async () => {

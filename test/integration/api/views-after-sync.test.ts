@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppHarness, eventually, type AppHarness } from '../../helpers/app-harness.ts';
 import { hubspotUser, qboUser } from '../../helpers/vendor-data.ts';
 import { defaultContactMappings } from '../../../backend/src/sync/objects/contacts/default-mappings.ts';
-import { activityResponseSchema, objectViewResponseSchema, recordListResponseSchema } from '../../../backend/src/http/api-contract/index.ts';
+import { activityResponseSchema, connectionStatusSchema, objectViewResponseSchema, recordListResponseSchema, syncListResponseSchema } from '../../../backend/src/http/api-contract/index.ts';
 
 const PORTAL = 58_300_001;
 const REALM = '7830001';
@@ -45,6 +45,13 @@ describe('views after a real contacts sync', () => {
     }, 60_000);
   });
   afterAll(async () => h.close());
+
+  it('the existing settings routes answer what the shared contract says', async () => {
+    const syncs = syncListResponseSchema.parse(await get('/api/v1/syncs'));
+    expect(syncs.syncs).toEqual([expect.objectContaining({ objectType: 'contacts', status: 'enabled', counts: { synced: 2, failed: 1, excluded: 1, pending: 0 } })]);
+    const connection = connectionStatusSchema.parse(await get('/api/v1/connection'));
+    expect(connection.quickbooks).toMatchObject({ status: 'connected', realmId: REALM });
+  });
 
   it('the object view counts what the engine recorded, with reasons', async () => {
     const view = objectViewResponseSchema.parse(await get('/api/v1/object-view?objectType=contacts'));
