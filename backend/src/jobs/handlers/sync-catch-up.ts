@@ -21,7 +21,7 @@ export const syncCatchUpJob = defineJob({
   handle: async (ctx, { portalId, objectType, trigger }) => {
     const adapter = adapterFor(objectType);
     if (!adapter) return;
-    // A long backfill holds the lock for a long time: webhook passes wait (and retry) meanwhile.
+    // One pass at a time; records are locked page by page inside it, so webhooks get through meanwhile.
     await withObjectLock(
       ctx.db,
       portalId,
@@ -33,6 +33,7 @@ export const syncCatchUpJob = defineJob({
         ctx.logger.info({ portalId, objectType, trigger, ...counts }, 'sync pass finished');
       },
       10 * 60_000,
+      'pass',
     );
   },
 });

@@ -25,8 +25,7 @@ export const syncRecordJob = defineJob({
   handle: async (ctx, { portalId, objectType, side, id }) => {
     const adapter = adapterFor(objectType);
     if (!adapter) return;
-    // While a long pass (first sync) holds the lock, give up fast and let the queue retry with backoff:
-    // that pass covers the record anyway, and spinning waiters would only crowd the connection pool.
+    // A pass holds the lock one page at a time (seconds); waiting never holds a pooled connection.
     await withObjectLock(ctx.db, portalId, objectType, async () => {
       const loaded = await loadSession(ctx, portalId, objectType);
       if (!loaded.ok) {
@@ -35,7 +34,7 @@ export const syncRecordJob = defineJob({
       }
       const result = await syncRecord(loaded.session, adapter, side, id);
       ctx.logger.debug({ portalId, objectType, side, id, ...result }, 'record synced');
-    }, 5_000);
+    }, 30_000);
   },
 });
 

@@ -18,8 +18,15 @@ export class LockBusyError extends Error {
   }
 }
 
-export async function withObjectLock<T>(db: Knex, portalId: number, objectType: ObjectType, fn: () => Promise<T>, maxWaitMs = 60_000): Promise<T> {
-  const key = `sync:${portalId}:${objectType}`;
+/**
+ * `records` (default): held while records of the object are written — by a record job for its record,
+ * by a pass for one page at a time, so a webhook's record waits one page, not a whole pass. `pass`:
+ * held by a pass from start to end, so passes of one object never overlap.
+ */
+export type LockScope = 'records' | 'pass';
+
+export async function withObjectLock<T>(db: Knex, portalId: number, objectType: ObjectType, fn: () => Promise<T>, maxWaitMs = 60_000, scope: LockScope = 'records'): Promise<T> {
+  const key = `${scope === 'pass' ? 'pass' : 'sync'}:${portalId}:${objectType}`;
   const client = db.client as { acquireConnection(): Promise<PgConnection>; releaseConnection(c: PgConnection): Promise<void> };
   const deadline = Date.now() + maxWaitMs;
   for (let attempt = 0; ; attempt++) {
