@@ -4,7 +4,7 @@
  */
 import type { AppContext } from '../../jobs/context.ts';
 import type { DBSyncDefinition } from '../../db/sync-definitions.ts';
-import type { FieldMapping, HubSpotRecord, MappedValues, ObjectType, QboRecord, SyncFilters } from '../types.ts';
+import type { FieldMapping, HubSpotRecord, MappedValues, ObjectType, QboRecord, Side, SyncFilters } from '../types.ts';
 import type { PageBatcher } from './page-batcher.ts';
 import type { SessionVendors } from './session-vendors.ts';
 
@@ -18,6 +18,12 @@ export interface AdapterSession {
   vendors: SessionVendors;
   /** Set while a page of records runs together: the adapter's vendor calls go out as batches. */
   batcher?: PageBatcher;
+}
+
+export interface RecordExclusion {
+  reasonCode: string;
+  message: string;
+  reverse?: boolean;
 }
 
 /** The two records of a pair as the pass read them (either may not exist yet). */
@@ -60,6 +66,14 @@ export interface ObjectAdapter {
   lockedInQboForHubSpotOrigin?: string[];
 
   /** The HubSpot properties every read asks for: mapped, filtered on, and what matching and the record view need. */
+  /**
+   * A reason of the record's own not to sync it (a payment applied to several invoices, R21), beyond
+   * the filters. `reverse`: what we wrote for it in HubSpot is taken back (a voided payment).
+   */
+  exclusionOf?(session: AdapterSession, side: Side, record: HubSpotRecord | QboRecord): RecordExclusion | null;
+  /** Takes back what we wrote in HubSpot for a record deleted or voided in QuickBooks (payments). */
+  archiveHubSpot?(session: AdapterSession, hubspotId: string): Promise<void>;
+
   hubspotReadProperties(session: AdapterSession): string[];
   readHubSpot(session: AdapterSession, id: string): Promise<HubSpotRecord | undefined>;
   readQbo(session: AdapterSession, id: string): Promise<QboRecord | undefined>;

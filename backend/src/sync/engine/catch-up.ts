@@ -14,6 +14,7 @@ import type { AdapterSession, ObjectAdapter } from './adapter.ts';
 import { syncRecord, type RecordSyncAction } from './record-sync.ts';
 import { hubspotObjectOf, qboEntityOf } from './object-names.ts';
 import { PageBatcher } from './page-batcher.ts';
+import { withObjectLock } from './object-lock.ts';
 
 /** Re-read a little before the cursor: HubSpot search results and QBO timestamps can lag. */
 export const CATCH_UP_OVERLAP_MS = 2 * 60 * 1000;
@@ -59,14 +60,14 @@ async function syncPage(session: AdapterSession, adapter: ObjectAdapter, side: S
   if (current?.id !== session.definition.id || current.status !== 'enabled') throw new SyncStopped();
   const batcher = new PageBatcher();
   const pageSession: AdapterSession = { ...session, batcher };
-  const outcomes = await batcher.runAll(
-    groupByMatchKey(adapter, side, records).map((group) => async () => {
-      for (const record of group) {
-        const id = side === 'hubspot' ? (record as HubSpotRecord).id : (record as QboRecord).Id;
-        tally.add((await syncRecord(pageSession, adapter, side, id, runId, record)).action);
-      }
-    }),
-  );
+  const units = groupByMatchKey(adapter, side, records).map((group) => async () => {
+    for (const record of group) {
+      const id = side === 'hubspot' ? (record as HubSpotRecord).id : (record as QboRecord).Id;
+      tally.add((await syncRecord(pageSession, adapter, side, id, runId, record)).action);
+    }
+  });
+  // The records lock per page: a webhook's record job waits for this page, not for the whole pass.
+  const outcomes = await withObjectLock(session.ctx.db, session.portalId, adapter.objectType, () => batcher.runAll(units), 10 * 60_000);
   const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
   if (failure) throw failure.reason; // transient: the pass fails and its job retries from the checkpoint
 }
@@ -171,6 +172,13 @@ async function catchUp(session: AdapterSession, adapter: ObjectAdapter, runId: n
     if (Date.now() - since.getTime() < QBO_CDC_MAX_LOOKBACK_MS) {
       const changes = await qbo.cdc([entity], since);
       await syncPage(session, adapter, 'qbo', changes.entities[entity]?.changed ?? [], runId, tally);
+      // Deleted in QuickBooks: adapters that take back what they wrote (payments) hear about it.
+      if (adapter.archiveHubSpot) {
+        const deleted = changes.entities[entity]?.deleted ?? [];
+        await withObjectLock(ctx.db, portalId, adapter.objectType, async () => {
+          for (const gone of deleted) tally.add((await syncRecord(session, adapter, 'qbo', gone.Id, runId)).action);
+        });
+      }
       // Over CDC's 1000-object cap some changes are missing: reconcile them all.
       if (changes.truncated) {
         for await (const page of qbo.queryAll(entity)) await syncPage(session, adapter, 'qbo', page.records, runId, tally);

@@ -45,6 +45,7 @@ export async function syncRecord(session: AdapterSession, adapter: ObjectAdapter
   const { db } = session.ctx;
   if (!flowsFrom(session, side)) return { action: 'ignored', recordId: null };
   const source = preloaded ?? (await read(session, adapter, side, id));
+  if (!source && side === 'qbo' && adapter.archiveHubSpot) return reverseDeleted(session, adapter, id, runId);
   if (!source || (side === 'hubspot' && (source as HubSpotRecord).archived)) return { action: 'ignored', recordId: null };
   let row = await recordRowFor(db, session.portalId, adapter.objectType, side, id);
   const described = side === 'hubspot' ? adapter.describeHubSpot(source as HubSpotRecord) : adapter.describeQbo(source as QboRecord);
@@ -66,6 +67,21 @@ export async function syncRecord(session: AdapterSession, adapter: ObjectAdapter
     const changed = row.state !== 'excluded' || row.message !== message;
     row = await saveRecord(db, row, { ...base, state: 'excluded', reason_code: 'filtered_out', message }, changed ? { runId, action: 'exclude', direction, outcome: 'skipped', reasonCode: 'filtered_out', message } : undefined);
     return { action: 'excluded', recordId: row.id, reasonCode: 'filtered_out' };
+  }
+
+  // A reason of the record's own (R21: a payment applied to several invoices); some take back what we wrote.
+  const exclusion = adapter.exclusionOf?.(session, side, source) ?? null;
+  if (exclusion) {
+    const counterpartId = side === 'qbo' ? row.hubspot_id : null;
+    if (exclusion.reverse && counterpartId && adapter.archiveHubSpot && row.reason_code !== exclusion.reasonCode) await adapter.archiveHubSpot(session, counterpartId);
+    const changed = row.state !== 'excluded' || row.reason_code !== exclusion.reasonCode;
+    row = await saveRecord(
+      db,
+      row,
+      { ...base, state: 'excluded', reason_code: exclusion.reasonCode, message: exclusion.message },
+      changed ? { runId, action: exclusion.reverse && counterpartId ? 'delete' : 'exclude', direction, outcome: 'skipped', reasonCode: exclusion.reasonCode, message: exclusion.message } : undefined,
+    );
+    return { action: 'excluded', recordId: row.id, reasonCode: exclusion.reasonCode };
   }
 
   // Echo suppression: the values we last wrote or read on this side are back unchanged (our own
@@ -236,6 +252,17 @@ export async function syncRecord(session: AdapterSession, adapter: ObjectAdapter
     },
   );
   return { action: created ? 'created' : nothingToWrite ? (conflictDetails ? 'updated' : 'linked') : 'updated', recordId: row.id };
+}
+
+/** A QuickBooks record that is gone (deleted): what we wrote for it in HubSpot is taken back. */
+async function reverseDeleted(session: AdapterSession, adapter: ObjectAdapter, qboId: string, runId: number | null): Promise<RecordSyncResult> {
+  const { db } = session.ctx;
+  const row = await findSyncRecordBySide(db, session.portalId, adapter.objectType, 'qbo', qboId);
+  if (!row || row.reason_code === 'deleted_in_quickbooks') return { action: 'ignored', recordId: row?.id ?? null };
+  if (row.hubspot_id) await adapter.archiveHubSpot!(session, row.hubspot_id);
+  const message = `Deleted in QuickBooks${row.hubspot_id ? `, so the HubSpot ${adapter.hubspotNoun} #${row.hubspot_id} we created for it was archived` : ''}.`;
+  await saveRecord(db, row, { state: 'excluded', reason_code: 'deleted_in_quickbooks', message }, { runId, action: 'delete', direction: 'to_hubspot', outcome: 'success', reasonCode: 'deleted_in_quickbooks', message });
+  return { action: 'excluded', recordId: row.id, reasonCode: 'deleted_in_quickbooks' };
 }
 
 /** The labels of locked fields whose QuickBooks value differs from the one stored at the last sync. */
