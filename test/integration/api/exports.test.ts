@@ -15,6 +15,7 @@ import { insertSyncRecord } from '../../../backend/src/db/sync-records.ts';
 import { signedDownloadUrl } from '../../../backend/src/exports/download-link.ts';
 import { purgeExpiredExports, sweepOrphanExportFiles } from '../../../backend/src/exports/purge-exports.ts';
 import { createExportJob } from '../../../backend/src/db/export-jobs.ts';
+import { generateExport } from '../../../backend/src/exports/generate-export.ts';
 import { connectionStatusSchema, errorEnvelopeSchema, exportJobViewSchema, exportListResponseSchema, RECORD_COLUMNS, type CreateExportRequest, type ExportJobView } from '../../../backend/src/http/api-contract/index.ts';
 import { decodeQuotedPrintable, startSmtpSink, type SmtpSink } from './smtp-sink.ts';
 
@@ -231,6 +232,18 @@ describe('exports', () => {
     await utimes(owned, old, old);
     expect(await sweepOrphanExportFiles(h.ctx)).toBe(2);
     expect([orphan, partial, fresh, owned].map((f) => existsSync(f))).toEqual([false, false, true, true]);
+  });
+
+  it('records a failed export and announces it when the file cannot be written', async () => {
+    const job = await createExportJob(h.db.db, { id: randomUUID(), portalId: A, format: 'xlsx', filters: {} });
+    const blocked = path.join(exportsDir, 'not-a-directory');
+    await writeFile(blocked, 'x');
+    await generateExport({ ...h.ctx, env: { ...h.ctx.env, EXPORTS_DIR: blocked } }, A, job.id);
+    const view = exportJobViewSchema.parse(await (await h.signedFetch(`/api/v1/exports/${job.id}`, A)).json());
+    expect(view).toMatchObject({ status: 'failed', downloadUrl: null, error: 'The file could not be written. Try again; if it keeps failing, contact support.' });
+    const connection = connectionStatusSchema.parse(await (await h.signedFetch('/api/v1/connection', A)).json());
+    expect(connection.alerts).toContainEqual(expect.objectContaining({ kind: 'export_failed', severity: 'error', link: null }));
+    await rm(blocked);
   });
 
   it('purges expired exports: the file is deleted and the old link stops working', async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppHarness, eventually, type AppHarness } from '../../helpers/app-harness.ts';
 import { hubspotUser, qboUser } from '../../helpers/vendor-data.ts';
 import { defaultContactMappings } from '../../../backend/src/sync/objects/contacts/default-mappings.ts';
-import { activityResponseSchema, connectionStatusSchema, objectViewResponseSchema, recordListResponseSchema, syncListResponseSchema } from '../../../backend/src/http/api-contract/index.ts';
+import { activityResponseSchema, connectionStatusSchema, exportJobViewSchema, objectViewResponseSchema, recordListResponseSchema, syncListResponseSchema } from '../../../backend/src/http/api-contract/index.ts';
 
 const PORTAL = 58_300_001;
 const REALM = '7830001';
@@ -85,5 +85,21 @@ describe('views after a real contacts sync', () => {
     await eventually(async () => ((await h.db.db('sync_records').where({ id: record.id }).first()).attempts > attemptsBefore ? true : undefined), 30_000);
     const after = activityResponseSchema.parse(await get(`/api/v1/records/${record.id}/activity`));
     expect(after.entries[0]).toMatchObject({ action: 'retry', direction: 'to_qbo' });
+  });
+
+  it('exports the synced records without SMTP: the link is announced in the app only, said once in the log', async () => {
+    for (let i = 0; i < 2; i++) {
+      const res = await h.signedFetch('/api/v1/exports?userEmail=someone%40anvils.test', PORTAL, { method: 'POST', body: { format: 'csv', filters: { objectType: 'contacts', state: 'synced' } } });
+      expect(res.status).toBe(202);
+      const { id } = exportJobViewSchema.parse(await res.json());
+      const done = await eventually(async () => {
+        const view = exportJobViewSchema.parse(await get(`/api/v1/exports/${id}`));
+        return view.status === 'succeeded' ? view : undefined;
+      });
+      expect(done.rowCount).toBe(2);
+      const csv = await (await fetch(done.downloadUrl!)).text();
+      expect(csv).toContain('cat@qbo.test');
+    }
+    expect(h.logs().match(/SMTP_URL is not set/g)).toHaveLength(1);
   });
 });
