@@ -157,6 +157,7 @@ describe('record views API', () => {
     it('filters by object type, state, reason and text (name, e-mail, either id), never across accounts', async () => {
       const ofA = (page: RecordListResponse) => page.records.map((r) => r.id).sort((x, y) => x - y);
       expect(ofA(await records('?objectType=products'))).toEqual([ids.product1, ids.product2]);
+      expect(ofA(await records('?objectType=products&state=&search=&reasonCode='))).toEqual([ids.product1, ids.product2]);
       expect(ofA(await records('?state=failed'))).toEqual([ids.failedName1, ids.failedName2, ids.failedBoth, ids.product2]);
       expect(ofA(await records('?objectType=contacts&state=failed&reasonCode=display_name_taken'))).toEqual([ids.failedName1, ids.failedName2]);
       expect(ofA(await records('?search=acme'))).toEqual([ids.failedName1, ids.failedName2]);

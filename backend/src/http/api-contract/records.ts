@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { cursorSchema, isoDateTime, objectTypeSchema, recordStateSchema, syncDirectionOfRecordSchema } from './common.ts';
 
-/** Filters shared by the record view and its export. */
+/** Filters shared by the record view and its export. In a query string, an empty value (`?state=`) counts as absent. */
 export const recordFiltersSchema = z
   .object({
     objectType: objectTypeSchema.optional(),

@@ -16,8 +16,9 @@ function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
   return parsed.data;
 }
 
+/** Empty values count as unset (`?search=&state=` from a cleared filter box means "no filter"). */
 export function parseQuery<T>(schema: z.ZodType<T>, query: Record<string, unknown>): T {
-  const own = Object.fromEntries(Object.entries(query).filter(([key]) => !PLATFORM_QUERY_PARAMS.has(key)));
+  const own = Object.fromEntries(Object.entries(query).filter(([key, value]) => !PLATFORM_QUERY_PARAMS.has(key) && value !== ''));
   return parse(schema, own, 'query');
 }
 
