@@ -30,10 +30,10 @@ export async function getRecord(ctx: AppContext, portalId: number, recordId: num
   return { record: recordRowOf(ctx.env, row) };
 }
 
-/** A CRM card asks about the record it is shown on, by its HubSpot (or QuickBooks) id. */
+/** A CRM card asks about the record it is shown on, by its HubSpot (or QuickBooks) id; the query schema requires exactly one. */
 export async function lookupRecord(ctx: AppContext, portalId: number, query: { objectType: ObjectType; hubspotId?: string; qboId?: string }): Promise<RecordResponse> {
-  const row = query.hubspotId
-    ? await findSyncRecordBySide(ctx.db, portalId, query.objectType, 'hubspot', query.hubspotId)
-    : await findSyncRecordBySide(ctx.db, portalId, query.objectType, 'qbo', query.qboId ?? '');
+  const side = query.hubspotId !== undefined ? { side: 'hubspot' as const, id: query.hubspotId } : query.qboId !== undefined ? { side: 'qbo' as const, id: query.qboId } : undefined;
+  if (!side) throw httpErrors.invalidRequest('Give exactly one of hubspotId or qboId.');
+  const row = await findSyncRecordBySide(ctx.db, portalId, query.objectType, side.side, side.id);
   return { record: row ? recordRowOf(ctx.env, row) : null };
 }
