@@ -2,7 +2,9 @@
  * `npm start` with no credentials: both emulators on their ports, our app registered with them, a
  * demo HubSpot account and QuickBooks company seeded; once our service listens, the demo account
  * installs the app and connects QuickBooks through the real OAuth code paths (consent answered the
- * way a person's browser would), and the log says where to look.
+ * way a person's browser would), sets up every recommended sync this build has (contacts, products,
+ * invoices, payments), and the company's bookkeeper then creates a few invoices in QuickBooks, which the
+ * invoices sync brings to HubSpot with their line items. The log says where to look.
  */
 import { startHubSpotSandbox } from '../hubspot/index.ts';
 import { hubspotSignedFetch } from '../hubspot/signed-fetch.ts';
@@ -10,8 +12,30 @@ import { startQboSandbox } from '../qbo/index.ts';
 import { envToVariables, parseEnv, type Env } from '../../src/env.ts';
 import type { Logger } from '../../src/logger.ts';
 import { driveHubSpotInstall, driveQboConnect } from './consent-driver.ts';
-import { seedDemoData, type DemoData } from './demo-data.ts';
+import { createBookkeeperInvoices, seedDemoData, type DemoData } from './demo-data.ts';
 import { provisionApps, sandboxEnvOverrides, type ProvisionedApps } from './provision.ts';
+import { invoiceSetupNoon } from '../../src/sync/definitions/recommended-invoices.ts';
+
+/** The syncs the demo sets up, in the order the guided setup walks through them. */
+export const DEMO_SYNCS = ['contacts', 'products', 'invoices', 'payments'] as const;
+const PRODUCTS_FIRST_SYNC_WAIT_MS = 60_000;
+
+interface SyncView {
+  objectType: string;
+  setupDate: string;
+  firstSyncCompletedAt: string | null;
+}
+
+/** Waits (up to `timeoutMs`) for the object's first sync; false when it is still running then. */
+async function firstSyncCompleted(syncs: () => Promise<SyncView[]>, objectType: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const sync = (await syncs()).find((s) => s.objectType === objectType);
+    if (!sync || sync.firstSyncCompletedAt) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
 
 export interface DemoSandbox {
   env: Env;
@@ -29,7 +53,7 @@ export async function startDemoSandbox(env: Env, logger: Logger): Promise<DemoSa
   const urls = { hubspot: hubspot.baseUrl, quickbooks: quickbooks.baseUrl };
   const publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://${env.HOST}:${env.PORT}`;
   const apps = await provisionApps({ ...urls, publicBaseUrl });
-  const data = await seedDemoData(urls, apps.quickbooks.clientId);
+  const data = await seedDemoData(urls, quickbooks.state.clock);
   logger.info({ hubspotEmulator: urls.hubspot, quickbooksEmulator: urls.quickbooks, demo: data }, 'sandbox mode (no HubSpot credentials set): emulators started and seeded');
   const sandboxEnv = parseEnv({ ...process.env, ...envToVariables(env), ...sandboxEnvOverrides(urls, apps), PUBLIC_BASE_URL: publicBaseUrl });
 
@@ -50,13 +74,36 @@ export async function startDemoSandbox(env: Env, logger: Logger): Promise<DemoSa
       const connected = await driveQboConnect(url, data.realmId);
       if (connected.status !== 200) throw new Error(`demo QuickBooks connect failed (${connected.status}): ${connected.body.slice(0, 300)}`);
       logger.info({ portalId: data.portalId, realmId: data.realmId }, 'demo QuickBooks company connected (Intuit OAuth flow)');
-      // The guided setup's "Save and start sync" with the recommended settings (R9), for the syncs available.
-      const existing = (await (await signed('GET', '/api/v1/syncs')).json()) as { syncs: Array<{ objectType: string }> };
-      if (!existing.syncs.some((s) => s.objectType === 'contacts')) {
-        const created = await signed('POST', '/api/v1/syncs/contacts/recommended', {});
-        if (!created.ok) throw new Error(`demo contacts sync setup failed (${created.status}): ${await created.text()}`);
-        logger.info({ portalId: data.portalId }, 'demo contacts sync set up with the recommended settings; its first sync is running');
+      // The guided setup's "Save and start sync" with the recommended settings (R9), object by object in the
+      // order a person goes through them; an object whose sync does not exist yet in this build is skipped.
+      const syncs = async () => ((await (await signed('GET', '/api/v1/syncs')).json()) as { syncs: SyncView[] }).syncs;
+      const existing = await syncs();
+      for (const objectType of DEMO_SYNCS) {
+        if (existing.some((s) => s.objectType === objectType)) {
+          logger.info({ portalId: data.portalId, objectType }, `demo ${objectType} sync already set up (kept from an earlier run)`);
+          continue;
+        }
+        const created = await signed('POST', `/api/v1/syncs/${objectType}/recommended`, {});
+        if (created.status === 400) {
+          const answer = (await created.json()) as { error?: { message?: string } };
+          logger.info({ portalId: data.portalId, objectType, reason: answer.error?.message }, `demo ${objectType} sync skipped: not available in this build`);
+          continue;
+        }
+        if (!created.ok) throw new Error(`demo ${objectType} sync setup failed (${created.status}): ${await created.text()}`);
+        logger.info({ portalId: data.portalId, objectType }, `demo ${objectType} sync set up with the recommended settings; its first sync is running`);
       }
+
+      const invoicesSync = (await syncs()).find((s) => s.objectType === 'invoices');
+      if (!invoicesSync) return;
+      // The bookkeeper invoices once the items are in HubSpot, so the new invoices' line items point to products.
+      const productsReady = await firstSyncCompleted(syncs, 'products', PRODUCTS_FIRST_SYNC_WAIT_MS);
+      if (!productsReady) logger.warn({ waitedMs: PRODUCTS_FIRST_SYNC_WAIT_MS }, "demo products sync's first sync is still running; the new invoices' lines may not point to products yet");
+      const cutoff = invoiceSetupNoon(new Date(invoicesSync.setupDate));
+      const created = await createBookkeeperInvoices(urls.quickbooks, cutoff);
+      logger.info(
+        { portalId: data.portalId, invoices: created.invoices.map((i) => i.docNumber), quickbooksClockAdvancedMs: created.clockAdvancedMs || undefined },
+        `demo bookkeeper created ${created.invoices.length} QuickBooks invoices after the invoices sync's start (created after ${cutoff.toISOString()}, R9); they sync to HubSpot with their line items`,
+      );
     },
     close: async () => {
       await Promise.all([hubspot.close(), quickbooks.close()]);
