@@ -1,0 +1,55 @@
+import { useMemo } from 'react';
+import { Divider, EmptyState, Flex, Text, useExtensionContext } from '@hubspot/ui-extensions';
+import { useAssociations } from '@hubspot/ui-extensions/crm';
+import { createApiClient } from '../shared/api-client.ts';
+import { ErrorView } from '../shared/ErrorView.tsx';
+import { LoadingView } from '../shared/LoadingView.tsx';
+import { ReconnectView } from '../shared/ReconnectView.tsx';
+import { getConnection, needsReconnect } from '../shared/connection-api.ts';
+import { useApi } from '../shared/use-api.ts';
+import { RecordSyncStatus } from './RecordSyncStatus.tsx';
+
+/** HubSpot's object type id of invoices (the commerce invoice object). */
+export const INVOICE_OBJECT_TYPE_ID = '0-53';
+const CONTACT_OBJECT_TYPE_ID = '0-1';
+const MAX_INVOICES = 10;
+
+/**
+ * R31 where users see it: HubSpot does not confirm cards on invoice records, so this card sits on deals
+ * and contacts and shows the sync status of the record's invoices (and, on a contact, of the contact).
+ */
+export function InvoiceSyncStatus() {
+  const { portal, crm } = useExtensionContext<'crm.record.tab'>();
+  const api = useMemo(() => createApiClient(portal.id), [portal.id]);
+  const connection = useApi(() => getConnection(api), [api]);
+  const invoices = useAssociations({ toObjectType: INVOICE_OBJECT_TYPE_ID, properties: ['hs_number'], pageLength: MAX_INVOICES });
+
+  if (connection.state.status === 'loading') return <LoadingView label="Loading the sync status" />;
+  if (connection.state.status === 'error') return <ErrorView title="The sync status could not be loaded" error={connection.state.error} onRetry={connection.reload} />;
+  if (needsReconnect(connection.state.data)) return <ReconnectView api={api} reason={connection.state.data.quickbooks?.statusReason ?? null} />;
+  if (connection.state.data.quickbooks?.status !== 'connected') {
+    return (
+      <EmptyState title="QuickBooks is not connected" testId="not-connected" layout="vertical">
+        <Text>An admin connects QuickBooks in the app's settings; then sync statuses appear here.</Text>
+      </EmptyState>
+    );
+  }
+  return (
+    <Flex direction="column" gap="md" testId="invoice-sync-status">
+      {crm.objectTypeId === CONTACT_OBJECT_TYPE_ID ? <RecordSyncStatus api={api} objectType="contacts" hubspotId={String(crm.objectId)} title="This contact" /> : null}
+      {crm.objectTypeId === CONTACT_OBJECT_TYPE_ID ? <Divider /> : null}
+      {invoices.isLoading ? <LoadingView label="Loading invoices" /> : null}
+      {invoices.error ? <ErrorView title="The invoices could not be loaded" error={invoices.error} onRetry={() => void invoices.refetch()} /> : null}
+      {!invoices.isLoading && !invoices.error && invoices.results.length === 0 ? <Text testId="no-invoices">No invoices on this record.</Text> : null}
+      {invoices.results.map((invoice) => (
+        <RecordSyncStatus
+          key={invoice.toObjectId}
+          api={api}
+          objectType="invoices"
+          hubspotId={String(invoice.toObjectId)}
+          title={`Invoice ${invoice.properties.hs_number ?? invoice.toObjectId}`}
+        />
+      ))}
+    </Flex>
+  );
+}
