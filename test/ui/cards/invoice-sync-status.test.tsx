@@ -65,7 +65,7 @@ describe('InvoiceSyncStatus card', () => {
     );
     ids.invoice = synced.hubspot_id;
     ids.qboInvoice = invoice.Id;
-    await eventually(async () => (await h.db.db('sync_records').where({ portal_id: PORTAL, object_type: 'contacts', hubspot_id: ids.Amy, state: 'failed' }).first()) ?? undefined, 60_000);
+    await eventually(async () => (await h.db.db('sync_records').where({ portal_id: PORTAL, object_type: 'contacts', hubspot_id: ids.Amy, state: 'failed' }).first<SyncedRow>()) ?? undefined, 60_000);
   }, 90_000);
   afterAll(async () => h.close());
   afterEach(() => vi.restoreAllMocks());
