@@ -76,10 +76,10 @@ describe('validateMapping', () => {
     ]);
   });
 
-  it('refuses a mapping id used twice and object types without catalogues', () => {
+  it('refuses a mapping id used twice, and properties an object type does not have', () => {
     const problems = validateMappings('contacts', [custom('same', 'firstname', 'GivenName'), custom('same', 'lastname', 'FamilyName')]);
     expect(problems.map((p) => p.reason)).toEqual(['Two mappings share the id "same"; give each mapping its own id.']);
-    expect(reasonOf(validateMapping('payments', custom('x', 'name', 'Name')))).toBe('Field mappings for payments are not available yet.');
+    expect(reasonOf(validateMapping('payments', custom('x', 'name', 'Name')))).toContain('HubSpot has no payment property named "name"');
   });
 });
 

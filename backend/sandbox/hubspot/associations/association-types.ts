@@ -3,6 +3,9 @@
  * AssociationTypes enum (contact↔company 1/2 primary, 279/280 unlabeled, deals 3–6, 19/20, 341/342);
  * invoice and payment ids as seen in public integrations (177/179/175/409/541 and inverses; UNCONFIRMED
  * by HubSpot docs — the app should look them up through the labels endpoint, as the reference advises).
+ * Payment ↔ deal: HubSpot associates commerce payments with deals (payments on the deal record); its
+ * type ids are not published at all, so 791/792 here are placeholders our app never relies on (it uses
+ * the default-association endpoint).
  */
 import type { ObjectType } from '../objects/object-types.ts';
 
@@ -33,6 +36,7 @@ const ROWS: Row[] = [
   ['invoices', 'line_items', 409, 410],
   ['invoices', 'commerce_payments', 541, 542],
   ['line_items', 'commerce_payments', 396, 395],
+  ['commerce_payments', 'deals', 791, 792],
 ];
 
 const SINGULAR: Record<ObjectType, string> = {

@@ -16,6 +16,7 @@ import { parseDefinitionInput, type DefinitionProblem } from './parse-definition
 import { recommendedContactsDefinition } from './recommended-contacts.ts';
 import { recommendedProductsDefinition } from './recommended-products.ts';
 import { outboundInvoiceFilter, recommendedInvoicesDefinition } from './recommended-invoices.ts';
+import { recommendedPaymentsDefinition } from './recommended-payments.ts';
 import type { DefinitionInput } from './definition-schema.ts';
 
 export interface SyncDefinitionView {
@@ -78,10 +79,13 @@ export async function saveDefinition(ctx: AppContext, portalId: number, objectTy
 /** The recommended defaults of R9, from today's setup date. */
 export async function createRecommendedDefinition(ctx: AppContext, portalId: number, objectType: ObjectType): Promise<SyncDefinitionView> {
   requireAvailable(objectType);
-  if (objectType === 'products') return upsert(ctx, portalId, objectType, recommendedProductsDefinition());
-  if (objectType === 'invoices') return upsert(ctx, portalId, objectType, recommendedInvoicesDefinition(new Date()));
-  if (objectType !== 'contacts') throw httpErrors.invalidRequest(`No recommended settings exist for ${objectType} yet.`);
-  return upsert(ctx, portalId, objectType, recommendedContactsDefinition(new Date()));
+  const recommended: Record<ObjectType, (setupDate: Date) => DefinitionInput> = {
+    contacts: recommendedContactsDefinition,
+    products: recommendedProductsDefinition,
+    invoices: recommendedInvoicesDefinition,
+    payments: recommendedPaymentsDefinition,
+  };
+  return upsert(ctx, portalId, objectType, recommended[objectType](new Date()));
 }
 
 async function upsert(ctx: AppContext, portalId: number, objectType: ObjectType, submitted: DefinitionInput): Promise<SyncDefinitionView> {
@@ -91,6 +95,9 @@ async function upsert(ctx: AppContext, portalId: number, objectType: ObjectType,
   const saved = await ctx.db.transaction(async (trx) => {
     const existing = await getSyncDefinition(trx, portalId, objectType);
     if (objectType === 'invoices') input = invoiceRules(input, existing?.setup_date ?? new Date(), connection.country);
+    if (objectType === 'payments' && input.direction !== 'qbo_to_hubspot') {
+      invalid([{ path: ['direction'], message: 'Payments are booked in QuickBooks and synced to HubSpot only: choose “QuickBooks → HubSpot”.' }]);
+    }
     const values = {
       direction: input.direction,
       conflict_winner: input.conflictWinner,

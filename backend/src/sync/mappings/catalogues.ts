@@ -8,6 +8,8 @@ import { HUBSPOT_PRODUCT_FIELDS } from './hubspot-product-fields.ts';
 import { QBO_ITEM_FIELDS } from './qbo-item-fields.ts';
 import { HUBSPOT_INVOICE_FIELDS } from './hubspot-invoice-fields.ts';
 import { QBO_INVOICE_FIELDS } from './qbo-invoice-fields.ts';
+import { HUBSPOT_PAYMENT_FIELDS } from './hubspot-payment-fields.ts';
+import { QBO_PAYMENT_FIELDS } from './qbo-payment-fields.ts';
 
 export interface ObjectCatalogues {
   hubspot: FieldCatalogue;
@@ -23,6 +25,9 @@ export function cataloguesFor(objectType: ObjectType, customHubSpotProperties: r
   }
   if (objectType === 'invoices') {
     return { hubspot: withCustomProperties(HUBSPOT_INVOICE_FIELDS, customHubSpotProperties), qbo: QBO_INVOICE_FIELDS, hubspotNoun: 'invoice', qboNoun: 'invoice' };
+  }
+  if (objectType === 'payments') {
+    return { hubspot: withCustomProperties(HUBSPOT_PAYMENT_FIELDS, customHubSpotProperties), qbo: QBO_PAYMENT_FIELDS, hubspotNoun: 'payment', qboNoun: 'payment' };
   }
   if (objectType !== 'contacts') return undefined;
   return {

@@ -4,8 +4,9 @@ import type { ObjectType } from '../types.ts';
 import { contactsAdapter } from './contacts/contacts-adapter.ts';
 import { productsAdapter } from './products/products-adapter.ts';
 import { invoicesAdapter } from './invoices/invoices-adapter.ts';
+import { paymentsAdapter } from './payments/payments-adapter.ts';
 
-const adapters: Partial<Record<ObjectType, ObjectAdapter>> = { contacts: contactsAdapter, products: productsAdapter, invoices: invoicesAdapter };
+const adapters: Partial<Record<ObjectType, ObjectAdapter>> = { contacts: contactsAdapter, products: productsAdapter, invoices: invoicesAdapter, payments: paymentsAdapter };
 
 export function adapterFor(objectType: ObjectType): ObjectAdapter | undefined {
   return adapters[objectType];

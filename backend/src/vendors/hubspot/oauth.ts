@@ -23,6 +23,7 @@ export const HUBSPOT_REQUIRED_SCOPES = [
   'crm.schemas.contacts.write',
   'crm.schemas.products.write',
   'crm.schemas.invoices.write',
+  'crm.schemas.commercepayments.write',
 ] as const;
 
 export interface HubSpotOAuthConfig {

@@ -1,0 +1,27 @@
+/**
+ * QuickBooks Online Payment fields as dotted paths. '@' names are values the payments adapter computes:
+ * the amount applied to the invoice (unapplied money is not a payment of the invoice), the method in
+ * HubSpot's words, the status, and a note saying what was left out.
+ */
+import type { FieldCatalogue } from './field-catalogue.ts';
+
+export const COMPUTED_PAYMENT_APPLIED = '@applied';
+export const COMPUTED_PAYMENT_METHOD = '@method';
+export const COMPUTED_PAYMENT_STATUS = '@status';
+export const COMPUTED_PAYMENT_NOTE = '@note';
+
+export const QBO_PAYMENT_FIELDS: FieldCatalogue = {
+  Id: { label: 'QuickBooks payment ID', kind: 'string', readOnly: true },
+  TotalAmt: { label: 'Total amount', kind: 'currency', readOnly: true },
+  UnappliedAmt: { label: 'Unapplied amount', kind: 'currency', readOnly: true },
+  TxnDate: { label: 'Payment date', kind: 'date' },
+  PaymentRefNum: { label: 'Reference no.', kind: 'string' },
+  'CurrencyRef.value': { label: 'Currency', kind: 'string' },
+  PrivateNote: { label: 'Memo', kind: 'string' },
+  'MetaData.CreateTime': { label: 'Created', kind: 'datetime', readOnly: true },
+  'MetaData.LastUpdatedTime': { label: 'Last updated', kind: 'datetime', readOnly: true },
+  [COMPUTED_PAYMENT_APPLIED]: { label: 'Amount applied to the invoice', kind: 'currency', readOnly: true },
+  [COMPUTED_PAYMENT_METHOD]: { label: 'Payment method', kind: 'enumeration', readOnly: true },
+  [COMPUTED_PAYMENT_STATUS]: { label: 'Status', kind: 'enumeration', readOnly: true },
+  [COMPUTED_PAYMENT_NOTE]: { label: 'What was left out', kind: 'string', readOnly: true },
+};

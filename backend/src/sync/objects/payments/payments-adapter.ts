@@ -1,0 +1,133 @@
+/**
+ * QuickBooks payments → HubSpot commerce payments (R21, R30): each payment becomes a HubSpot payment
+ * associated with its invoice (synced first through the invoices sync) and that invoice's deals.
+ * A payment applied to several invoices is excluded (HubSpot cannot split a payment, R21); money not
+ * applied to an invoice is left out and said so on the payment. Deleted or voided payments take back
+ * the HubSpot payment we created. HubSpot writes are upserts keyed by the unique `qbo_payment_id`.
+ */
+import type { AdapterSession, ObjectAdapter } from '../../engine/adapter.ts';
+import { RecordFailure } from '../../engine/adapter.ts';
+import { loadOne } from '../../engine/page-batcher.ts';
+import { syncedCounterpart } from '../../engine/synced-counterpart.ts';
+import { hubspotAssociateLoader, hubspotAssociatedIdsLoader, hubspotReadByIdLoader, hubspotUpdateLoader, hubspotUpsertLoader } from '../../loaders/hubspot-loaders.ts';
+import { qboReadByIdLoader } from '../../loaders/qbo-loaders.ts';
+import type { MappedValues, QboRecord } from '../../types.ts';
+import { cataloguesFor, type ObjectCatalogues } from '../../mappings/catalogues.ts';
+import { qboValues as extractQboValues } from '../../mappings/extract-values.ts';
+import { COMPUTED_PAYMENT_APPLIED, COMPUTED_PAYMENT_METHOD, COMPUTED_PAYMENT_NOTE, COMPUTED_PAYMENT_STATUS } from '../../mappings/qbo-payment-fields.ts';
+import { ensureQboLinkProperty } from '../qbo-link-property.ts';
+import { invoicesAdapter } from '../invoices/invoices-adapter.ts';
+import { hubspotPaymentMethod, invoiceApplications, isVoided, unappliedAmount } from './payment-facts.ts';
+
+export const QBO_PAYMENT_ID_PROPERTY = 'qbo_payment_id';
+const catalogues = cataloguesFor('payments') as ObjectCatalogues;
+const PAYMENT_LINK = {
+  objectType: 'commerce_payments',
+  name: QBO_PAYMENT_ID_PROPERTY,
+  label: 'QuickBooks payment ID',
+  description: 'Set by the QuickBooks sync app: the QuickBooks Online payment this payment copies.',
+};
+
+function paymentProperties(session: AdapterSession): string[] {
+  const mapped = session.mappings.map((m) => m.hubspotProperty).filter((p) => !p.startsWith('@'));
+  return [...new Set([...mapped, 'hs_initial_amount', 'hs_initiated_date', 'hs_createdate', 'hs_lastmodifieddate', QBO_PAYMENT_ID_PROPERTY])];
+}
+
+const money = (n: number) => n.toFixed(2);
+
+export const paymentsAdapter: ObjectAdapter = {
+  objectType: 'payments',
+  hubspotNoun: 'payment',
+  qboNoun: 'payment',
+  createOnlyMappingIds: [],
+  pairsByLinkOnly: true,
+  hubspotReadProperties: paymentProperties,
+
+  exclusionOf: (_session, side, record) => {
+    if (side !== 'qbo') return null;
+    const payment = record as QboRecord;
+    if (isVoided(payment)) return { reasonCode: 'voided_in_quickbooks', message: 'Voided in QuickBooks; the HubSpot payment we created for it (if any) was archived.', reverse: true };
+    const applications = invoiceApplications(payment);
+    if (applications.length > 1) {
+      return {
+        reasonCode: 'applied_to_several_invoices',
+        message: `This payment is applied to ${applications.length} invoices (${applications.map((a) => `#${a.invoiceId}`).join(', ')}). HubSpot cannot split one payment across invoices, so it is not synced (R21); the invoices still show as paid in HubSpot.`,
+        reverse: true,
+      };
+    }
+    if (applications.length === 0) return { reasonCode: 'not_applied', message: 'This payment is not applied to any invoice in QuickBooks, so there is nothing it pays in HubSpot. Apply it to an invoice to sync it.' };
+    return null;
+  },
+  archiveHubSpot: async (session, hubspotId) => session.vendors.hubspot.batchArchive('commerce_payments', [hubspotId]),
+
+  readHubSpot: (session, id) => loadOne(session.batcher, hubspotReadByIdLoader(session, 'commerce_payments', paymentProperties(session)), id),
+  readQbo: (session, id) => loadOne(session.batcher, qboReadByIdLoader(session, 'Payment', { nameList: false }), id),
+
+  hubspotMatchKey: () => null,
+  noMatchKeyMessage: () => 'Payments are never matched, only linked.',
+  qboMatchKey: () => null,
+  findQboMatches: () => Promise.resolve([]),
+  findHubSpotMatches: () => Promise.resolve([]),
+
+  // Payments only flow QuickBooks → HubSpot, so HubSpot values serve comparisons only.
+  hubspotValues: (session, record) => {
+    const values: MappedValues = {};
+    for (const mapping of session.mappings) {
+      if (!mapping.enabled) continue;
+      const raw = record.properties[mapping.hubspotProperty];
+      values[mapping.id] = raw === undefined || raw === '' ? null : raw;
+    }
+    return Promise.resolve(values);
+  },
+  qboValues: (session, record) => {
+    const values = extractQboValues(record, session.mappings, { catalogues });
+    const unapplied = unappliedAmount(record);
+    const computed: Record<string, string | number | null> = {
+      [COMPUTED_PAYMENT_APPLIED]: invoiceApplications(record).reduce((sum, a) => sum + a.amount, 0),
+      [COMPUTED_PAYMENT_METHOD]: hubspotPaymentMethod(record),
+      // A payment is recorded in QuickBooks once the money is in; QuickBooks has no "processing" state.
+      [COMPUTED_PAYMENT_STATUS]: 'succeeded',
+      [COMPUTED_PAYMENT_NOTE]: unapplied > 0 ? `QuickBooks payment #${record.Id}: ${money(unapplied)} not applied to an invoice is not included.` : null,
+    };
+    for (const mapping of session.mappings) if (mapping.enabled && mapping.qboField in computed) values[mapping.id] = computed[mapping.qboField] ?? null;
+    return values;
+  },
+  describeHubSpot: (record) => ({ displayName: `Payment ${record.properties.hs_reference_number ?? `#${record.id}`}`, email: null }),
+  describeQbo: (record) => ({ displayName: `Payment ${typeof record.PaymentRefNum === 'string' ? record.PaymentRefNum : `#${record.Id}`} (${money(Number(record.TotalAmt ?? 0))})`, email: null }),
+
+  createQbo: () => Promise.reject(new RecordFailure('direction_unsupported', 'Payments are synced from QuickBooks to HubSpot only.')),
+  updateQbo: () => Promise.reject(new RecordFailure('direction_unsupported', 'Payments are synced from QuickBooks to HubSpot only.')),
+  upsertHubSpot: async (session, values, qboId, existingId, pair) => {
+    await ensureQboLinkProperty(session, PAYMENT_LINK);
+    const properties: Record<string, string> = { [QBO_PAYMENT_ID_PROPERTY]: qboId };
+    for (const mapping of session.mappings) {
+      if (!mapping.enabled || !(mapping.id in values) || catalogues.hubspot[mapping.hubspotProperty]?.readOnly) continue;
+      const value = values[mapping.id];
+      properties[mapping.hubspotProperty] = value === null || value === undefined ? '' : String(value);
+    }
+    let invoice: string | null = null;
+    if (!existingId) {
+      const application = pair?.qbo ? invoiceApplications(pair.qbo)[0] : undefined;
+      if (!application) throw new RecordFailure('not_applied', 'This payment is not applied to an invoice.');
+      const linked = await syncedCounterpart(session, invoicesAdapter, 'qbo', application.invoiceId, `The payment's QuickBooks invoice #${application.invoiceId}`);
+      if (!linked.ok) throw new RecordFailure('invoice_not_synced', linked.message);
+      invoice = linked.id;
+    }
+    const result = existingId
+      ? await loadOne(session.batcher, hubspotUpdateLoader(session, 'commerce_payments'), { id: existingId, properties })
+      : await loadOne(session.batcher, hubspotUpsertLoader(session, 'commerce_payments', QBO_PAYMENT_ID_PROPERTY), { id: qboId, properties });
+    if (!result.ok) {
+      if (result.error.retryable) throw result.error;
+      throw new RecordFailure('hubspot_rejected', `HubSpot refused the payment: ${result.error.message}`);
+    }
+    if (invoice) {
+      // Associated with its invoice (so HubSpot shows it paid) and that invoice's deals (the deal card, R30).
+      const deals = await loadOne(session.batcher, hubspotAssociatedIdsLoader(session, 'invoices', 'deals'), invoice);
+      await Promise.all([
+        loadOne(session.batcher, hubspotAssociateLoader(session, 'commerce_payments', 'invoices'), { from: result.record.id, to: invoice }),
+        ...deals.map((deal) => loadOne(session.batcher, hubspotAssociateLoader(session, 'commerce_payments', 'deals'), { from: result.record.id, to: deal })),
+      ]);
+    }
+    return result.record;
+  },
+};

@@ -1,0 +1,167 @@
+/**
+ * QuickBooks payments → HubSpot commerce payments: the payment on its invoice and the invoice's deal,
+ * with exact values; R21 (several invoices) excluded with the reason; unapplied money left out and said
+ * so; voided and deleted payments take back the HubSpot payment; setup refuses other directions.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppHarness, type AppHarness } from '../../helpers/app-harness.ts';
+import { hubspotUser, qboUser, type QboEntity } from '../../helpers/vendor-data.ts';
+import { loadSession } from '../../../backend/src/sync/engine/session.ts';
+import { runSyncPass } from '../../../backend/src/sync/engine/catch-up.ts';
+import { paymentsAdapter } from '../../../backend/src/sync/objects/payments/payments-adapter.ts';
+import { defaultPaymentMappings } from '../../../backend/src/sync/objects/payments/default-mappings.ts';
+import { defaultContactMappings } from '../../../backend/src/sync/objects/contacts/default-mappings.ts';
+import { defaultInvoiceMappings } from '../../../backend/src/sync/objects/invoices/default-mappings.ts';
+import { invoicesAdapter } from '../../../backend/src/sync/objects/invoices/invoices-adapter.ts';
+import type { ObjectAdapter } from '../../../backend/src/sync/engine/adapter.ts';
+
+let nextPortal = 59_500_001;
+let nextRealm = 7_950_001;
+const INVOICE_TO_DEAL = 175;
+
+type Row = { state: string; reason_code: string | null; message: string | null; hubspot_id: string | null };
+
+describe('payments sync', () => {
+  let h: AppHarness;
+  beforeAll(async () => {
+    h = await startAppHarness({}, { mode: 'web' });
+    await fetch(`${h.hubspot.baseUrl}/_sandbox/apps/${h.apps.hubspot.appId}/webhooks`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ targetUrl: null }) });
+  });
+  afterAll(async () => h.close());
+
+  async function account() {
+    const portalId = nextPortal++;
+    const realmId = String(nextRealm++);
+    expect((await h.install(portalId)).status).toBe(302);
+    expect((await h.connect(portalId, realmId)).status).toBe(200);
+    const put = (objectType: string, direction: string, fieldMappings: unknown) =>
+      h.signedFetch(`/api/v1/syncs/${objectType}`, portalId, { method: 'PUT', body: { direction, conflictWinner: 'quickbooks', fieldMappings, filters: { toQbo: [], toHubSpot: [] }, options: {} } });
+    expect((await put('contacts', 'two_way', defaultContactMappings())).status).toBe(200);
+    expect((await put('invoices', 'qbo_to_hubspot', defaultInvoiceMappings())).status).toBe(200);
+    const payments = await put('payments', 'qbo_to_hubspot', defaultPaymentMappings());
+    expect(payments.status).toBe(200);
+    const hs = hubspotUser(h, portalId);
+    const qb = await qboUser(h, realmId);
+    const account = (await qb.all('Account')).find((a) => a.Name === 'Services')!;
+    const item = await qb.create('Item', { Name: 'Service', Type: 'Service', IncomeAccountRef: { value: account.Id } });
+    const customer = await qb.create('Customer', { DisplayName: `Customer ${portalId}`, PrimaryEmailAddr: { Address: `ap${portalId}@pay.test` } });
+    const invoice = (amount: number) =>
+      qb.create('Invoice', { CustomerRef: { value: customer.Id }, Line: [{ DetailType: 'SalesItemLineDetail', Amount: amount, SalesItemLineDetail: { ItemRef: { value: item.Id }, Qty: 1, UnitPrice: amount } }] });
+    const pay = (lines: Array<[QboEntity, number]>, extra: Record<string, unknown> = {}) =>
+      qb.create('Payment', {
+        CustomerRef: { value: customer.Id },
+        TotalAmt: lines.reduce((sum, [, amount]) => sum + amount, 0) + Number(extra.unapplied ?? 0),
+        Line: lines.map(([inv, amount]) => ({ Amount: amount, LinkedTxn: [{ TxnId: inv.Id, TxnType: 'Invoice' }] })),
+        ...Object.fromEntries(Object.entries(extra).filter(([k]) => k !== 'unapplied')),
+      });
+    return { portalId, realmId, hs, qb, invoice, pay };
+  }
+
+  async function passOf(portalId: number, adapter: ObjectAdapter) {
+    const loaded = await loadSession(h.ctx, portalId, adapter.objectType);
+    if (!loaded.ok) throw new Error(loaded.reason);
+    return runSyncPass(loaded.session, adapter, 'sync_now');
+  }
+  const pass = (portalId: number) => passOf(portalId, paymentsAdapter);
+
+  const row = (portalId: number, qboId: string) => h.db.db('sync_records').where({ portal_id: portalId, object_type: 'payments', qbo_id: qboId }).first<Row>();
+  const associated = (portalId: number, from: 'commerce_payments', id: string, to: 'invoices' | 'deals') => h.hubspot.state.account(portalId)!.associations.list(from, id, to).map((l) => l.toId);
+
+  it('a payment reaches HubSpot on its invoice (synced first) and the invoice’s deal, with the exact values', async () => {
+    const a = await account();
+    const invoice = await a.invoice(300);
+    const payment = await a.pay([[invoice, 300]], { TxnDate: '2026-11-23', PaymentRefNum: 'CHK-1042', PaymentMethodRef: { value: '2', name: 'Check' } });
+
+    // The invoice is synced through the invoices sync on the way; its deal (a person linked it in HubSpot) gets the payment too.
+    const first = await pass(a.portalId);
+    expect(first.counts).toMatchObject({ created: 1, failed: 0 });
+    const [hsPayment, ...others] = await a.hs.all('commerce_payments');
+    expect(others).toEqual([]);
+    expect(hsPayment!.properties).toMatchObject({
+      qbo_payment_id: payment.Id,
+      hs_initial_amount: '300',
+      hs_initiated_date: '2026-11-23T00:00:00.000Z',
+      hs_payment_method: 'check',
+      hs_latest_status: 'succeeded',
+      hs_reference_number: 'CHK-1042',
+    });
+    const [hsInvoice] = await a.hs.all('invoices');
+    expect(associated(a.portalId, 'commerce_payments', hsPayment!.id, 'invoices')).toEqual([hsInvoice!.id]);
+    expect(await row(a.portalId, payment.Id)).toMatchObject({ state: 'synced', hubspot_id: hsPayment!.id });
+
+    // A second payment of an invoice that sits on a deal is associated with that deal as well.
+    const deal = await a.hs.create('deals', { dealname: 'Big deal' });
+    const second = await a.invoice(50);
+    await passOf(a.portalId, invoicesAdapter);
+    const hsSecondInvoice = (await a.hs.all('invoices')).find((i) => i.properties.qbo_invoice_id === second.Id)!;
+    await a.hs.associate('invoices', hsSecondInvoice.id, 'deals', deal.id, [INVOICE_TO_DEAL]);
+    const paid = await a.pay([[second, 50]], { TxnDate: '2026-11-24' });
+    await pass(a.portalId);
+    const hsSecond = (await a.hs.all('commerce_payments')).find((p) => p.properties.qbo_payment_id === paid.Id)!;
+    expect(associated(a.portalId, 'commerce_payments', hsSecond.id, 'deals')).toEqual([deal.id]);
+
+    // Passes again: nothing new, nothing duplicated.
+    expect((await pass(a.portalId)).counts).toMatchObject({ created: 0, updated: 0 });
+    expect(await a.hs.all('commerce_payments')).toHaveLength(2);
+  });
+
+  it('R21: a payment applied to several invoices is excluded with the reason; unapplied money is left out and said so', async () => {
+    const a = await account();
+    const [one, two] = [await a.invoice(100), await a.invoice(200)];
+    const split = await a.pay([
+      [one, 100],
+      [two, 200],
+    ]);
+    const partly = await a.pay([[await a.invoice(80), 80]], { unapplied: 20 });
+    await pass(a.portalId);
+    const excluded = (await row(a.portalId, split.Id));
+    expect(excluded).toMatchObject({ state: 'excluded', reason_code: 'applied_to_several_invoices', hubspot_id: null });
+    expect(excluded.message).toContain('applied to 2 invoices');
+    const hsPayments = await a.hs.all('commerce_payments');
+    expect(hsPayments.map((p) => [p.properties.qbo_payment_id, p.properties.hs_initial_amount, p.properties.hs_internal_comment])).toEqual([
+      [partly.Id, '80', `QuickBooks payment #${partly.Id}: 20.00 not applied to an invoice is not included.`],
+    ]);
+  });
+
+  it('voided and deleted payments take back the HubSpot payment we created', async () => {
+    const a = await account();
+    const voided = await a.pay([[await a.invoice(10), 10]]);
+    const deleted = await a.pay([[await a.invoice(20), 20]]);
+    await pass(a.portalId);
+    expect(await a.hs.all('commerce_payments')).toHaveLength(2);
+
+    const v = await a.qb.read('Payment', voided.Id);
+    await fetch(`${h.qbo.baseUrl}/v3/company/${a.realmId}/payment?operation=void&minorversion=75`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await qboToken(a.realmId)}` },
+      body: JSON.stringify({ Id: v.Id, SyncToken: v.SyncToken }),
+    });
+    const d = await a.qb.read('Payment', deleted.Id);
+    await fetch(`${h.qbo.baseUrl}/v3/company/${a.realmId}/payment?operation=delete&minorversion=75`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await qboToken(a.realmId)}` },
+      body: JSON.stringify({ Id: d.Id, SyncToken: d.SyncToken }),
+    });
+    await pass(a.portalId);
+    expect(await a.hs.all('commerce_payments')).toEqual([]);
+    expect(await row(a.portalId, voided.Id)).toMatchObject({ state: 'excluded', reason_code: 'voided_in_quickbooks' });
+    expect(await row(a.portalId, deleted.Id)).toMatchObject({ state: 'excluded', reason_code: 'deleted_in_quickbooks' });
+    const activity = await h.db.db('sync_activity').where({ portal_id: a.portalId, object_type: 'payments', action: 'delete' }).count<Array<{ count: string }>>('* as count');
+    expect(Number(activity[0]!.count)).toBe(2);
+  });
+
+  it('payments only go QuickBooks → HubSpot: other directions are refused at setup', async () => {
+    const a = await account();
+    const res = await h.signedFetch('/api/v1/syncs/payments', a.portalId, {
+      method: 'PUT',
+      body: { direction: 'two_way', conflictWinner: 'quickbooks', fieldMappings: defaultPaymentMappings(), filters: { toQbo: [], toHubSpot: [] }, options: {} },
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { details: Array<{ message: string }> } }).error.details[0]!.message).toContain('QuickBooks → HubSpot');
+  });
+
+  async function qboToken(realmId: string): Promise<string> {
+    const res = await fetch(`${h.qbo.baseUrl}/_sandbox/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId: h.apps.quickbooks.clientId, realmId }) });
+    return ((await res.json()) as { access_token: string }).access_token;
+  }
+});
