@@ -1,0 +1,51 @@
+/**
+ * The HubSpot project files of the settings page and the card (platform 2026.03 rules from
+ * hubspot-platform.md §1.2–1.5), and the entry points registering the components the other tests render.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { hubspot } from '@hubspot/ui-extensions';
+import { SettingsApp } from '../../app/app/settings/SettingsApp.tsx';
+import { InvoiceSyncStatus } from '../../app/app/cards/InvoiceSyncStatus.tsx';
+
+const root = new URL('../../', import.meta.url);
+const json = (path: string) => JSON.parse(readFileSync(new URL(path, root), 'utf8')) as { uid: string; type: string; config: Record<string, unknown> };
+const srcDir = (JSON.parse(readFileSync(new URL('hsproject.json', root), 'utf8')) as { srcDir: string }).srcDir;
+const entryExists = (entrypoint: string) => existsSync(new URL(`${srcDir}/${entrypoint.replace(/^\//, '')}`, root));
+
+describe('UI extension project files', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('settings: one settings component whose entrypoint exists', () => {
+    const settings = json('app/app/settings/settings-hsmeta.json');
+    expect(Object.keys(settings).sort()).toEqual(['config', 'type', 'uid']);
+    expect(settings.type).toBe('settings');
+    expect(settings.uid).toMatch(/^[A-Za-z0-9_.-]{1,64}$/);
+    expect(entryExists(settings.config.entrypoint as string)).toBe(true);
+  });
+
+  it('card: required fields, a valid location, on deals and contacts (invoice cards are unconfirmed)', () => {
+    const card = json('app/app/cards/invoice-sync-status-hsmeta.json');
+    expect(Object.keys(card).sort()).toEqual(['config', 'type', 'uid']);
+    expect(card.type).toBe('card');
+    expect(card.config).toMatchObject({ location: 'crm.record.tab', objectTypes: ['deals', 'contacts'] });
+    expect(card.config.name).toBeTruthy();
+    expect(entryExists(card.config.entrypoint as string)).toBe(true);
+    expect(card.uid).not.toBe(json('app/app/settings/settings-hsmeta.json').uid);
+  });
+
+  it('each extension folder has the package.json HubSpot builds it with', () => {
+    for (const folder of ['settings', 'cards']) {
+      const pkg = JSON.parse(readFileSync(new URL(`app/app/${folder}/package.json`, root), 'utf8')) as { dependencies: Record<string, string> };
+      expect(Object.keys(pkg.dependencies).sort()).toEqual(['@hubspot/ui-extensions', 'react', 'zod']);
+    }
+  });
+
+  it('the entry points register the settings page and the card', async () => {
+    const extend = vi.spyOn(hubspot, 'extend');
+    await import('../../app/app/settings/SettingsPage.tsx');
+    await import('../../app/app/cards/InvoiceSyncStatusCard.tsx');
+    const rendered = extend.mock.calls.map(([render]) => (render as unknown as () => { type: unknown })().type);
+    expect(rendered).toEqual([SettingsApp, InvoiceSyncStatus]);
+  });
+});
