@@ -1,4 +1,5 @@
 /** The Express application: middleware order, routes, and the single error handler last. */
+import { dealPaymentRoutes } from './routes/api/deal-payments.ts';
 import express, { type Express } from 'express';
 import type { AppContext } from '../jobs/context.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
@@ -40,7 +41,7 @@ export function createHttpApp(ctx: AppContext, metrics: Metrics = createMetrics(
   // Opened by the browser from an alert or e-mail: the signed, expiring link is the credential.
   app.use(exportDownloadRoutes(ctx));
   // Everything under /api/v1 is called by our UI extensions through signed hubspot.fetch.
-  app.use('/api/v1', verifiedHubSpotRequest(ctx), signedAccount(ctx), connectionRoutes(ctx), syncRoutes(ctx), recordRoutes(ctx), exportRoutes(ctx), setupCheckRoutes(ctx));
+  app.use('/api/v1', verifiedHubSpotRequest(ctx), signedAccount(ctx), connectionRoutes(ctx), syncRoutes(ctx), recordRoutes(ctx), exportRoutes(ctx), setupCheckRoutes(ctx), dealPaymentRoutes(ctx));
   app.use(notFoundHandler);
   app.use(errorHandler(ctx.logger));
   return app;

@@ -14,10 +14,12 @@ import { defaultContactMappings } from '../../../backend/src/sync/objects/contac
 import { defaultInvoiceMappings } from '../../../backend/src/sync/objects/invoices/default-mappings.ts';
 import { invoicesAdapter } from '../../../backend/src/sync/objects/invoices/invoices-adapter.ts';
 import type { ObjectAdapter } from '../../../backend/src/sync/engine/adapter.ts';
+import { dealPaymentsResponseSchema } from '../../../backend/src/http/api-contract/deal-payments.ts';
 
 let nextPortal = 59_500_001;
 let nextRealm = 7_950_001;
 const INVOICE_TO_DEAL = 175;
+const INVOICE_TO_PAYMENT = 541;
 
 type Row = { state: string; reason_code: string | null; message: string | null; hubspot_id: string | null };
 
@@ -100,9 +102,36 @@ describe('payments sync', () => {
     const hsSecond = (await a.hs.all('commerce_payments')).find((p) => p.properties.qbo_payment_id === paid.Id)!;
     expect(associated(a.portalId, 'commerce_payments', hsSecond.id, 'deals')).toEqual([deal.id]);
 
+    // The deal card (R30): the deal's invoice with its QuickBooks payment, plus a HubSpot payment still processing (R20).
+    const processing = await a.hs.create('commerce_payments', { hs_initial_amount: '5', hs_initiated_date: '2026-11-24', hs_latest_status: 'processing', hs_payment_method: 'ach' });
+    await a.hs.associate('invoices', hsSecondInvoice.id, 'commerce_payments', processing.id, [INVOICE_TO_PAYMENT]);
+    const card = await h.signedFetch(`/api/v1/deals/${deal.id}/payments`, a.portalId);
+    expect(card.status).toBe(200);
+    const view = dealPaymentsResponseSchema.parse(await card.json());
+    expect(view.totals).toEqual({ paid: 50, open: 0, processing: 5 });
+    expect(view.invoices).toEqual([
+      expect.objectContaining({
+        hubspotInvoiceId: hsSecondInvoice.id,
+        qboInvoiceId: second.Id,
+        syncState: 'synced',
+        total: 50,
+        balance: 0,
+        status: 'paid',
+        qboUrl: `https://sandbox.qbo.intuit.com/app/invoice?txnId=${second.Id}`,
+        payments: [
+          { source: 'quickbooks', id: paid.Id, amount: 50, date: '2026-11-24', method: 'other', status: 'succeeded', reference: null },
+          { source: 'hubspot', id: processing.id, amount: 5, date: '2026-11-24', method: 'ach', status: 'processing', reference: null },
+        ],
+      }),
+    ]);
+    // Another account asking for this deal id sees nothing of it; a malformed id is a 404 envelope.
+    const other = await account();
+    expect(dealPaymentsResponseSchema.parse(await (await h.signedFetch(`/api/v1/deals/${deal.id}/payments`, other.portalId)).json()).invoices).toEqual([]);
+    expect((await h.signedFetch('/api/v1/deals/not-a-deal/payments', a.portalId)).status).toBe(404);
+
     // Passes again: nothing new, nothing duplicated.
     expect((await pass(a.portalId)).counts).toMatchObject({ created: 0, updated: 0 });
-    expect(await a.hs.all('commerce_payments')).toHaveLength(2);
+    expect(await a.hs.all('commerce_payments')).toHaveLength(3); // two copies of QuickBooks payments, one HubSpot payment
   });
 
   it('R21: a payment applied to several invoices is excluded with the reason; unapplied money is left out and said so', async () => {

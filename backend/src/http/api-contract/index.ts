@@ -12,6 +12,7 @@ import { recordListQuerySchema, recordListResponseSchema, recordLookupQuerySchem
 import { activityQuerySchema, activityResponseSchema } from './activity.ts';
 import { retryResponseSchema } from './retry.ts';
 import { createExportRequestSchema, exportJobViewSchema, exportListResponseSchema } from './exports.ts';
+import { dealPaymentsResponseSchema } from './deal-payments.ts';
 
 export * from './common.ts';
 export * from './connection.ts';
@@ -21,6 +22,7 @@ export * from './records.ts';
 export * from './activity.ts';
 export * from './retry.ts';
 export * from './exports.ts';
+export * from './deal-payments.ts';
 
 export const API_PREFIX = '/api/v1';
 
@@ -50,6 +52,8 @@ export const endpoints = {
   createExport: { method: 'POST', path: () => '/exports', body: createExportRequestSchema, response: exportJobViewSchema },
   listExports: { method: 'GET', path: () => '/exports', response: exportListResponseSchema },
   getExport: { method: 'GET', path: (exportId: string) => `/exports/${id(exportId)}`, response: exportJobViewSchema },
+
+  getDealPayments: { method: 'GET', path: (dealId: string) => `/deals/${id(dealId)}/payments`, response: dealPaymentsResponseSchema },
 } as const;
 
 /** Any non-2xx response body. */
