@@ -4,7 +4,7 @@
  * QuickBooks), a contact without e-mail excluded, a QuickBooks customer created in HubSpot.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Button, EmptyState, ErrorState, Flex, Link, LoadingSpinner, MultiSelect, SearchInput, Select, Table, TableHeader, Text } from '@hubspot/ui-extensions';
+import { Alert, Button, EmptyState, ErrorState, Flex, Link, LoadingSpinner, MultiSelect, SearchInput, Select, Table, TableHeader, Text } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { startAppHarness, eventually, type AppHarness } from '../../helpers/app-harness.ts';
 import { hubspotUser, qboUser } from '../../helpers/vendor-data.ts';
@@ -13,6 +13,8 @@ import { fire, textOf } from '../../helpers/ui-render.ts';
 import { defaultContactMappings } from '../../../backend/src/sync/objects/contacts/default-mappings.ts';
 import { createApiClient } from '../../../app/app/shared/api-client.ts';
 import { listRecords } from '../../../app/app/shared/records-api.ts';
+import { getConnection } from '../../../app/app/shared/connection-api.ts';
+import { AccountAlerts } from '../../../app/app/settings/AccountAlerts.tsx';
 import { ObjectView } from '../../../app/app/settings/objects/ObjectView.tsx';
 import { RecordView } from '../../../app/app/settings/records/RecordView.tsx';
 
@@ -164,6 +166,26 @@ describe('object view, record view, export', () => {
       expect(lines[0]).toBe('Name,E-mail,Sync state,Reason,Last synced');
       expect(lines.slice(1).map((l) => l.split(',')[1]).sort()).toEqual(records.map((x) => x.email).sort());
       expect(csv).not.toContain('amy@anvils.test');
+
+      // The in-app alert the settings page shows for a ready export carries the same link.
+      const { alerts } = await getConnection(createApiClient(PORTAL));
+      const ready = alerts.find((a) => a.link === (link.props.href as { url: string }).url);
+      expect(ready).toBeDefined();
+      const page = createRenderer('settings');
+      page.render(<AccountAlerts alerts={alerts} />);
+      expect(page.findAll(Alert).map((a) => a.props.title)).toContain(ready!.title);
+      expect(page.findAll(Link).map((l) => (l.props.href as { url: string }).url)).toContain(ready!.link);
+    });
+
+    it('exports as Excel when chosen: the job gets the format and the file is an .xlsx workbook', async () => {
+      const { r, backend } = renderRecordView(PORTAL);
+      await r.waitFor(() => expect(r.findByTestId(Table, 'records')).toBeTruthy(), WAIT);
+      r.findByTestId(Select, 'export-format').trigger('onChange', 'xlsx' as never);
+      r.findByTestId(Button, 'export').trigger('onClick');
+      await r.waitFor(() => expect(r.findByTestId(Link, 'export-download').text).toMatch(/^Download \d+ records \(XLSX\)$/), { timeoutInMs: 30_000 });
+      expect(backend.callsTo('POST', '/exports')).toMatchObject([{ status: 202, body: { format: 'xlsx', filters: { objectType: 'contacts' } } }]);
+      const file = await fetch((r.findByTestId(Link, 'export-download').props.href as { url: string }).url);
+      expect(Buffer.from(await file.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
     });
   });
 });
