@@ -45,6 +45,29 @@ describe('control API', () => {
     expect(paid.every((r) => r.Balance < r.TotalAmt)).toBe(true);
   });
 
+  it('seeding can fix the lines per invoice and give every payment its own invoice, paid in full', async () => {
+    const realmId = (await h.control('/companies', 'POST', { companyName: 'Seed lines' })).json.realmId as string;
+    const result = await h.control(`/companies/${realmId}/seed`, 'POST', { seed: 3, customers: 10, items: 5, invoices: 40, payments: 25, linesPerInvoice: 3, oneInvoicePerPayment: true });
+    expect(result.json).toMatchObject({ invoices: 40, payments: 25 });
+    const invoices = await records(realmId, 'Invoice');
+    expect(invoices.map((r) => r.Line.filter((l: { DetailType: string }) => l.DetailType === 'SalesItemLineDetail').length)).toEqual(Array.from({ length: 40 }, () => 3));
+    const payments = await records(realmId, 'Payment');
+    expect(payments).toHaveLength(25);
+    const paidInvoices = payments.map((p) => {
+      expect(p.Line).toHaveLength(1);
+      expect(p.Line[0].LinkedTxn).toEqual([{ TxnId: expect.any(String), TxnType: 'Invoice' }]);
+      return p.Line[0].LinkedTxn[0].TxnId as string;
+    });
+    expect(new Set(paidInvoices).size).toBe(25);
+    const byId = new Map<string, ApiResponse['json']>(invoices.map((r) => [r.Id as string, r]));
+    expect(paidInvoices.every((id) => byId.get(id)!.Balance === 0)).toBe(true);
+    expect(invoices.filter((r) => r.Balance === 0)).toHaveLength(25);
+    // More payments than invoices: each invoice is paid once and no more payments are made.
+    const few = (await h.control('/companies', 'POST', { companyName: 'Seed few' })).json.realmId as string;
+    expect((await h.control(`/companies/${few}/seed`, 'POST', { seed: 3, customers: 2, items: 2, invoices: 4, payments: 9, oneInvoicePerPayment: true })).json).toMatchObject({ invoices: 4, payments: 4 });
+    expect((await h.control(`/companies/${realmId}/seed`, 'POST', { linesPerInvoice: 0 })).status).toBe(400);
+  });
+
   it('seeded data is visible through the API with a minted token', async () => {
     const realmId = await seededCompany(9);
     const token = (await h.control('/tokens', 'POST', { clientId: h.clientId, realmId })).json.access_token as string;

@@ -42,6 +42,8 @@ export const seedSchema = z.strictObject({
   items: z.number().int().min(0).max(1_000_000).optional(),
   invoices: z.number().int().min(0).max(1_000_000).optional(),
   payments: z.number().int().min(0).max(1_000_000).optional(),
+  linesPerInvoice: z.number().int().min(1).max(250).optional(),
+  oneInvoicePerPayment: z.boolean().optional(),
 });
 
 export const mintTokenSchema = z.strictObject({

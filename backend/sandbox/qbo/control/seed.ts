@@ -17,6 +17,10 @@ export interface SeedRequest {
   items?: number;
   invoices?: number;
   payments?: number;
+  /** Every invoice gets exactly this many lines (default: 1 to 5 at random). */
+  linesPerInvoice?: number;
+  /** Each payment pays its own invoice in full (none shares one), so every requested payment is made. Default: invoices drawn at random, partly paid, possibly twice. */
+  oneInvoicePerPayment?: boolean;
 }
 
 export interface SeedResult {
@@ -107,7 +111,7 @@ function seedRecords(company: Company, request: SeedRequest, started: number): S
   if ((request.invoices ?? 0) > 0 && (customerPool.length === 0 || itemPool.length === 0)) throw new Error('seeding invoices needs customers and items');
   const taxCode = us ? undefined : company.collection('TaxCode').keys().next().value;
   for (let i = 0; i < (request.invoices ?? 0); i++) {
-    const lines = Array.from({ length: faker.number.int({ min: 1, max: 5 }) }, () => {
+    const lines = Array.from({ length: request.linesPerInvoice ?? faker.number.int({ min: 1, max: 5 }) }, () => {
       const item = company.get('Item', faker.helpers.arrayElement(itemPool)) as QboEntity;
       const qty = faker.number.int({ min: 1, max: 10 });
       const unitPrice = item.UnitPrice as number;
@@ -124,11 +128,13 @@ function seedRecords(company: Company, request: SeedRequest, started: number): S
   }
   let payments = 0;
   const invoicePool = invoices.length > 0 ? invoices : [...company.collection('Invoice').values()];
+  const unpaid = request.oneInvoicePerPayment ? invoicePool.filter((i) => ((i.Balance as number | undefined) ?? 0) > 0) : [];
   for (let i = 0; i < (request.payments ?? 0) && invoicePool.length > 0; i++) {
-    const invoice = company.get('Invoice', faker.helpers.arrayElement(invoicePool).Id);
+    if (request.oneInvoicePerPayment && i >= unpaid.length) break;
+    const invoice = company.get('Invoice', (request.oneInvoicePerPayment ? unpaid[i]! : faker.helpers.arrayElement(invoicePool)).Id);
     const balance = (invoice?.Balance as number | undefined) ?? 0;
     if (!invoice || balance <= 0) continue;
-    const amount = faker.datatype.boolean({ probability: 0.7 }) ? balance : Math.round(balance * 50) / 100;
+    const amount = request.oneInvoicePerPayment || faker.datatype.boolean({ probability: 0.7 }) ? balance : Math.round(balance * 50) / 100;
     savePayment(company, {
       CustomerRef: invoice.CustomerRef,
       TotalAmt: amount,
