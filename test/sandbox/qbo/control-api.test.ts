@@ -50,7 +50,7 @@ describe('control API', () => {
     const result = await h.control(`/companies/${realmId}/seed`, 'POST', { seed: 3, customers: 10, items: 5, invoices: 40, payments: 25, linesPerInvoice: 3, oneInvoicePerPayment: true });
     expect(result.json).toMatchObject({ invoices: 40, payments: 25 });
     const invoices = await records(realmId, 'Invoice');
-    expect(invoices.map((r) => r.Line.filter((l: { DetailType: string }) => l.DetailType === 'SalesItemLineDetail').length)).toEqual(Array.from({ length: 40 }, () => 3));
+    expect(invoices.map((r) => (r.Line as Array<{ DetailType: string }>).filter((l) => l.DetailType === 'SalesItemLineDetail').length)).toEqual(Array.from({ length: 40 }, () => 3));
     const payments = await records(realmId, 'Payment');
     expect(payments).toHaveLength(25);
     const paidInvoices = payments.map((p) => {
