@@ -179,14 +179,45 @@ describe('payments sync', () => {
     expect(Number(activity[0]!.count)).toBe(2);
   });
 
-  it('payments only go QuickBooks → HubSpot: other directions are refused at setup', async () => {
+  it('R19/R20 (two-way): a payment collected in HubSpot is recorded in QuickBooks only once it succeeded, for its full amount, no fee expense', async () => {
     const a = await account();
-    const res = await h.signedFetch('/api/v1/syncs/payments', a.portalId, {
-      method: 'PUT',
-      body: { direction: 'two_way', conflictWinner: 'quickbooks', fieldMappings: defaultPaymentMappings(), filters: { toQbo: [], toHubSpot: [] }, options: {} },
-    });
-    expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { details: Array<{ message: string }> } }).error.details[0]!.message).toContain('QuickBooks → HubSpot');
+    const services = (await a.qb.all('Account')).find((acc) => acc.Name === 'Services')!;
+    const put = (objectType: string, direction: string, fieldMappings: unknown, options: Record<string, string> = {}) =>
+      h.signedFetch(`/api/v1/syncs/${objectType}`, a.portalId, { method: 'PUT', body: { direction, conflictWinner: 'quickbooks', fieldMappings, filters: { toQbo: [], toHubSpot: [] }, options } });
+    expect((await put('invoices', 'two_way', defaultInvoiceMappings(), { customLineIncomeAccountId: services.Id })).status).toBe(200);
+    expect((await put('payments', 'two_way', defaultPaymentMappings())).status).toBe(200);
+    expect((await put('payments', 'hubspot_to_qbo', defaultPaymentMappings())).status).toBe(400);
+
+    const contact = await a.hs.create('contacts', { email: 'payer@hs.test', firstname: 'Pat', lastname: 'Payer' });
+    const invoice = await a.hs.create('invoices', { hs_currency: 'USD', hs_invoice_status: 'open', hs_invoice_date: '2026-11-20' });
+    await a.hs.associate('invoices', invoice.id, 'contacts', contact.id, [177]);
+    const line = await a.hs.create('line_items', { name: 'Consulting', quantity: '1', price: '100' });
+    await a.hs.associate('invoices', invoice.id, 'line_items', line.id, [409]);
+    await passOf(a.portalId, invoicesAdapter);
+    const [qbInvoice] = await a.qb.all('Invoice');
+    expect(qbInvoice).toMatchObject({ TotalAmt: 100, Balance: 100 });
+
+    // Collected in HubSpot by bank transfer: still processing, with a 3.00 processing fee.
+    const payment = await a.hs.create('commerce_payments', { hs_initial_amount: '100', hs_initiated_date: '2026-11-24', hs_latest_status: 'processing', hs_payment_method: 'ach', hs_fees_amount: '3', hs_reference_number: 'ACH-77' });
+    await a.hs.associate('invoices', invoice.id, 'commerce_payments', payment.id, [INVOICE_TO_PAYMENT]);
+    await pass(a.portalId);
+    expect(await a.qb.all('Payment')).toEqual([]);
+    expect((await a.qb.read('Invoice', qbInvoice!.Id)).Balance).toBe(100);
+    expect(await h.db.db('sync_records').where({ portal_id: a.portalId, object_type: 'payments', hubspot_id: payment.id }).first()).toMatchObject({ state: 'excluded', reason_code: 'payment_processing' });
+
+    // It succeeds: recorded in QuickBooks for the full 100 (the fee is HubSpot's cost, not an expense we book), invoice paid.
+    await a.hs.update('commerce_payments', payment.id, { hs_latest_status: 'succeeded' });
+    await pass(a.portalId);
+    const [qbPayment, ...more] = await a.qb.all('Payment');
+    expect(more).toEqual([]);
+    expect(qbPayment).toMatchObject({ TotalAmt: 100, TxnDate: '2026-11-24', PaymentRefNum: 'ACH-77', CustomerRef: qbInvoice!.CustomerRef });
+    expect((await a.qb.read('Invoice', qbInvoice!.Id)).Balance).toBe(0);
+    expect(await h.db.db('sync_records').where({ portal_id: a.portalId, object_type: 'payments', hubspot_id: payment.id }).first()).toMatchObject({ state: 'synced', origin: 'hubspot', qbo_id: qbPayment!.Id });
+
+    // Passes again: the QuickBooks payment we recorded is not copied back to HubSpot, nothing duplicates.
+    await pass(a.portalId);
+    expect(await a.qb.all('Payment')).toHaveLength(1);
+    expect(await a.hs.all('commerce_payments')).toHaveLength(1);
   });
 
   async function qboToken(realmId: string): Promise<string> {

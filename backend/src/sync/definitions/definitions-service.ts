@@ -95,8 +95,8 @@ async function upsert(ctx: AppContext, portalId: number, objectType: ObjectType,
   const saved = await ctx.db.transaction(async (trx) => {
     const existing = await getSyncDefinition(trx, portalId, objectType);
     if (objectType === 'invoices') input = invoiceRules(input, existing?.setup_date ?? new Date(), connection.country);
-    if (objectType === 'payments' && input.direction !== 'qbo_to_hubspot') {
-      invalid([{ path: ['direction'], message: 'Payments are booked in QuickBooks and synced to HubSpot only: choose “QuickBooks → HubSpot”.' }]);
+    if (objectType === 'payments' && input.direction === 'hubspot_to_qbo') {
+      invalid([{ path: ['direction'], message: 'Payments booked in QuickBooks always come to HubSpot: choose “QuickBooks → HubSpot”, or two-way to also record payments collected in HubSpot.' }]);
     }
     const values = {
       direction: input.direction,

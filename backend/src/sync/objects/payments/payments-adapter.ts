@@ -1,17 +1,21 @@
 /**
- * QuickBooks payments → HubSpot commerce payments (R21, R30): each payment becomes a HubSpot payment
- * associated with its invoice (synced first through the invoices sync) and that invoice's deals.
- * A payment applied to several invoices is excluded (HubSpot cannot split a payment, R21); money not
- * applied to an invoice is left out and said so on the payment. Deleted or voided payments take back
- * the HubSpot payment we created. HubSpot writes are upserts keyed by the unique `qbo_payment_id`.
+ * Payments (R19–R21, R30). QuickBooks → HubSpot: each payment becomes a HubSpot payment associated with
+ * its invoice (synced first through the invoices sync) and that invoice's deals. A payment applied to
+ * several invoices is excluded (HubSpot cannot split a payment, R21); money not applied to an invoice
+ * is left out and said so on the payment. Deleted or voided payments take back the HubSpot payment we
+ * created. HubSpot writes are upserts keyed by the unique `qbo_payment_id`.
+ * HubSpot → QuickBooks (two-way): a payment collected in HubSpot on an invoice linked to QuickBooks is
+ * recorded there once it has succeeded — a payment still processing (ACH) never marks the QuickBooks
+ * invoice paid (R20) — for its full amount, with no expense booked for processing fees (R19).
  */
-import type { AdapterSession, ObjectAdapter } from '../../engine/adapter.ts';
+import type { AdapterSession, ObjectAdapter, RecordExclusion } from '../../engine/adapter.ts';
 import { RecordFailure } from '../../engine/adapter.ts';
 import { loadOne } from '../../engine/page-batcher.ts';
 import { syncedCounterpart } from '../../engine/synced-counterpart.ts';
 import { hubspotAssociateLoader, hubspotAssociatedIdsLoader, hubspotReadByIdLoader, hubspotUpdateLoader, hubspotUpsertLoader } from '../../loaders/hubspot-loaders.ts';
-import { qboReadByIdLoader } from '../../loaders/qbo-loaders.ts';
-import type { MappedValues, QboRecord } from '../../types.ts';
+import { qboCreateLoader, qboReadByIdLoader } from '../../loaders/qbo-loaders.ts';
+import { QboApiError } from '../../../vendors/quickbooks/errors.ts';
+import type { HubSpotRecord, MappedValues, QboRecord } from '../../types.ts';
 import { cataloguesFor, type ObjectCatalogues } from '../../mappings/catalogues.ts';
 import { qboValues as extractQboValues } from '../../mappings/extract-values.ts';
 import { COMPUTED_PAYMENT_APPLIED, COMPUTED_PAYMENT_METHOD, COMPUTED_PAYMENT_NOTE, COMPUTED_PAYMENT_STATUS } from '../../mappings/qbo-payment-fields.ts';
@@ -30,7 +34,32 @@ const PAYMENT_LINK = {
 
 function paymentProperties(session: AdapterSession): string[] {
   const mapped = session.mappings.map((m) => m.hubspotProperty).filter((p) => !p.startsWith('@'));
-  return [...new Set([...mapped, 'hs_initial_amount', 'hs_initiated_date', 'hs_createdate', 'hs_lastmodifieddate', QBO_PAYMENT_ID_PROPERTY])];
+  return [...new Set([...mapped, 'hs_initial_amount', 'hs_initiated_date', 'hs_latest_status', 'hs_reference_number', 'hs_fees_amount', 'hs_createdate', 'hs_lastmodifieddate', QBO_PAYMENT_ID_PROPERTY])];
+}
+
+/** A payment collected in HubSpot goes to QuickBooks only once it has succeeded (R20). Our own copies are not HubSpot's payments. */
+function hubspotPaymentExclusion(payment: HubSpotRecord): RecordExclusion | null {
+  if (payment.properties[QBO_PAYMENT_ID_PROPERTY]) return null;
+  const status = payment.properties.hs_latest_status ?? '';
+  if (status === 'processing') {
+    return { reasonCode: 'payment_processing', message: 'Still processing in HubSpot (bank payments take a few days). It is recorded in QuickBooks once it succeeds, so the QuickBooks invoice is not marked paid before the money is in (R20).' };
+  }
+  if (status !== 'succeeded') return { reasonCode: 'payment_not_succeeded', message: `This HubSpot payment's status is “${status || 'unknown'}”; only succeeded payments are recorded in QuickBooks.` };
+  return null;
+}
+
+/** The QuickBooks payment for a HubSpot payment of `invoice`: its full amount; fees are not booked as an expense (R19). */
+function qboPaymentFor(payment: HubSpotRecord, invoice: QboRecord): Record<string, unknown> {
+  const p = payment.properties;
+  const amount = Math.round(Number(p.hs_initial_amount ?? 0) * 100) / 100;
+  return {
+    CustomerRef: invoice.CustomerRef,
+    TotalAmt: amount,
+    ...(p.hs_initiated_date ? { TxnDate: p.hs_initiated_date.slice(0, 10) } : {}),
+    ...(p.hs_reference_number ? { PaymentRefNum: p.hs_reference_number.slice(0, 21) } : {}),
+    PrivateNote: `Paid in HubSpot (payment #${payment.id}).`,
+    Line: [{ Amount: amount, LinkedTxn: [{ TxnId: invoice.Id, TxnType: 'Invoice' }] }],
+  };
 }
 
 const money = (n: number) => n.toFixed(2);
@@ -41,10 +70,12 @@ export const paymentsAdapter: ObjectAdapter = {
   qboNoun: 'payment',
   createOnlyMappingIds: [],
   pairsByLinkOnly: true,
+  // Our copies of QuickBooks payments never send HubSpot edits back.
+  qboUpdatesOnlyForHubSpotOrigin: true,
   hubspotReadProperties: paymentProperties,
 
   exclusionOf: (_session, side, record) => {
-    if (side !== 'qbo') return null;
+    if (side === 'hubspot') return hubspotPaymentExclusion(record as HubSpotRecord);
     const payment = record as QboRecord;
     if (isVoided(payment)) return { reasonCode: 'voided_in_quickbooks', message: 'Voided in QuickBooks; the HubSpot payment we created for it (if any) was archived.', reverse: true };
     const applications = invoiceApplications(payment);
@@ -95,8 +126,25 @@ export const paymentsAdapter: ObjectAdapter = {
   describeHubSpot: (record) => ({ displayName: `Payment ${record.properties.hs_reference_number ?? `#${record.id}`}`, email: null }),
   describeQbo: (record) => ({ displayName: `Payment ${typeof record.PaymentRefNum === 'string' ? record.PaymentRefNum : `#${record.Id}`} (${money(Number(record.TotalAmt ?? 0))})`, email: null }),
 
-  createQbo: () => Promise.reject(new RecordFailure('direction_unsupported', 'Payments are synced from QuickBooks to HubSpot only.')),
-  updateQbo: () => Promise.reject(new RecordFailure('direction_unsupported', 'Payments are synced from QuickBooks to HubSpot only.')),
+  createQbo: async (session, _values, requestId, pair) => {
+    const payment = pair?.hubspot;
+    if (!payment) throw new Error('payments: a QuickBooks payment is created from a HubSpot payment');
+    const invoices = await loadOne(session.batcher, hubspotAssociatedIdsLoader(session, 'commerce_payments', 'invoices'), payment.id);
+    const invoiceId = [...invoices].sort((a, b) => Number(a) - Number(b))[0];
+    if (!invoiceId) throw new RecordFailure('no_invoice', 'This HubSpot payment is not associated with an invoice, so there is no QuickBooks invoice it pays. Associate it with its invoice.');
+    const linked = await syncedCounterpart(session, invoicesAdapter, 'hubspot', invoiceId, `The payment's HubSpot invoice #${invoiceId}`);
+    if (!linked.ok) throw new RecordFailure('invoice_not_synced', linked.message);
+    const invoice = await loadOne(session.batcher, qboReadByIdLoader(session, 'Invoice', { nameList: false }), linked.id);
+    if (!invoice) throw new RecordFailure('invoice_not_synced', `The linked QuickBooks invoice #${linked.id} no longer exists.`);
+    try {
+      return await loadOne(session.batcher, qboCreateLoader(session, 'Payment'), { body: qboPaymentFor(payment, invoice), requestId });
+    } catch (err) {
+      if (err instanceof QboApiError && err.kind === 'validation') throw new RecordFailure('qbo_rejected', `QuickBooks refused the payment: ${err.message}`);
+      throw err;
+    }
+  },
+  // Nothing maps toward QuickBooks, so a recorded payment is never changed from HubSpot (refunds are booked in QuickBooks).
+  updateQbo: (_session, _values, existing) => Promise.resolve(existing),
   upsertHubSpot: async (session, values, qboId, existingId, pair) => {
     await ensureQboLinkProperty(session, PAYMENT_LINK);
     const properties: Record<string, string> = { [QBO_PAYMENT_ID_PROPERTY]: qboId };
