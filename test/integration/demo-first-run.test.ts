@@ -2,7 +2,8 @@
  * The first run, as `npm start` runs it with no credentials: `tsx backend/src/main.ts all` in its own
  * process, against a fresh database. Once the log says "ready", every sync the demo set up reaches
  * synced records, and the invoices the demo's bookkeeper creates in QuickBooks after the setup arrive
- * in HubSpot with their line items pointing to the synced products.
+ * in HubSpot with their line items pointing to the synced products (and, when this build has the
+ * payments sync, the two payments taken on them).
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable } from 'node:stream';
@@ -103,6 +104,11 @@ describe('npm start in sandbox mode (the first run)', () => {
     const productsExcluded = await db.db('sync_records').where({ portal_id: DEMO_PORTAL_ID, object_type: 'products', state: 'excluded' }).select<Array<{ message: string | null }>>('message');
     expect(productsExcluded.length).toBeGreaterThan(0);
     expect(productsExcluded.every((r) => r.message?.includes('SKU is known'))).toBe(true);
+
+    // Payments show once this build has their sync: the bookkeeper took payment of two new invoices.
+    if (output.includes('demo payments sync set up')) {
+      await eventually(async () => ((await syncedCounts()).payments ?? 0) >= 2, 60_000);
+    }
 
     // In HubSpot (through its API, as any reader would): each invoice has one line item per QuickBooks sales line, each pointing to a product.
     const token = await json<{ access_token: string }>(`http://127.0.0.1:${ports.hubspot}/_sandbox/accounts/${DEMO_PORTAL_ID}/tokens`, { method: 'POST', body: '{}' });

@@ -20,6 +20,7 @@ const ITEMS_WITHOUT_SKU = [
   { Name: 'Assorted small parts', Type: 'NonInventory', UnitPrice: 12.5, IncomeAccountRef: { value: '1' } },
 ];
 const BOOKKEEPER_INVOICES = 5;
+const PAID_AT_ONCE = 2;
 
 async function call<T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const response = await fetch(url, { method, headers: { 'content-type': 'application/json', accept: 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -104,7 +105,9 @@ interface QboRow {
 
 export interface BookkeeperInvoices {
   /** QuickBooks invoice ids and numbers, in creation order. */
-  invoices: Array<{ id: string; docNumber: string; customerId: string; lines: number }>;
+  invoices: Array<{ id: string; docNumber: string; customerId: string; lines: number; totalAmt: number }>;
+  /** Payments received in full on the first of those invoices. */
+  payments: Array<{ id: string; invoiceId: string; amount: number }>;
   /** How far the QuickBooks emulator's clock was moved forward to pass `createdAfter` (0: not moved). */
   clockAdvancedMs: number;
 }
@@ -112,7 +115,8 @@ export interface BookkeeperInvoices {
 /**
  * The bookkeeper's invoices of the day, created after the invoices sync was set up: a few customers
  * (some of them also HubSpot contacts), each billed for one to three items that have a SKU, so they reach
- * HubSpot with line items pointing to the synced products.
+ * HubSpot with line items pointing to the synced products. The first two are paid in full at once
+ * (card payments at the counter), which the payments sync shows on those invoices in HubSpot.
  *
  * R9 only takes invoices created after `createdAfter` (the setup date at 12:00 UTC). Before that hour,
  * the QuickBooks emulator's clock (its documented control, `/_sandbox/clock`) is moved to just past it:
@@ -150,8 +154,17 @@ export async function createBookkeeperInvoices(quickbooksUrl: string, createdAft
       };
     });
     const docNumber = `DEMO-${1001 + n}`;
-    const created = await qbo<{ Invoice: { Id: string } }>('POST', 'invoice', { CustomerRef: { value: customer.Id }, DocNumber: docNumber, Line: lines });
-    invoices.push({ id: created.Invoice.Id, docNumber, customerId: customer.Id, lines: lines.length });
+    const created = await qbo<{ Invoice: { Id: string; TotalAmt: number } }>('POST', 'invoice', { CustomerRef: { value: customer.Id }, DocNumber: docNumber, Line: lines });
+    invoices.push({ id: created.Invoice.Id, docNumber, customerId: customer.Id, lines: lines.length, totalAmt: created.Invoice.TotalAmt });
   }
-  return { invoices, clockAdvancedMs };
+  const payments: BookkeeperInvoices['payments'] = [];
+  for (const invoice of invoices.slice(0, PAID_AT_ONCE)) {
+    const paid = await qbo<{ Payment: { Id: string } }>('POST', 'payment', {
+      CustomerRef: { value: invoice.customerId },
+      TotalAmt: invoice.totalAmt,
+      Line: [{ Amount: invoice.totalAmt, LinkedTxn: [{ TxnId: invoice.id, TxnType: 'Invoice' }] }],
+    });
+    payments.push({ id: paid.Payment.Id, invoiceId: invoice.id, amount: invoice.totalAmt });
+  }
+  return { invoices, payments, clockAdvancedMs };
 }

@@ -101,8 +101,8 @@ export async function startDemoSandbox(env: Env, logger: Logger): Promise<DemoSa
       const cutoff = invoiceSetupNoon(new Date(invoicesSync.setupDate));
       const created = await createBookkeeperInvoices(urls.quickbooks, cutoff);
       logger.info(
-        { portalId: data.portalId, invoices: created.invoices.map((i) => i.docNumber), quickbooksClockAdvancedMs: created.clockAdvancedMs || undefined },
-        `demo bookkeeper created ${created.invoices.length} QuickBooks invoices after the invoices sync's start (created after ${cutoff.toISOString()}, R9); they sync to HubSpot with their line items`,
+        { portalId: data.portalId, invoices: created.invoices.map((i) => i.docNumber), payments: created.payments.length, quickbooksClockAdvancedMs: created.clockAdvancedMs || undefined },
+        `demo bookkeeper created ${created.invoices.length} QuickBooks invoices after the invoices sync's start (created after ${cutoff.toISOString()}, R9) and took payment of ${created.payments.length}; they sync to HubSpot with their line items`,
       );
     },
     close: async () => {
