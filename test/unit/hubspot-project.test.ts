@@ -20,12 +20,12 @@ describe('HubSpot project files', () => {
     for (const url of app.config.permittedUrls.fetch) expect(url).toMatch(/^https:\/\/[^/]+$/);
   });
 
-  it('webhooks-hsmeta.json: the contact, product and invoice changes the sync needs, and privacy deletion', () => {
+  it('webhooks-hsmeta.json: the contact, product, invoice and payment changes the sync needs, and privacy deletion', () => {
     const hooks = json('app/app/webhooks/webhooks-hsmeta.json');
     expect(hooks.type).toBe('webhooks');
     expect(hooks.config.settings.targetUrl).toMatch(/\/webhooks\/hubspot$/);
     const objects = new Set(hooks.config.subscriptions.crmObjects.map((s: { objectType: string }) => s.objectType));
-    expect([...objects].sort()).toEqual(['contact', 'invoice', 'product']);
+    expect([...objects].sort()).toEqual(['commerce_payment', 'contact', 'invoice', 'product']);
     expect(hooks.config.subscriptions.hubEvents).toContainEqual({ subscriptionType: 'contact.privacyDeletion', active: true });
     for (const s of hooks.config.subscriptions.crmObjects) {
       if (s.subscriptionType === 'object.propertyChange') expect(s.propertyName).toBeTruthy();

@@ -21,6 +21,8 @@ const HUBSPOT_OBJECT_TYPES: Record<string, ObjectType> = {
   '0-7': 'products',
   invoice: 'invoices',
   '0-53': 'invoices',
+  commerce_payment: 'payments',
+  '0-101': 'payments',
 };
 
 interface ObjectChange {
