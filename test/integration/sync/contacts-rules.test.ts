@@ -128,6 +128,17 @@ describe('contacts sync rules', () => {
     expect((await a.qb.all('Customer')).filter((c) => email(c) === 'gus@filter.test')).toHaveLength(1);
   });
 
+  it('a two-way pair synced from QuickBooks stays synced when the contact is outside the HubSpot → QuickBooks filter', async () => {
+    const a = await account({ toQbo: [{ criteria: [{ property: 'lifecyclestage', operator: 'EQ', value: 'customer' }] }] });
+    const ida = await a.hs.create('contacts', { email: 'ida@pair.test', firstname: 'Ida', lifecyclestage: 'lead' });
+    const customer = await a.qb.create('Customer', { DisplayName: 'Ida Pair', GivenName: 'Ida', FamilyName: 'Pair', PrimaryEmailAddr: { Address: 'ida@pair.test' } });
+    await pass(a); // QuickBooks first: the customer matches the contact and updates it; then the contact's own turn
+    expect(await record(a, 'hubspot', ida.id)).toMatchObject({ state: 'synced', qbo_id: customer.Id, last_direction: 'to_hubspot' });
+    expect((await a.hs.all('contacts')).find((c) => c.id === ida.id)!.properties.lastname).toBe('Pair');
+    await pass(a);
+    expect(await record(a, 'hubspot', ida.id)).toMatchObject({ state: 'synced' });
+  });
+
   it('filters on the webhook path: a record read by id carries the filtered properties', async () => {
     const a = await account({ toQbo: [{ criteria: [{ property: 'lifecyclestage', operator: 'EQ', value: 'customer' }] }] });
     const ned = await a.hs.create('contacts', { email: 'ned@filter.test', firstname: 'Ned', lifecyclestage: 'customer' });

@@ -13,6 +13,7 @@ import { activityQuerySchema, activityResponseSchema } from './activity.ts';
 import { retryResponseSchema } from './retry.ts';
 import { createExportRequestSchema, exportJobViewSchema, exportListResponseSchema } from './exports.ts';
 import { dealPaymentsResponseSchema } from './deal-payments.ts';
+import { fieldCatalogueResponseSchema } from './fields.ts';
 
 export * from './common.ts';
 export * from './connection.ts';
@@ -23,6 +24,7 @@ export * from './activity.ts';
 export * from './retry.ts';
 export * from './exports.ts';
 export * from './deal-payments.ts';
+export * from './fields.ts';
 
 export const API_PREFIX = '/api/v1';
 
@@ -40,6 +42,7 @@ export const endpoints = {
   disableSync: { method: 'POST', path: (objectType: string) => `/syncs/${id(objectType)}/disable`, response: syncDefinitionViewSchema },
   /** 204, no body. */
   deleteSync: { method: 'DELETE', path: (objectType: string) => `/syncs/${id(objectType)}` },
+  getSyncFields: { method: 'GET', path: (objectType: string) => `/syncs/${id(objectType)}/fields`, response: fieldCatalogueResponseSchema },
   syncNow: { method: 'POST', path: (objectType: string) => `/syncs/${id(objectType)}/sync-now`, response: syncNowResponseSchema },
 
   getObjectView: { method: 'GET', path: () => '/object-view', query: objectViewQuerySchema, response: objectViewResponseSchema },

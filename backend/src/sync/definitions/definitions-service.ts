@@ -105,7 +105,15 @@ async function upsert(ctx: AppContext, portalId: number, objectType: ObjectType,
       filters: input.filters,
       options: input.options,
     };
-    if (existing) return (await updateSyncDefinition(trx, portalId, existing.id, values))!;
+    if (existing) {
+      // R7: a new or changed mapping applies to the records already synced too (historical invoices
+      // included): the next pass re-reads everything since setup instead of only the latest changes.
+      const mappingsChanged = JSON.stringify(existing.field_mappings) !== JSON.stringify(input.fieldMappings);
+      const rereadAll = mappingsChanged && existing.backfill_completed_at !== null ? { hubspot_cursor: existing.setup_date, qbo_cursor: existing.setup_date } : {};
+      const updated = (await updateSyncDefinition(trx, portalId, existing.id, { ...values, ...rereadAll }))!;
+      if (mappingsChanged && existing.status === 'enabled' && existing.backfill_completed_at !== null) await enqueueSyncPass(ctx, { portalId, objectType, trigger: 'reconcile' }, trx);
+      return updated;
+    }
     const created = await createSyncDefinition(trx, {
       portalId,
       objectType,

@@ -63,6 +63,10 @@ export async function syncRecord(session: AdapterSession, adapter: ObjectAdapter
   const catalogues = cataloguesFor(adapter.objectType);
   const filtered = matchesFilters(filterGroups, (property) => readFilterValue(side, source, property), side === 'hubspot' ? catalogues?.hubspot : catalogues?.qbo);
   if (!filtered.included) {
+    // A two-way pair last synced from the other side stays synced: this side's filter only decides
+    // whether this side's changes are sent, not whether the pair is synced (the other side's filter let it through).
+    const pairedFromOtherSide = row.state === 'synced' && row.hubspot_id !== null && row.qbo_id !== null && session.definition.direction === 'two_way' && row.last_direction === (side === 'hubspot' ? 'to_hubspot' : 'to_qbo');
+    if (pairedFromOtherSide) return { action: 'unchanged', recordId: row.id, reasonCode: 'filtered_out' };
     const message = `Excluded by the sync filter: ${filtered.rule}.`;
     const changed = row.state !== 'excluded' || row.message !== message;
     row = await saveRecord(db, row, { ...base, state: 'excluded', reason_code: 'filtered_out', message }, changed ? { runId, action: 'exclude', direction, outcome: 'skipped', reasonCode: 'filtered_out', message } : undefined);

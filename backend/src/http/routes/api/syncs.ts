@@ -12,6 +12,7 @@ import {
   setDefinitionEnabled,
   syncNow,
 } from '../../../sync/definitions/definitions-service.ts';
+import { fieldCatalogue } from '../../../views/field-catalogue.ts';
 
 const objectTypeParam = z.enum(['contacts', 'products', 'invoices', 'payments']);
 
@@ -41,6 +42,9 @@ export function syncRoutes(ctx: AppContext): Router {
   router.delete('/syncs/:objectType', async (req, res) => {
     await deleteDefinition(ctx, accountOf(res).portalId, objectTypeOf(req.params.objectType));
     res.status(204).end();
+  });
+  router.get('/syncs/:objectType/fields', async (req, res) => {
+    res.json(await fieldCatalogue(ctx, accountOf(res).portalId, objectTypeOf(req.params.objectType)));
   });
   router.post('/syncs/:objectType/sync-now', async (req, res) => {
     res.status(202).json(await syncNow(ctx, accountOf(res).portalId, objectTypeOf(req.params.objectType)));
