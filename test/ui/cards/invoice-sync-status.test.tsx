@@ -65,7 +65,14 @@ describe('InvoiceSyncStatus card', () => {
     );
     ids.invoice = synced.hubspot_id;
     ids.qboInvoice = invoice.Id;
-    await eventually(async () => (await h.db.db('sync_records').where({ portal_id: PORTAL, object_type: 'contacts', hubspot_id: ids.Amy, state: 'failed' }).first<SyncedRow>()) ?? undefined, 60_000);
+    // Ann and Amy share a company: whichever syncs first takes its name in QuickBooks, the other fails (R14).
+    const failed = await eventually(
+      async () => (await h.db.db('sync_records').where({ portal_id: PORTAL, object_type: 'contacts', state: 'failed' }).whereIn('hubspot_id', [ids.Ann!, ids.Amy!]).first<SyncedRow>()) ?? undefined,
+      60_000,
+    );
+    ids.failed = failed.hubspot_id;
+    ids.synced = failed.hubspot_id === ids.Ann ? ids.Amy! : ids.Ann!;
+    await eventually(async () => (await h.db.db('sync_records').where({ portal_id: PORTAL, object_type: 'contacts', state: 'synced', hubspot_id: ids.synced }).first<SyncedRow>()) ?? undefined, 60_000);
   }, 90_000);
   afterAll(async () => h.close());
   afterEach(() => vi.restoreAllMocks());
@@ -89,20 +96,20 @@ describe('InvoiceSyncStatus card', () => {
   }
 
   it('a synced contact: loading first, then its state, last sync and QuickBooks link', async () => {
-    const { r } = renderCard(PORTAL, { objectTypeId: '0-1', objectId: Number(ids.Ann) });
+    const { r } = renderCard(PORTAL, { objectTypeId: '0-1', objectId: Number(ids.synced) });
     expect(r.findByTestId(LoadingSpinner, 'loading')).toBeTruthy();
-    await r.waitFor(() => expect(r.findByTestId(StatusTag, `state-contacts-${ids.Ann}`).text).toBe('Synced'), WAIT);
-    expect(r.findByTestId(Link, `qbo-link-contacts-${ids.Ann}`).props.href).toMatchObject({ external: true });
+    await r.waitFor(() => expect(r.findByTestId(StatusTag, `state-contacts-${ids.synced}`).text).toBe('Synced'), WAIT);
+    expect(r.findByTestId(Link, `qbo-link-contacts-${ids.synced}`).props.href).toMatchObject({ external: true });
     expect(r.findByTestId(Text, 'no-invoices').text).toBe('No invoices on this record.');
     expect(r.mocks.useAssociations.calls[0]?.[0]).toMatchObject({ toObjectType: '0-53' });
   });
 
   it('a failed contact: the error and how to fix it, and Retry reaches the backend', async () => {
-    const { r, backend } = renderCard(PORTAL, { objectTypeId: '0-1', objectId: Number(ids.Amy) });
-    await r.waitFor(() => expect(r.findByTestId(StatusTag, `state-contacts-${ids.Amy}`).text).toBe('Failed'), WAIT);
-    expect(r.findByTestId(Text, `message-contacts-${ids.Amy}`).text).toContain('Display name already used in QuickBooks');
-    r.findByTestId(Button, `retry-contacts-${ids.Amy}`).trigger('onClick');
-    await r.waitFor(() => expect(r.findByTestId(Text, `note-contacts-${ids.Amy}`).text).toBe('Retry queued.'), WAIT);
+    const { r, backend } = renderCard(PORTAL, { objectTypeId: '0-1', objectId: Number(ids.failed) });
+    await r.waitFor(() => expect(r.findByTestId(StatusTag, `state-contacts-${ids.failed}`).text).toBe('Failed'), WAIT);
+    expect(r.findByTestId(Text, `message-contacts-${ids.failed}`).text).toContain('Display name already used in QuickBooks');
+    r.findByTestId(Button, `retry-contacts-${ids.failed}`).trigger('onClick');
+    await r.waitFor(() => expect(r.findByTestId(Text, `note-contacts-${ids.failed}`).text).toBe('Retry queued.'), WAIT);
     expect(backend.calls.find((c) => c.method === 'POST' && c.path.endsWith('/retry'))?.status).toBe(202);
   });
 

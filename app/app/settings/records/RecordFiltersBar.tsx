@@ -1,4 +1,5 @@
-import { Flex, MultiSelect, SearchInput, Select } from '@hubspot/ui-extensions';
+import { useEffect, useState } from 'react';
+import { Flex, MultiSelect, SearchInput, Select, useDebounce } from '@hubspot/ui-extensions';
 import { RECORD_COLUMNS, STATE_LABELS, type ObjectSummary, type RecordColumnKey, type RecordFilters } from '../../../../backend/src/http/api-contract/index.ts';
 import { OBJECT_LABELS } from '../../shared/format.ts';
 
@@ -20,13 +21,21 @@ interface Props {
 export function RecordFiltersBar({ filters, reasons, columns, onFilters, onColumns }: Props) {
   const reasonOptions = [{ value: ANY, label: 'Any reason' }, ...[...new Map(reasons.map((r) => [r.reasonCode, r.label])).entries()].map(([value, label]) => ({ value, label }))];
   if (filters.reasonCode && !reasonOptions.some((o) => o.value === filters.reasonCode)) reasonOptions.push({ value: filters.reasonCode, label: filters.reasonCode });
+  // The search box filters on the server once typing pauses, not on every keystroke.
+  const [searchText, setSearchText] = useState(filters.search ?? '');
+  const settled = useDebounce(searchText, 300).trim();
+  const searchChanged = (filters.search ?? '') !== settled;
+  useEffect(() => {
+    if (searchChanged) onFilters((current) => ({ ...current, search: settled === '' ? undefined : settled }));
+    // Only a newly settled search text triggers this (onFilters is a new function on every render).
+  }, [settled]);
   const set = <K extends keyof RecordFilters>(key: K, value: string) => onFilters((current) => ({ ...current, [key]: value === ANY || value === '' ? undefined : value }));
   return (
     <Flex direction="row" gap="sm" wrap="wrap">
       <Select label="Object" name="objectType" testId="filter-object" value={filters.objectType ?? ANY} options={objectOptions} onChange={(v) => set('objectType', String(v))} />
       <Select label="State" name="state" testId="filter-state" value={filters.state ?? ANY} options={stateOptions} onChange={(v) => set('state', String(v))} />
       <Select label="Reason" name="reasonCode" testId="filter-reason" value={filters.reasonCode ?? ANY} options={reasonOptions} onChange={(v) => set('reasonCode', String(v))} />
-      <SearchInput label="Search" name="search" testId="filter-search" placeholder="Name, e-mail or id" value={filters.search ?? ''} onChange={(v) => set('search', v.trim())} />
+      <SearchInput label="Search" name="search" testId="filter-search" placeholder="Name, e-mail or id" value={searchText} onChange={setSearchText} />
       <MultiSelect label="Columns" name="columns" testId="record-columns" value={columns} options={RECORD_COLUMNS.map((c) => ({ value: c.key, label: c.label }))} onChange={(v) => onColumns(v as RecordColumnKey[])} />
     </Flex>
   );
