@@ -14,6 +14,7 @@ import { runSyncPass } from '../../../backend/src/sync/engine/catch-up.ts';
 import { invoicesAdapter } from '../../../backend/src/sync/objects/invoices/invoices-adapter.ts';
 import { CUSTOM_LINE_ACCOUNT_OPTION } from '../../../backend/src/sync/objects/invoices/invoice-qbo.ts';
 import type { ObjectAdapter } from '../../../backend/src/sync/engine/adapter.ts';
+import { fieldCatalogueResponseSchema } from '../../../backend/src/http/api-contract/fields.ts';
 import { contactsAdapter } from '../../../backend/src/sync/objects/contacts/contacts-adapter.ts';
 
 let nextPortal = 59_000_001;
@@ -248,6 +249,36 @@ describe('invoices sync rules', () => {
     expect(record.message).toContain('lines changed in QuickBooks');
     expect((await lineItemsOf(a, invoice.id)).map((li) => [li.properties.quantity, li.properties.price])).toEqual([['10', '100']]);
     expect((await a.qb.read('Invoice', qbInvoice!.Id)).TotalAmt).toBe(900); // and nothing was pushed back over QuickBooks either
+  });
+
+  it('R7: QuickBooks custom fields are offered under their names; a new mapping syncs the invoices already synced too', async () => {
+    const a = await account('qbo_to_hubspot');
+    // The company names its first custom field "Crew #" (QuickBooks settings), and our connection re-reads Preferences.
+    const { access_token } = (await (await fetch(`${h.qbo.baseUrl}/_sandbox/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId: h.apps.quickbooks.clientId, realmId: a.realmId }) })).json()) as { access_token: string };
+    const prefsUrl = `${h.qbo.baseUrl}/v3/company/${a.realmId}/preferences?minorversion=75`;
+    const headers = { authorization: `Bearer ${access_token}`, 'content-type': 'application/json', accept: 'application/json' };
+    const current = ((await (await fetch(prefsUrl, { headers })).json()) as { Preferences: { SyncToken: string } }).Preferences;
+    const customFields = { CustomField: [{ CustomField: [{ Name: 'SalesFormsPrefs.UseSalesCustom1', Type: 'BooleanType', BooleanValue: true }, { Name: 'SalesFormsPrefs.SalesCustomName1', Type: 'StringType', StringValue: 'Crew #' }] }] };
+    expect((await fetch(prefsUrl, { method: 'POST', headers, body: JSON.stringify({ Id: '1', SyncToken: current.SyncToken, sparse: true, SalesFormsPrefs: customFields }) })).status).toBe(200);
+    expect((await h.signedFetch('/api/v1/setup-checks', a.portalId)).status).toBe(200); // a setup visit re-reads Preferences
+
+    const fields = fieldCatalogueResponseSchema.parse(await (await h.signedFetch('/api/v1/syncs/invoices/fields', a.portalId)).json());
+    expect(fields.qbo.filter((f) => f.name.startsWith('CustomField.'))).toEqual([{ name: 'CustomField.1', label: 'Crew # (custom field)', kind: 'string', readOnly: false }]);
+
+    const customer = await a.qb.create('Customer', { DisplayName: 'Crew Co', PrimaryEmailAddr: { Address: 'crew@co.test' } });
+    const item = await a.qb.create('Item', { Name: 'Job', Type: 'Service', IncomeAccountRef: { value: await incomeAccount(a) } });
+    await a.qb.create('Invoice', { CustomerRef: { value: customer.Id }, CustomField: [{ DefinitionId: '1', Type: 'StringType', StringValue: 'Crew 7' }], Line: [{ DetailType: 'SalesItemLineDetail', Amount: 10, SalesItemLineDetail: { ItemRef: { value: item.Id }, Qty: 1, UnitPrice: 10 } }] });
+    await pass(a);
+    expect((await a.hs.all('invoices'))[0]!.properties.hs_purchase_order_number ?? null).toBeNull();
+    // Time passes: the catch-up cursors move well past this invoice's last change.
+    const later = new Date(Date.now() + 10 * 60_000);
+    await h.db.db('sync_definitions').where({ portal_id: a.portalId, object_type: 'invoices' }).update({ qbo_cursor: later, hubspot_cursor: later });
+
+    const mappings = [...defaultInvoiceMappings(), { id: 'crew', kind: 'custom', enabled: true, hubspotProperty: 'hs_purchase_order_number', qboField: 'CustomField.1', direction: 'to_hubspot' }];
+    const saved = await h.signedFetch('/api/v1/syncs/invoices', a.portalId, { method: 'PUT', body: { direction: 'qbo_to_hubspot', conflictWinner: 'quickbooks', fieldMappings: mappings, filters: { toQbo: [], toHubSpot: [] }, options: {} } });
+    expect(saved.status, await saved.clone().text()).toBe(200);
+    await pass(a); // the invoice did not change in QuickBooks; the new mapping brings its value anyway
+    expect((await a.hs.all('invoices'))[0]!.properties.hs_purchase_order_number).toBe('Crew 7');
   });
 
   it('R22: invoices cannot be sent to a company outside the US — refused at setup with the reason; QuickBooks → HubSpot is fine', async () => {
