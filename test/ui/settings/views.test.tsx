@@ -108,6 +108,13 @@ describe('object view, record view, export', () => {
   });
 
   describe('RecordView', () => {
+    it('loading first; the backend refusing the account is shown as an error with its message', async () => {
+      const { r } = renderRecordView(NOT_INSTALLED);
+      expect(r.findByTestId(LoadingSpinner, 'loading').props.label).toBe('Loading records');
+      await r.waitFor(() => expect(textOf(r.find(ErrorState))).toContain('The app is not installed in this HubSpot account.'), WAIT);
+      expect(r.maybeFindByTestId(Table, 'records')).toBeNull();
+    });
+
     it('pages by the backend cursor', async () => {
       const { r, backend } = renderRecordView(PORTAL, 3);
       await r.waitFor(() => expect(r.findByTestId(Table, 'records').props).toMatchObject({ page: 1, pageCount: 2 }), WAIT);
