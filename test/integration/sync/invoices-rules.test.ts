@@ -188,6 +188,21 @@ describe('invoices sync rules', () => {
     expect((await a.qb.all('Item')).filter((i) => i.Name === 'Custom line item')).toHaveLength(1);
   });
 
+  it('R23: tax HubSpot computed (automated sales tax) reaches QuickBooks only when the account opted in; none is ever invented', async () => {
+    for (const optedIn of [true, false]) {
+      const a = await account('hubspot_to_qbo');
+      await h.db.db('sync_definitions').where({ portal_id: a.portalId, object_type: 'invoices' }).update({ options: JSON.stringify({ [CUSTOM_LINE_ACCOUNT_OPTION]: await incomeAccount(a), syncAutomatedTax: optedIn }) });
+      const { invoice } = await hubspotInvoice(a, `tax${String(optedIn)}@tax.test`, [['Taxed work', 2, 50]]);
+      const [li] = await lineItemsOf(a, invoice.id);
+      await a.hs.update('line_items', li!.id, { tax: '8.25' });
+      await pass(a);
+      const [qbInvoice] = await a.qb.all('Invoice');
+      if (optedIn) expect(qbInvoice!.TxnTaxDetail).toMatchObject({ TotalTax: 8.25 });
+      else expect((qbInvoice!.TxnTaxDetail as { TotalTax?: number } | undefined)?.TotalTax ?? 0).toBe(0);
+      expect(await row(a, 'hubspot_id', invoice.id)).toMatchObject({ state: 'synced' });
+    }
+  });
+
   it('a line without a matching item and no income account chosen fails with the fix named (R13)', async () => {
     const a = await account('hubspot_to_qbo');
     const { invoice } = await hubspotInvoice(a, 'nobody@gamma.test', [['Consulting', 1, 100]]);

@@ -131,6 +131,14 @@ describe('invoices and payments', () => {
     expect(faultCode(await h.api('/invoice', { body: { CustomerRef: { value: '99999' }, Line: [salesLine(itemId, 1, 100)] } }))).toBe('2500');
   });
 
+  it('a US company takes a TotalTax override in TxnTaxDetail (automated sales tax); none sent, none computed', async () => {
+    const customer = await create('Customer', { DisplayName: 'Tax Buyer' });
+    const taxed = await create('Invoice', { CustomerRef: { value: customer.Id }, Line: [salesLine(itemId, 1, 100)], TxnTaxDetail: { TotalTax: 8.25 } });
+    expect(taxed).toMatchObject({ TxnTaxDetail: { TotalTax: 8.25 }, TotalAmt: 108.25, Balance: 108.25 });
+    const untaxed = await create('Invoice', { CustomerRef: { value: customer.Id }, Line: [salesLine(itemId, 1, 100)] });
+    expect(untaxed).toMatchObject({ TxnTaxDetail: { TotalTax: 0 }, TotalAmt: 100 });
+  });
+
   it('duplicate DocNumber → 6140 unless include=allowduplicatedocnum', async () => {
     const customer = await create('Customer', { DisplayName: 'DocNumber Buyer' });
     await create('Invoice', { DocNumber: 'HS-1001', CustomerRef: { value: customer.Id }, Line: [salesLine(itemId, 1, 100)] });

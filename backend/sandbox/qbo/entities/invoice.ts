@@ -96,7 +96,12 @@ export function buildInvoice(company: Company, input: Record<string, unknown>, e
   if (existing && applied > 0 && (existing.CustomerRef as Ref).value !== customer.Id) {
     throw faults.businessValidation('The customer cannot be changed on an invoice that has payments applied.');
   }
-  const { lines, totalAmt } = computeLines(company, input.Line as LineInput[] | undefined);
+  const { lines, totalAmt: lineTotal } = computeLines(company, input.Line as LineInput[] | undefined);
+  // US companies (automated sales tax): a TotalTax sent in TxnTaxDetail overrides the computed tax,
+  // which this emulator computes as none; the invoice total includes it.
+  const sentTax = (input.TxnTaxDetail as { TotalTax?: number } | undefined)?.TotalTax;
+  const totalTax = company.settings.country === 'US' && typeof sentTax === 'number' && sentTax > 0 ? round2(sentTax) : 0;
+  const totalAmt = round2(lineTotal + totalTax);
   if (totalAmt < 0) throw faults.businessValidation('Transaction amount must be positive.');
   if (applied > totalAmt) throw faults.businessValidation('The invoice total cannot be less than the payments applied to it.');
   const txnDate = typeof input.TxnDate === 'string' ? input.TxnDate : qboDate(company.nowMs());
@@ -119,7 +124,7 @@ export function buildInvoice(company: Company, input: Record<string, unknown>, e
     ...(currency !== company.settings.homeCurrency ? { ExchangeRate: (input.ExchangeRate) ?? 1 } : {}),
     LinkedTxn: linked,
     Line: lines,
-    TxnTaxDetail: { ...(taxDetail?.TxnTaxCodeRef ? { TxnTaxCodeRef: taxDetail.TxnTaxCodeRef } : {}), TotalTax: 0 },
+    TxnTaxDetail: { ...(taxDetail?.TxnTaxCodeRef ? { TxnTaxCodeRef: taxDetail.TxnTaxCodeRef } : {}), TotalTax: totalTax },
     ...(us ? {} : { GlobalTaxCalculation: (input.GlobalTaxCalculation) ?? 'TaxExcluded' }),
     CustomerRef: refTo(customer, 'DisplayName'),
     ...pick(input, WRITABLE),
