@@ -45,10 +45,10 @@ describe('guided setup, end to end', () => {
     const contactEmails = contacts.map((c) => (c.properties.email ?? '').toLowerCase()).filter(Boolean);
     expect(new Set(contactEmails).size).toBe(contactEmails.length);
     const matched = customers.filter((c) => email(c) && contactEmails.includes(email(c))).length;
-    // Every existing contact is excluded by the outbound filter. A contact matched to a customer is linked
-    // and updated from QuickBooks, but its pair keeps the state of its outbound exclusion (one state per
-    // pair, as the engine records it today); each unmatched customer becomes a synced new contact.
-    expected.contacts = { synced: customers.length - matched, failed: 0, excluded: contacts.length };
+    // Each customer is synced: matched to its contact by e-mail (the pair stays synced although the contact
+    // is outside the HubSpot → QuickBooks filter) or created in HubSpot; every other existing contact is
+    // excluded by the outbound filter (created before the setup date).
+    expected.contacts = { synced: customers.length, failed: 0, excluded: contacts.length - matched };
     const items = (await qb.all('Item')).filter((i) => i.Type !== 'Category');
     const withSku = items.filter((i) => typeof i.Sku === 'string' && i.Sku.trim() !== '').length;
     expected.products = { synced: withSku, failed: 0, excluded: items.length - withSku };
@@ -81,9 +81,9 @@ describe('guided setup, end to end', () => {
     expect(shown('contacts')).toEqual(expected.contacts);
     expect(shown('products')).toEqual(expected.products);
     expect(shown('invoices')).toEqual(expected.invoices);
-    // The data above, spelled out: 3 new contacts from Xan, Yul and Zed; 6 existing contacts excluded;
-    // 2 products with a SKU; the bolt without one excluded; no invoices.
-    expect(expected.contacts).toEqual({ synced: 3, failed: 0, excluded: 6 });
+    // The data above, spelled out: Ann and Bob matched, Xan, Yul and Zed created in HubSpot; Cy, Dee, Eve
+    // and the contact without e-mail excluded; 2 products with a SKU, the bolt without one excluded; no invoices.
+    expect(expected.contacts).toEqual({ synced: 5, failed: 0, excluded: 4 });
     expect(expected.products).toEqual({ synced: 2, failed: 0, excluded: 1 });
     const linked = await h.db.db('sync_records').where({ portal_id: PORTAL, object_type: 'contacts' }).whereNotNull('hubspot_id').whereNotNull('qbo_id');
     expect(linked).toHaveLength(5);
