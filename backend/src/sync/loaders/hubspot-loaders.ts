@@ -92,3 +92,26 @@ export function hubspotAssociateLoader(session: AdapterSession, fromType: string
     },
   };
 }
+
+/** Values per search: one IN filter; HubSpot caps a filter's values (100), we stay well under. */
+const SEARCH_IN_MAX = 50;
+
+/**
+ * Records whose non-unique `property` matches each key (a product's SKU): one search per 50 keys
+ * instead of one per record; `keyOf` normalises a record's value the way keys are.
+ */
+export function hubspotSearchInLoader(session: AdapterSession, objectType: string, property: string, properties: string[], keyOf: (record: HubSpotRecord) => string | null): BatchLoader<string, HubSpotRecord[]> {
+  return {
+    name: `hubspot.searchIn.${objectType}.${property}`,
+    maxBatch: SEARCH_IN_MAX,
+    async load(keys) {
+      const found = await session.vendors.hubspot.searchIn(objectType, property, keys, properties, keys.length * 10);
+      const byKey = new Map<string, HubSpotRecord[]>();
+      for (const record of found) {
+        const key = keyOf(record);
+        if (key !== null) byKey.set(key, [...(byKey.get(key) ?? []), record]);
+      }
+      return keys.map((key) => byKey.get(key) ?? []);
+    },
+  };
+}

@@ -59,6 +59,30 @@ export function recordReads(call: HubSpotCall) {
     return { records, next: { since: last } };
   }
 
+  /**
+   * Live records whose `property` is one of `values` (a non-unique property, such as a product's SKU, has
+   * no batch read). Every page is read; at most `max` records come back.
+   */
+  async function searchIn(objectType: string, property: string, values: string[], properties: string[], max = 1_000): Promise<HubSpotRecord[]> {
+    const out: HubSpotRecord[] = [];
+    let after = '0';
+    for (;;) {
+      const raw = await call('search', 'search', (c) =>
+        c.crm.objects.searchApi.doSearch(objectType, {
+          filterGroups: [{ filters: [{ propertyName: property, operator: 'IN', values: [...new Set(values)] }] }],
+          properties,
+          limit: SEARCH_PAGE_SIZE,
+          after,
+        } as Parameters<typeof c.crm.objects.searchApi.doSearch>[1]),
+      );
+      const page = parseResponse(pageSchema, raw, 'search');
+      out.push(...page.results.map(toHubSpotRecord));
+      const next = page.paging?.next?.after;
+      if (next === undefined || out.length >= max) return out;
+      after = next;
+    }
+  }
+
   async function listAll(objectType: string, properties: string[], after?: string): Promise<ListPage> {
     const raw = await call('list', 'general', (c) => c.crm.objects.basicApi.getPage(objectType, LIST_PAGE_SIZE, after, properties));
     const page = parseResponse(pageSchema, raw, 'list');
@@ -82,5 +106,5 @@ export function recordReads(call: HubSpotCall) {
     return out;
   }
 
-  return { searchModifiedSince, listAll, batchRead };
+  return { searchModifiedSince, searchIn, listAll, batchRead };
 }

@@ -1,17 +1,14 @@
 /**
  * The HubSpot product calls the shared client does not offer: reading an archived product (an item made
- * inactive in QuickBooks is an archived product, and the pair must stay readable), archiving one, and
- * finding products by SKU (`hs_sku` is not a unique property, so it takes a search, not a batch read).
+ * inactive in QuickBooks is an archived product, and the pair must stay readable) and archiving one.
+ * (Products are found by SKU through a search loader: `hs_sku` is not unique, so it has no batch read.)
  */
 import type { AdapterSession } from '../../engine/adapter.ts';
 import type { HubSpotRecord } from '../../types.ts';
 import { hubspotAccessToken } from '../../../connections/hubspot-tokens.ts';
 import { createHubSpotCall, type HubSpotCall } from '../../../vendors/hubspot/call.ts';
 import { HubSpotApiError } from '../../../vendors/hubspot/errors.ts';
-import { objectSchema, pageSchema, parseResponse, toHubSpotRecord } from '../../../vendors/hubspot/schemas.ts';
-
-/** More products than this sharing one SKU is already "ambiguous"; we never need the rest. */
-const SKU_SEARCH_LIMIT = 10;
+import { objectSchema, parseResponse, toHubSpotRecord } from '../../../vendors/hubspot/schemas.ts';
 
 function callFor(session: AdapterSession): HubSpotCall {
   const { ctx, portalId } = session;
@@ -33,19 +30,4 @@ export async function readArchivedProduct(session: AdapterSession, id: string, p
 
 export async function archiveProduct(session: AdapterSession, id: string): Promise<void> {
   await callFor(session)('archive product', 'general', (c) => c.crm.objects.basicApi.archive('products', id));
-}
-
-/** Live products whose SKU is exactly `sku` (trimmed; HubSpot's search compares case-insensitively, we do not). */
-export async function findProductsBySku(session: AdapterSession, sku: string, properties: string[]): Promise<HubSpotRecord[]> {
-  const raw = await callFor(session)('search products by SKU', 'search', (c) =>
-    c.crm.objects.searchApi.doSearch('products', {
-      filterGroups: [{ filters: [{ propertyName: 'hs_sku', operator: 'EQ', value: sku }] }],
-      properties,
-      limit: SKU_SEARCH_LIMIT,
-      after: '0',
-    } as Parameters<typeof c.crm.objects.searchApi.doSearch>[1]),
-  );
-  return parseResponse(pageSchema, raw, 'search products by SKU')
-    .results.map(toHubSpotRecord)
-    .filter((r) => normaliseSku(r.properties.hs_sku) === sku);
 }

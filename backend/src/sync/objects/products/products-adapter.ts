@@ -8,12 +8,12 @@ import { createHash } from 'node:crypto';
 import type { AdapterSession, ObjectAdapter } from '../../engine/adapter.ts';
 import { RecordFailure } from '../../engine/adapter.ts';
 import type { HubSpotRecord, MappedValues, QboRecord } from '../../types.ts';
-import { hubspotClientFor } from '../../../vendors/hubspot/client.ts';
 import type { HubSpotWriteResult } from '../../../vendors/hubspot/client.ts';
-import { qboSyncClientFor } from '../../../vendors/quickbooks/client-for.ts';
 import { QboApiError } from '../../../vendors/quickbooks/errors.ts';
-import { qboString } from '../../../vendors/quickbooks/query.ts';
-import { archiveProduct, findProductsBySku, normaliseSku, readArchivedProduct } from './hubspot-products.ts';
+import { loadOne } from '../../engine/page-batcher.ts';
+import { hubspotReadByIdLoader, hubspotSearchInLoader, hubspotUpdateLoader, hubspotUpsertLoader } from '../../loaders/hubspot-loaders.ts';
+import { qboCreateLoader, qboFindByLoader, qboReadByIdLoader, qboUpdateLoader } from '../../loaders/qbo-loaders.ts';
+import { archiveProduct, normaliseSku, readArchivedProduct } from './hubspot-products.ts';
 import { itemFromProduct, type ItemSettings } from './item-from-product.ts';
 import { itemValues, productValues } from './product-values.ts';
 import { productPropertiesFromItem, wantedActive } from './product-properties-from-item.ts';
@@ -44,22 +44,12 @@ function itemSettings(session: AdapterSession): ItemSettings {
   return { incomeAccountId: typeof income === 'string' || typeof income === 'number' ? String(income) : null };
 }
 
-// One QBO client per session (a pass or a page of one): building it reads the connection's tokens.
-const qboClients = new WeakMap<AdapterSession, ReturnType<typeof qboSyncClientFor>>();
-function qbo(session: AdapterSession): ReturnType<typeof qboSyncClientFor> {
-  let client = qboClients.get(session);
-  if (!client) {
-    client = qboSyncClientFor(session.ctx, session.portalId);
-    qboClients.set(session, client);
-    client.catch(() => qboClients.delete(session));
-  }
-  return client;
-}
-
 /** Items whose field equals `value`, inactive ones included (QuickBooks hides them unless asked). */
-async function itemsWhere(session: AdapterSession, field: 'Sku' | 'Name', value: string): Promise<QboRecord[]> {
-  const page = await (await qbo(session)).query<{ Item?: QboRecord[] }>(`select * from Item where ${field} = ${qboString(value)} and Active IN (true, false)`);
-  return page.Item ?? [];
+function itemsWhere(session: AdapterSession, field: 'Sku' | 'Name', value: string): Promise<QboRecord[]> {
+  // SKUs compare exactly; names the way QuickBooks keeps them unique, case-insensitively.
+  if (field === 'Sku') return loadOne(session.batcher, qboFindByLoader(session, 'Item', 'Sku', (item) => normaliseSku(item.Sku), { nameList: true }), value);
+  const nameKey = (item: QboRecord) => (typeof item.Name === 'string' ? item.Name.trim().toLowerCase() : null);
+  return loadOne(session.batcher, qboFindByLoader(session, 'Item', 'Name', nameKey, { nameList: true }), value.trim().toLowerCase());
 }
 
 /** Item names are unique in QuickBooks, inactive items included: say who holds the name and what to do. */
@@ -96,8 +86,7 @@ function writeFailure(result: Extract<HubSpotWriteResult, { ok: false }>): never
  * product is archived fails with what to do.
  */
 async function updateProduct(session: AdapterSession, id: string, properties: Record<string, string>, active: boolean | undefined): Promise<HubSpotRecord> {
-  const [result] = await hubspotClientFor(session.ctx, session.portalId).batchUpdate('products', [{ id, properties }]);
-  if (!result) throw new Error('HubSpot returned no result for the write');
+  const result = await loadOne(session.batcher, hubspotUpdateLoader(session, 'products'), { id, properties });
   if (result.ok) return result.record;
   if (result.error.kind === 'not_found') {
     const archived = await readArchivedProduct(session, id, productProperties(session));
@@ -122,8 +111,7 @@ export async function upsertProduct(session: AdapterSession, values: MappedValue
   if (existingId) {
     record = await updateProduct(session, existingId, properties, active);
   } else {
-    const [result] = await hubspotClientFor(session.ctx, session.portalId).batchUpsert('products', QBO_ITEM_ID_PROPERTY, [{ id: qboId, properties }]);
-    if (!result) throw new Error('HubSpot returned no result for the write');
+    const result = await loadOne(session.batcher, hubspotUpsertLoader(session, 'products', QBO_ITEM_ID_PROPERTY), { id: qboId, properties });
     record = result.ok ? result.record : writeFailure(result);
   }
   if (active === false && !record.archived) {
@@ -142,25 +130,17 @@ export const productsAdapter: ObjectAdapter = {
 
   readHubSpot: async (session, id) => {
     const properties = productProperties(session);
-    const result = await hubspotClientFor(session.ctx, session.portalId).batchRead('products', [id], properties);
+    const live = await loadOne(session.batcher, hubspotReadByIdLoader(session, 'products', properties), id);
     // The product of an inactive item is archived: the pair still exists, so read it as such.
-    return result.records[0] ?? (await readArchivedProduct(session, id, properties));
+    return live ?? (await readArchivedProduct(session, id, properties));
   },
-  readQbo: async (session, id) => {
-    try {
-      const found = await (await qbo(session)).read<QboRecord>('Item', id);
-      return found.Item;
-    } catch (err) {
-      if (err instanceof QboApiError && err.kind === 'not_found') return undefined;
-      throw err;
-    }
-  },
+  readQbo: (session, id) => loadOne(session.batcher, qboReadByIdLoader(session, 'Item', { nameList: true }), id),
 
   hubspotMatchKey: (record) => normaliseSku(record.properties.hs_sku),
   noMatchKeyMessage: () => 'This product has no SKU, so we cannot tell whether it is already a QuickBooks item (R12). Add a SKU to sync it.',
   qboMatchKey: (record) => normaliseSku(record.Sku),
   findQboMatches: async (session, sku) => (await itemsWhere(session, 'Sku', sku)).filter((item) => normaliseSku(item.Sku) === sku),
-  findHubSpotMatches: (session, sku) => findProductsBySku(session, sku, productProperties(session)),
+  findHubSpotMatches: (session, sku) => loadOne(session.batcher, hubspotSearchInLoader(session, 'products', 'hs_sku', productProperties(session), (p) => normaliseSku(p.properties.hs_sku)), sku),
 
   hubspotValues: (session, record) => Promise.resolve(productValues(record, session.mappings)),
   qboValues: (session, record) => itemValues(record, session.mappings),
@@ -170,7 +150,7 @@ export const productsAdapter: ObjectAdapter = {
   createQbo: async (session, values, requestId) => {
     const body = itemFromProduct(values, session.mappings, itemSettings(session));
     try {
-      return await (await qbo(session)).create('Item', body, itemCreateRequestId(requestId, body));
+      return await loadOne(session.batcher, qboCreateLoader(session, 'Item'), { body, requestId: itemCreateRequestId(requestId, body) });
     } catch (err) {
       if (err instanceof QboApiError && err.kind === 'duplicate_name') throw await nameTakenFailure(session, String(body.Name));
       if (err instanceof QboApiError && (err.kind === 'validation' || err.kind === 'not_found')) throw refusedByQbo(err, 'the new item');
@@ -180,7 +160,7 @@ export const productsAdapter: ObjectAdapter = {
   updateQbo: async (session, values, existing) => {
     const body = itemFromProduct(values, session.mappings, itemSettings(session), existing) as { Id: string; SyncToken: string } & Record<string, unknown>;
     try {
-      return await (await qbo(session)).update('Item', body);
+      return await loadOne(session.batcher, qboUpdateLoader(session, 'Item'), body);
     } catch (err) {
       if (err instanceof QboApiError && err.kind === 'duplicate_name') throw await nameTakenFailure(session, String(body.Name));
       if (err instanceof QboApiError && err.kind === 'validation') throw refusedByQbo(err, `the update of item #${existing.Id}`);
