@@ -1,8 +1,8 @@
 /**
  * Contacts ⇄ Customers benchmark, with the emulators' real rate limits on: seeds N customers in QBO
  * and N contacts in HubSpot (half of them the same people, by e-mail), runs the first two-way sync,
- * then times 200 single edits from HubSpot's webhook to the QBO write. N: BENCH_CONTACTS (the
- * issue's figure is 10,000; the per-record first sync makes that take a long time, see the README).
+ * then times 200 single edits from HubSpot's webhook to the QBO write. N: BENCH_CONTACTS (default
+ * 10,000, the issue's figure; about 20 minutes in all on 2 cores).
  * Emulators, service and database run in this one process, so memory covers all three.
  */
 import { mkdtemp } from 'node:fs/promises';
