@@ -9,12 +9,14 @@ import { benchHubSpotSandbox } from './sandbox-hubspot.ts';
 import { benchQboSandbox } from './sandbox-qbo.ts';
 import { benchContactsSync } from './contacts-sync.ts';
 import { benchExports } from './exports.ts';
+import { benchInvoicesSync } from './invoices-sync.ts';
 
 const scenarios: Record<string, () => Promise<Record<string, number | string>>> = {
   'sandbox-hubspot': benchHubSpotSandbox,
   'sandbox-qbo': benchQboSandbox,
   'contacts-sync': benchContactsSync,
   exports: benchExports,
+  'invoices-sync': benchInvoicesSync,
 };
 
 const requested = process.argv.slice(2);
