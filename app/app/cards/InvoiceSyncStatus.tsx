@@ -38,8 +38,8 @@ export function InvoiceSyncStatus() {
     <Flex direction="column" gap="md" testId="invoice-sync-status">
       {crm.objectTypeId === CONTACT_OBJECT_TYPE_ID ? <RecordSyncStatus api={api} objectType="contacts" hubspotId={String(crm.objectId)} title="This contact" /> : null}
       {crm.objectTypeId === CONTACT_OBJECT_TYPE_ID ? <Divider /> : null}
-      {invoices.isLoading ? <LoadingView label="Loading invoices" /> : null}
-      {invoices.error ? <ErrorView title="The invoices could not be loaded" error={invoices.error} onRetry={() => void invoices.refetch()} /> : null}
+      {invoices.isLoading ? <LoadingView label="Loading invoices" testId="loading-invoices" /> : null}
+      {invoices.error ? <ErrorView title="The invoices could not be loaded" error={invoices.error} onRetry={() => void invoices.refetch()} testId="error-invoices" /> : null}
       {!invoices.isLoading && !invoices.error && invoices.results.length === 0 ? <Text testId="no-invoices">No invoices on this record.</Text> : null}
       {invoices.results.map((invoice) => (
         <RecordSyncStatus

@@ -31,8 +31,8 @@ export function RecordSyncStatus({ api, objectType, hubspotId, title }: { api: A
     );
   };
   const scope = `${objectType}-${hubspotId}`;
-  if (lookup.state.status === 'loading') return <LoadingView label="Loading the sync status" />;
-  if (lookup.state.status === 'error') return <ErrorView title="The sync status could not be loaded" error={lookup.state.error} onRetry={lookup.reload} />;
+  if (lookup.state.status === 'loading') return <LoadingView label="Loading the sync status" testId={`loading-${scope}`} />;
+  if (lookup.state.status === 'error') return <ErrorView title="The sync status could not be loaded" error={lookup.state.error} onRetry={lookup.reload} testId={`error-${scope}`} />;
   const record = lookup.state.data.record;
   return (
     <Flex direction="column" gap="xs" testId={`status-${scope}`}>

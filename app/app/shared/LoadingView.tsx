@@ -1,5 +1,6 @@
 import { LoadingSpinner } from '@hubspot/ui-extensions';
 
-export function LoadingView({ label }: { label: string }) {
-  return <LoadingSpinner label={label} showLabel={true} layout="centered" testId="loading" />;
+/** `testId` must be unique on the page when several parts load at once. */
+export function LoadingView({ label, testId = 'loading' }: { label: string; testId?: string }) {
+  return <LoadingSpinner label={label} showLabel={true} layout="centered" testId={testId} />;
 }

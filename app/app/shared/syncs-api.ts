@@ -1,8 +1,8 @@
 /** The sync settings endpoints (R5–R11): list, save (create or edit), recommended, enable/disable, delete, Sync now. */
-import type { ObjectTypeName, SyncDefinitionInput, SyncDefinitionView, SyncListResponse, SyncNowResponse } from '../../../backend/src/http/api-contract/index.ts';
+import type { FieldCatalogueResponse, ObjectTypeName, SyncDefinitionInput, SyncDefinitionView, SyncListResponse, SyncNowResponse } from '../../../backend/src/http/api-contract/index.ts';
 import type { ApiClient } from './api-client.ts';
 
-export type { ObjectTypeName, SyncDefinitionInput, SyncDefinitionView };
+export type { FieldCatalogueResponse, ObjectTypeName, SyncDefinitionInput, SyncDefinitionView };
 export type FieldMapping = SyncDefinitionView['fieldMappings'][number];
 export type FilterGroup = SyncDefinitionView['filters']['toQbo'][number];
 export type FilterCriterion = FilterGroup['criteria'][number];
@@ -19,3 +19,6 @@ export const setSyncEnabled = (api: ApiClient, objectType: ObjectTypeName, enabl
 export const deleteSync = (api: ApiClient, objectType: ObjectTypeName) => api.request<void>('DELETE', `/syncs/${objectType}`);
 
 export const syncNow = (api: ApiClient, objectType: ObjectTypeName) => api.request<SyncNowResponse>('POST', `/syncs/${objectType}/sync-now`);
+
+/** R7: the fields each side offers to a mapping of this object (QuickBooks invoice custom fields under their names). */
+export const getSyncFields = (api: ApiClient, objectType: ObjectTypeName) => api.request<FieldCatalogueResponse>('GET', `/syncs/${objectType}/fields`);

@@ -18,7 +18,7 @@ import { SettingsApp } from '../../../app/app/settings/SettingsApp.tsx';
 const CUSTOMIZED = 63_000_001;
 const EMPTY_FILTER = 63_000_002;
 const NOT_CONNECTED = 63_000_003;
-const WAIT = { timeoutInMs: 8000 };
+const WAIT = { timeoutInMs: 15_000 };
 
 describe('GuidedSetup', () => {
   let h: AppHarness;
@@ -75,13 +75,18 @@ describe('GuidedSetup', () => {
     const { r, backend } = await openSetup(CUSTOMIZED);
     r.findByTestId(Toggle, 'mapping-contacts-phone').trigger('onChange', false as never);
     r.findByTestId(Button, 'add-mapping-contacts').trigger('onClick');
-    const [hubspotProperty, qboField] = r.findAll(Input).filter((i) => i.props.name === 'hubspotProperty' || i.props.name === 'qboField');
-    hubspotProperty!.trigger('onChange', 'jobtitle' as never);
-    qboField!.trigger('onChange', 'NoSuchField' as never);
+    // The form offers the fields the backend lists for contacts (GET /syncs/contacts/fields).
+    await r.waitFor(() => expect(r.findByTestId(Flex, 'custom-mapping-form-contacts')).toBeTruthy(), WAIT);
+    const qboOptions = r.findAll(Select).find((x) => x.props.name === 'qboField')!.props.options.map((o) => o.value);
+    expect(qboOptions).toEqual(expect.arrayContaining(['Notes', 'Balance', 'GivenName']));
+    r.findAll(Select).find((x) => x.props.name === 'hubspotProperty')!.trigger('onChange', 'jobtitle' as never);
+    r.findAll(Select).find((x) => x.props.name === 'qboField')!.trigger('onChange', 'Balance' as never);
     r.findByTestId(Button, 'save-mapping-contacts').trigger('onClick');
     r.findByTestId(Button, 'save-and-start').trigger('onClick');
     await r.waitFor(() => expect(r.findByTestId(Alert, 'problems-contacts')).toBeTruthy(), WAIT);
-    expect(textOf(r.findByTestId(Alert, 'problems-contacts'))).toContain('Field mapping jobtitle ⇄ NoSuchField: QuickBooks customers have no field "NoSuchField"');
+    expect(textOf(r.findByTestId(Alert, 'problems-contacts'))).toContain(
+      'Field mapping jobtitle ⇄ Balance: QuickBooks field "Open balance" is calculated by QuickBooks and cannot be written; set this mapping\'s direction to QuickBooks → HubSpot.',
+    );
     expect(backend.callsTo('PUT', '/syncs/contacts')).toMatchObject([{ status: 400 }]);
     // No validate-only call exists: the sections before and after contacts that passed were saved and say so.
     expect((await listSyncs(createApiClient(CUSTOMIZED))).syncs.map((x) => x.objectType).sort()).toEqual(['invoices', 'products']);
@@ -90,7 +95,7 @@ describe('GuidedSetup', () => {
 
     // Fixed by editing the mapping; saved with the default switched off; the first sync is shown.
     r.findByTestId(Button, 'edit-mapping-contacts-custom_1').trigger('onClick');
-    r.findAll(Input).find((i) => i.props.name === 'qboField')!.trigger('onChange', 'Notes' as never);
+    r.findAll(Select).find((x) => x.props.name === 'qboField')!.trigger('onChange', 'Notes' as never);
     r.findByTestId(Button, 'save-mapping-contacts').trigger('onClick');
     expect(r.maybeFindByTestId(Alert, 'problems-contacts')).toBeNull();
     r.findByTestId(Button, 'save-and-start').trigger('onClick');
@@ -111,8 +116,9 @@ describe('GuidedSetup', () => {
     expect(backend.callsTo('PUT', '/syncs/contacts')).toHaveLength(0);
 
     r.findByTestId(Button, 'add-mapping-contacts').trigger('onClick');
-    r.findAll(Input).find((i) => i.props.name === 'hubspotProperty')!.trigger('onChange', 'jobtitle' as never);
-    r.findAll(Input).find((i) => i.props.name === 'qboField')!.trigger('onChange', 'Title' as never);
+    await r.waitFor(() => expect(r.findByTestId(Flex, 'custom-mapping-form-contacts')).toBeTruthy(), WAIT);
+    r.findAll(Select).find((x) => x.props.name === 'hubspotProperty')!.trigger('onChange', 'jobtitle' as never);
+    r.findAll(Select).find((x) => x.props.name === 'qboField')!.trigger('onChange', 'Title' as never);
     r.findByTestId(Button, 'save-mapping-contacts').trigger('onClick');
     r.findByTestId(Button, 'delete-mapping-contacts-custom_1').trigger('onClick');
     expect(r.maybeFindByTestId(Button, 'edit-mapping-contacts-custom_1')).toBeNull();

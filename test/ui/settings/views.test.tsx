@@ -95,7 +95,7 @@ describe('object view, record view, export', () => {
       expect(r.findByTestId(Table, 'object-counts').findAll(TableHeader).map((th) => th.text)).toEqual(['Object', 'Failed', 'Pending']);
       r.findByTestId(Select, 'object-filter').trigger('onChange', 'products' as never);
       await r.waitFor(() => expect(r.findByTestId(EmptyState, 'objects-empty')).toBeTruthy(), WAIT);
-      expect(backend.calls.at(-1)?.query.get('objectType')).toBe('products');
+      expect(backend.callsTo('GET', '/object-view').at(-1)?.query.get('objectType')).toBe('products');
     });
 
     it('empty for an account with nothing synced; error when the backend refuses', async () => {
@@ -125,7 +125,7 @@ describe('object view, record view, export', () => {
       const secondPage = r.findAll(Button).filter((b) => b.props.testId?.startsWith('expand-')).map((b) => b.props.testId);
       expect(secondPage).toHaveLength(1);
       expect(firstPage).not.toContain(secondPage[0]);
-      expect(backend.calls.at(-1)?.query.get('cursor')).toBeTruthy();
+      expect(backend.callsTo('GET', '/records').at(-1)?.query.get('cursor')).toBeTruthy();
     });
 
     it('filters on the server: state, text search; an empty result says so', async () => {
@@ -134,15 +134,15 @@ describe('object view, record view, export', () => {
       r.findByTestId(Select, 'filter-state').trigger('onChange', 'failed' as never);
       await r.waitFor(() => expect(textOf(r.findByTestId(Table, 'records'))).toContain(anvil.failed), WAIT);
       expect(textOf(r.findByTestId(Table, 'records'))).not.toContain(anvil.synced);
-      expect(backend.calls.at(-1)?.query.get('state')).toBe('failed');
+      expect(backend.callsTo('GET', '/records').at(-1)?.query.get('state')).toBe('failed');
       r.findByTestId(Select, 'filter-state').trigger('onChange', 'any' as never);
       const typed = anvil.synced.slice(0, 4);
       r.findByTestId(SearchInput, 'filter-search').trigger('onChange', typed as never);
       // The search is sent once typing pauses (debounced), so wait on the calls rather than on the tree.
-      await vi.waitFor(() => expect(backend.calls.at(-1)?.query.get('search')).toBe(typed), { timeout: 10_000 });
+      await vi.waitFor(() => expect(backend.callsTo('GET', '/records').at(-1)?.query.get('search')).toBe(typed), { timeout: 10_000 });
       await r.waitFor(() => expect(textOf(r.findByTestId(Table, 'records'))).toContain(anvil.synced), WAIT);
       expect(textOf(r.findByTestId(Table, 'records'))).not.toContain(anvil.failed);
-      expect(backend.calls.at(-1)?.query.has('state')).toBe(false);
+      expect(backend.callsTo('GET', '/records').at(-1)?.query.has('state')).toBe(false);
       r.findByTestId(SearchInput, 'filter-search').trigger('onChange', '' as never);
       r.findAll(Select).find((s) => s.props.name === 'objectType')!.trigger('onChange', 'products' as never);
       await r.waitFor(() => expect(r.findByTestId(EmptyState, 'records-empty')).toBeTruthy(), WAIT);
@@ -166,7 +166,7 @@ describe('object view, record view, export', () => {
       const { r, backend } = renderRecordView(PORTAL);
       await r.waitFor(() => expect(r.findByTestId(Table, 'records')).toBeTruthy(), WAIT);
       r.findByTestId(Select, 'filter-state').trigger('onChange', 'synced' as never);
-      await r.waitFor(() => expect(backend.calls.at(-1)?.query.get('state')).toBe('synced'), WAIT);
+      await r.waitFor(() => expect(backend.callsTo('GET', '/records').at(-1)?.query.get('state')).toBe('synced'), WAIT);
       r.findByTestId(Button, 'export').trigger('onClick');
       await r.waitFor(() => expect(r.findByTestId(Link, 'export-download')).toBeTruthy(), { timeoutInMs: 30_000 });
       const [created] = backend.callsTo('POST', '/exports');

@@ -14,8 +14,8 @@ const OUTCOME = { success: 'success', failure: 'danger', skipped: 'default' } as
 export function RecordActivity({ api, recordId }: { api: ApiClient; recordId: number }) {
   const first = useApi(() => listActivity(api, recordId), [api, recordId]);
   const [more, setMore] = useState<{ entries: ActivityEntry[]; nextCursor: string | null } | null>(null);
-  if (first.state.status === 'loading') return <LoadingView label="Loading activity" />;
-  if (first.state.status === 'error') return <ErrorView title="The activity could not be loaded" error={first.state.error} onRetry={first.reload} />;
+  if (first.state.status === 'loading') return <LoadingView label="Loading activity" testId={`loading-activity-${recordId}`} />;
+  if (first.state.status === 'error') return <ErrorView title="The activity could not be loaded" error={first.state.error} onRetry={first.reload} testId={`error-activity-${recordId}`} />;
   const entries = [...first.state.data.entries, ...(more?.entries ?? [])];
   const nextCursor = more ? more.nextCursor : first.state.data.nextCursor;
   if (entries.length === 0) return <Text testId={`activity-empty-${recordId}`}>No sync activity yet.</Text>;

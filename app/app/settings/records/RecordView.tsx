@@ -50,7 +50,7 @@ export function RecordView({ api, initialFilters, pageSize = PAGE_SIZE }: { api:
       />
       <ExportPanel api={api} filters={filters} columns={columns} />
       {records.state.status === 'loading' ? <LoadingView label="Loading records" /> : null}
-      {records.state.status === 'error' ? <ErrorView title="The records could not be loaded" error={records.state.error} onRetry={records.reload} /> : null}
+      {records.state.status === 'error' ? <ErrorView title="The records could not be loaded" error={records.state.error} onRetry={records.reload} testId="error-records" /> : null}
       {records.state.status === 'ready' && records.state.data.records.length === 0 ? (
         <EmptyState title="No records match" testId="records-empty" layout="vertical">
           <Text>Change the filters, or wait for the next sync.</Text>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Button, Flex, Input, Select } from '@hubspot/ui-extensions';
-import type { FieldMapping } from '../../shared/syncs-api.ts';
+import { Button, Flex, Select } from '@hubspot/ui-extensions';
+import type { FieldCatalogueResponse, FieldMapping } from '../../shared/syncs-api.ts';
 
 const directions = [
   { value: 'both', label: 'Follow the sync direction' },
@@ -8,15 +8,21 @@ const directions = [
   { value: 'to_hubspot', label: 'QuickBooks → HubSpot only' },
 ];
 
-/** Adds or edits one custom mapping (R7). Which fields may be mapped is checked by the backend on save. */
-export function CustomMappingForm({ scope, initial, onSubmit, onCancel }: { scope: string; initial: FieldMapping; onSubmit: (m: FieldMapping) => void; onCancel: () => void }) {
+const optionsOf = (fields: FieldCatalogueResponse['hubspot']) =>
+  fields.filter((f) => !f.name.startsWith('@')).map((f) => ({ value: f.name, label: f.readOnly ? `${f.label} (read-only)` : f.label }));
+
+/**
+ * Adds or edits one custom mapping (R7), choosing from the fields the backend offers for this object.
+ * Whether a pair can flow the chosen way (kinds, read-only fields) is checked by the backend on save.
+ */
+export function CustomMappingForm({ scope, fields, initial, onSubmit, onCancel }: { scope: string; fields: FieldCatalogueResponse; initial: FieldMapping; onSubmit: (m: FieldMapping) => void; onCancel: () => void }) {
   const [mapping, setMapping] = useState(initial);
   return (
     <Flex direction="row" gap="sm" align="end" testId={`custom-mapping-form-${scope}`}>
-      <Input label="HubSpot property (internal name)" name="hubspotProperty" value={mapping.hubspotProperty} onChange={(v) => setMapping((m) => ({ ...m, hubspotProperty: v }))} />
-      <Input label="QuickBooks field" name="qboField" value={mapping.qboField} onChange={(v) => setMapping((m) => ({ ...m, qboField: v }))} />
+      <Select label="HubSpot property" name="hubspotProperty" value={mapping.hubspotProperty} options={optionsOf(fields.hubspot)} onChange={(v) => setMapping((m) => ({ ...m, hubspotProperty: String(v) }))} />
+      <Select label="QuickBooks field" name="qboField" value={mapping.qboField} options={optionsOf(fields.qbo)} onChange={(v) => setMapping((m) => ({ ...m, qboField: String(v) }))} />
       <Select label="Direction" name="mappingDirection" value={mapping.direction} options={directions} onChange={(v) => setMapping((m) => ({ ...m, direction: v as FieldMapping['direction'] }))} />
-      <Button testId={`save-mapping-${scope}`} variant="primary" disabled={!mapping.hubspotProperty.trim() || !mapping.qboField.trim()} onClick={() => onSubmit({ ...mapping, hubspotProperty: mapping.hubspotProperty.trim(), qboField: mapping.qboField.trim() })}>
+      <Button testId={`save-mapping-${scope}`} variant="primary" disabled={!mapping.hubspotProperty || !mapping.qboField} onClick={() => onSubmit(mapping)}>
         Save mapping
       </Button>
       <Button onClick={onCancel}>Cancel</Button>

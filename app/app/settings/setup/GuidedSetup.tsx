@@ -73,7 +73,7 @@ export function GuidedSetup({ api, connection, syncs, onConnectionChanged, onFin
           <Divider />
           <Text>We pre-filled the recommended settings. Review each sync, then save to start the first sync.</Text>
           {drafts.map((d) => (
-            <ObjectSection key={d.objectType} draft={d} defaultOpen={d === drafts.find((x) => x.settings !== null)} onChange={(next) => setDrafts(drafts.map((x) => (x.objectType === next.objectType ? next : x)))} />
+            <ObjectSection key={d.objectType} api={api} draft={d} defaultOpen={d === drafts.find((x) => x.settings !== null)} onChange={(next) => setDrafts(drafts.map((x) => (x.objectType === next.objectType ? next : x)))} />
           ))}
           <Flex direction="row" justify="end">
             <Button testId="advanced-settings" variant="transparent" onClick={onFinished}>Go to advanced settings</Button>

@@ -1,6 +1,10 @@
 import { useState } from 'react';
 import { Button, Flex, Heading, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text, Toggle } from '@hubspot/ui-extensions';
-import type { FieldMapping } from '../../shared/syncs-api.ts';
+import type { ApiClient } from '../../shared/api-client.ts';
+import { ErrorView } from '../../shared/ErrorView.tsx';
+import { LoadingView } from '../../shared/LoadingView.tsx';
+import { getSyncFields, type FieldMapping, type ObjectTypeName } from '../../shared/syncs-api.ts';
+import { useApi } from '../../shared/use-api.ts';
 import { CustomMappingForm } from './CustomMappingForm.tsx';
 
 const DIRECTION_WORDS: Record<FieldMapping['direction'], string> = { both: 'Follows the sync', to_qbo: 'HubSpot → QuickBooks', to_hubspot: 'QuickBooks → HubSpot' };
@@ -12,8 +16,11 @@ function newCustomId(existing: FieldMapping[]): string {
 }
 
 /** R7: each default mapping can be switched off; custom ones can be added, edited and deleted. */
-export function MappingsEditor({ scope, mappings, onChange }: { scope: string; mappings: FieldMapping[]; onChange: (next: FieldMapping[]) => void }) {
+export function MappingsEditor({ api, scope, mappings, onChange }: { api: ApiClient; scope: ObjectTypeName; mappings: FieldMapping[]; onChange: (next: FieldMapping[]) => void }) {
   const [editing, setEditing] = useState<FieldMapping | null>(null);
+  const fields = useApi(() => getSyncFields(api, scope), [api, scope]);
+  const catalogue = fields.state.status === 'ready' ? fields.state.data : null;
+  const labelOf = (side: 'hubspot' | 'qbo', name: string) => catalogue?.[side].find((f) => f.name === name)?.label ?? name;
   const replace = (m: FieldMapping) => onChange(mappings.some((x) => x.id === m.id) ? mappings.map((x) => (x.id === m.id ? m : x)) : [...mappings, m]);
   return (
     <Flex direction="column" gap="sm">
@@ -30,8 +37,8 @@ export function MappingsEditor({ scope, mappings, onChange }: { scope: string; m
         <TableBody>
           {mappings.map((m) => (
             <TableRow key={m.id}>
-              <TableCell>{m.hubspotProperty}</TableCell>
-              <TableCell>{m.qboField}</TableCell>
+              <TableCell>{labelOf('hubspot', m.hubspotProperty)}</TableCell>
+              <TableCell>{labelOf('qbo', m.qboField)}</TableCell>
               <TableCell>{DIRECTION_WORDS[m.direction]}</TableCell>
               <TableCell>
                 {m.kind === 'default' ? (
@@ -47,9 +54,12 @@ export function MappingsEditor({ scope, mappings, onChange }: { scope: string; m
           ))}
         </TableBody>
       </Table>
-      {editing ? (
-        <CustomMappingForm key={editing.id} scope={scope} initial={editing} onCancel={() => setEditing(null)} onSubmit={(m) => { replace(m); setEditing(null); }} />
-      ) : (
+      {editing && fields.state.status === 'loading' ? <LoadingView label="Loading the fields you can map" testId={`loading-fields-${scope}`} /> : null}
+      {editing && fields.state.status === 'error' ? <ErrorView title="The fields could not be loaded" error={fields.state.error} onRetry={fields.reload} testId={`error-fields-${scope}`} /> : null}
+      {editing && catalogue ? (
+        <CustomMappingForm key={editing.id} scope={scope} fields={catalogue} initial={editing} onCancel={() => setEditing(null)} onSubmit={(m) => { replace(m); setEditing(null); }} />
+      ) : null}
+      {editing ? null : (
         <Flex direction="row" gap="sm" align="center">
           <Button testId={`add-mapping-${scope}`} onClick={() => setEditing({ id: newCustomId(mappings), kind: 'custom', enabled: true, hubspotProperty: '', qboField: '', direction: 'both' })}>Add custom mapping</Button>
           <Text variant="microcopy">Custom mappings are available on every plan.</Text>

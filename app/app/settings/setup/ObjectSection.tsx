@@ -1,4 +1,5 @@
 import { Accordion, Divider, Flex, Text, Toggle } from '@hubspot/ui-extensions';
+import type { ApiClient } from '../../shared/api-client.ts';
 import { OBJECT_LABELS } from '../../shared/format.ts';
 import { DirectionFields } from './DirectionFields.tsx';
 import { FiltersEditor } from './FiltersEditor.tsx';
@@ -7,7 +8,7 @@ import { SectionProblems } from './SectionProblems.tsx';
 import type { SectionDraft, Settings } from './setup-draft.ts';
 
 /** One object's expandable section of the guided setup (R4): direction, conflicts, mappings, filters, its errors. */
-export function ObjectSection({ draft, defaultOpen, onChange }: { draft: SectionDraft; defaultOpen: boolean; onChange: (next: SectionDraft) => void }) {
+export function ObjectSection({ api, draft, defaultOpen, onChange }: { api: ApiClient; draft: SectionDraft; defaultOpen: boolean; onChange: (next: SectionDraft) => void }) {
   const { objectType, settings } = draft;
   const setSettings = (next: Settings) => onChange({ ...draft, settings: next, problems: [] });
   return (
@@ -21,7 +22,7 @@ export function ObjectSection({ draft, defaultOpen, onChange }: { draft: Section
             <>
               <DirectionFields scope={objectType} settings={settings} onChange={setSettings} />
               <Divider />
-              <MappingsEditor scope={objectType} mappings={settings.fieldMappings} onChange={(fieldMappings) => setSettings({ ...settings, fieldMappings })} />
+              <MappingsEditor api={api} scope={objectType} mappings={settings.fieldMappings} onChange={(fieldMappings) => setSettings({ ...settings, fieldMappings })} />
               <Divider />
               {settings.direction !== 'qbo_to_hubspot' && objectType === 'invoices' ? (
                 // R8: the outbound invoice filter is fixed; the backend sets it from the setup date.

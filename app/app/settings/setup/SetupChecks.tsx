@@ -10,8 +10,8 @@ const VARIANT = { warning: 'warning', recommendation: 'tip', info: 'info' } as c
 /** R26: warnings and recommendations before the first sync (custom transaction numbers, closed books, …). */
 export function SetupChecks({ api }: { api: ApiClient }) {
   const checks = useApi(() => getSetupChecks(api), [api]);
-  if (checks.state.status === 'loading') return <LoadingView label="Checking your QuickBooks settings" />;
-  if (checks.state.status === 'error') return <ErrorView title="The setup checks could not run" error={checks.state.error} onRetry={checks.reload} />;
+  if (checks.state.status === 'loading') return <LoadingView label="Checking your QuickBooks settings" testId="loading-checks" />;
+  if (checks.state.status === 'error') return <ErrorView title="The setup checks could not run" error={checks.state.error} onRetry={checks.reload} testId="error-checks" />;
   const list = checks.state.data.checks;
   return (
     <Flex direction="column" gap="sm" testId="setup-checks">

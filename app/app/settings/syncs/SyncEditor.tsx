@@ -22,7 +22,7 @@ export function SyncEditor({ api, sync, onSaved, onCancel }: { api: ApiClient; s
   };
   return (
     <Flex direction="column" gap="sm" testId={`editor-${sync.objectType}`}>
-      <ObjectSection draft={{ ...draft, included: true }} defaultOpen={true} onChange={(next) => setDraft({ ...next, included: true })} />
+      <ObjectSection api={api} draft={{ ...draft, included: true }} defaultOpen={true} onChange={(next) => setDraft({ ...next, included: true })} />
       <Flex direction="row" gap="sm" justify="end">
         <Button onClick={onCancel}>Cancel</Button>
         <Button testId="save-sync" variant="primary" disabled={saving} onClick={save}>{saving ? 'Saving…' : 'Save'}</Button>
