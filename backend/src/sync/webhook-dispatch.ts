@@ -60,9 +60,11 @@ export async function dispatchObjectChange(ctx: AppContext & { db: Knex.Transact
   const connection = await getQboConnection(ctx.db, portalId);
   if (connection?.status !== 'connected') return 'ignored: QuickBooks is not connected';
   // A deletion is synced as "the other side is kept": deleting accounting records is the accountant's call.
-  const reverses = parsed.side === 'qbo' && adapterFor(parsed.objectType)?.archiveHubSpot !== undefined;
+  const adapter = adapterFor(parsed.objectType);
+  // Deletions some object types act on: a voided/deleted QuickBooks payment, an archived HubSpot product.
+  const reverses = parsed.side === 'qbo' ? adapter?.archiveHubSpot !== undefined : adapter?.onHubSpotArchived !== undefined;
   if (parsed.deleted && !reverses) return `kept: deleted in ${change.source === 'hubspot' ? 'HubSpot' : 'QuickBooks'}, the linked record is not deleted`;
-  if (!parsed.deleted && (await isOwnWrite(ctx, portalId, parsed))) return 'skipped: our own write coming back';
+  if (await isOwnWrite(ctx, portalId, parsed)) return 'skipped: our own write coming back';
   await enqueueRecordSync(ctx, { portalId, objectType: parsed.objectType, side: parsed.side, id: parsed.id }, ctx.db);
   return null;
 }

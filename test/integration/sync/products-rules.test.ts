@@ -227,6 +227,24 @@ describe('products sync rules', () => {
     expect(await record(a, 'qbo', mug.Id)).toMatchObject({ state: 'synced' });
   });
 
+  it('archived in HubSpot (two-way) → the item becomes inactive in QuickBooks; the pair stays synced and nothing flips back', async () => {
+    const a = await account({ direction: 'two_way' });
+    const cup = await a.hs.create('products', { name: 'Cup', hs_sku: 'C-1', price: '4' });
+    await pass(a);
+    const itemId = (await record(a, 'hubspot', cup.id)).qbo_id!;
+    expect((await a.qb.read('Item', itemId)).Active).toBe(true);
+    expect((await fetch(`${h.hubspot.baseUrl}/_sandbox/accounts/${a.portalId}/objects/products/${cup.id}`, { method: 'DELETE' })).status).toBeLessThan(300);
+    // The deletion webhook's record job:
+    expect((await syncRecord(await session(a), productsAdapter, 'hubspot', cup.id)).action).toBe('updated');
+    expect((await a.qb.read('Item', itemId)).Active).toBe(false);
+    expect(await record(a, 'hubspot', cup.id)).toMatchObject({ state: 'synced', last_direction: 'to_qbo' });
+    expect(await h.db.db('sync_activity').where({ portal_id: a.portalId, object_type: 'products', direction: 'to_qbo' }).orderBy('id', 'desc').first()).toMatchObject({ action: 'update', message: `Archived in HubSpot: QuickBooks item #${itemId} is now inactive.` });
+    // QuickBooks' side of our change comes back: inactive ⇄ archived already, nothing to write; the webhook again: unchanged.
+    expect((await syncRecord(await session(a), productsAdapter, 'qbo', itemId)).action).toBe('unchanged');
+    expect((await syncRecord(await session(a), productsAdapter, 'hubspot', cup.id)).action).toBe('unchanged');
+    expect((await products(a, true)).filter((p) => p.properties.hs_sku === 'C-1')).toEqual([expect.objectContaining({ id: cup.id, archived: true })]);
+  });
+
   it('a crash between the QuickBooks create and the link does not duplicate the item on retry', async () => {
     const a = await account({ direction: 'hubspot_to_qbo' });
     const pen = await a.hs.create('products', { name: 'Pen', hs_sku: 'P-1', price: '2' });

@@ -71,6 +71,11 @@ export interface ObjectAdapter {
    * the filters. `reverse`: what we wrote for it in HubSpot is taken back (a voided payment).
    */
   exclusionOf?(session: AdapterSession, side: Side, record: HubSpotRecord | QboRecord): RecordExclusion | null;
+  /**
+   * A linked record archived in HubSpot: what it means in QuickBooks (a product archived → its item
+   * made inactive). Without it, archiving in HubSpot is a deletion and is not propagated.
+   */
+  onHubSpotArchived?(session: AdapterSession, counterpart: QboRecord): Promise<QboRecord>;
   /** Takes back what we wrote in HubSpot for a record deleted or voided in QuickBooks (payments). */
   archiveHubSpot?(session: AdapterSession, hubspotId: string): Promise<void>;
 

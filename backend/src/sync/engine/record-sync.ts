@@ -46,6 +46,7 @@ export async function syncRecord(session: AdapterSession, adapter: ObjectAdapter
   if (!flowsFrom(session, side)) return { action: 'ignored', recordId: null };
   const source = preloaded ?? (await read(session, adapter, side, id));
   if (!source && side === 'qbo' && adapter.archiveHubSpot) return reverseDeleted(session, adapter, id, runId);
+  if (source && side === 'hubspot' && (source as HubSpotRecord).archived && adapter.onHubSpotArchived) return archivedInHubSpot(session, adapter, source as HubSpotRecord, runId);
   if (!source || (side === 'hubspot' && (source as HubSpotRecord).archived)) return { action: 'ignored', recordId: null };
   let row = await recordRowFor(db, session.portalId, adapter.objectType, side, id);
   const described = side === 'hubspot' ? adapter.describeHubSpot(source as HubSpotRecord) : adapter.describeQbo(source as QboRecord);
@@ -256,6 +257,45 @@ export async function syncRecord(session: AdapterSession, adapter: ObjectAdapter
     },
   );
   return { action: created ? 'created' : nothingToWrite ? (conflictDetails ? 'updated' : 'linked') : 'updated', recordId: row.id };
+}
+
+/** A linked record archived in HubSpot: the adapter says what that means in QuickBooks (an item made inactive). */
+async function archivedInHubSpot(session: AdapterSession, adapter: ObjectAdapter, source: HubSpotRecord, runId: number | null): Promise<RecordSyncResult> {
+  const { db } = session.ctx;
+  const row = await findSyncRecordBySide(db, session.portalId, adapter.objectType, 'hubspot', source.id);
+  const counterpart = row?.qbo_id ? await adapter.readQbo(session, row.qbo_id) : undefined;
+  if (!row || !counterpart) return { action: 'ignored', recordId: row?.id ?? null };
+  let written: QboRecord;
+  try {
+    written = await adapter.onHubSpotArchived!(session, counterpart);
+  } catch (err) {
+    if (!(err instanceof RecordFailure)) throw err;
+    await saveRecord(db, row, { state: 'failed', reason_code: err.reasonCode, message: err.message }, { runId, action: 'fail', direction: 'to_qbo', outcome: 'failure', reasonCode: err.reasonCode, message: err.message });
+    return { action: 'failed', recordId: row.id, reasonCode: err.reasonCode };
+  }
+  const [hubspotValues, qboValues] = await Promise.all([valuesFor(session, adapter, 'hubspot', source), valuesFor(session, adapter, 'qbo', written)]);
+  const unchanged = row.state === 'synced' && row.qbo_fingerprint === fingerprint(qboValues) && row.hubspot_fingerprint === fingerprint(hubspotValues);
+  if (unchanged) return { action: 'unchanged', recordId: row.id };
+  const message = `Archived in HubSpot: ${noun(adapter, 'qbo')} #${written.Id} is now inactive.`;
+  await saveRecord(
+    db,
+    row,
+    {
+      state: 'synced',
+      reason_code: null,
+      message: null,
+      hubspot_fingerprint: fingerprint(hubspotValues),
+      qbo_fingerprint: fingerprint(qboValues),
+      hubspot_snapshot: hubspotValues,
+      qbo_snapshot: qboValues,
+      qbo_sync_token: written.SyncToken,
+      qbo_updated_at: written.MetaData?.LastUpdatedTime ? new Date(written.MetaData.LastUpdatedTime) : row.qbo_updated_at,
+      last_direction: 'to_qbo',
+      last_synced_at: new Date(),
+    },
+    { runId, action: 'update', direction: 'to_qbo', outcome: 'success', message },
+  );
+  return { action: 'updated', recordId: row.id };
 }
 
 /** A QuickBooks record that is gone (deleted): what we wrote for it in HubSpot is taken back. */

@@ -168,4 +168,14 @@ export const productsAdapter: ObjectAdapter = {
     }
   },
   upsertHubSpot: (session, values, qboId, existingId) => upsertProduct(session, values, qboId, existingId),
+  // Archived in HubSpot ⇄ inactive in QuickBooks (items cannot be deleted, only made inactive).
+  onHubSpotArchived: async (session, item) => {
+    if (item.Active === false) return item;
+    try {
+      return await loadOne(session.batcher, qboUpdateLoader(session, 'Item'), { Id: item.Id, SyncToken: item.SyncToken, Active: false });
+    } catch (err) {
+      if (err instanceof QboApiError && err.kind === 'validation') throw refusedByQbo(err, `making item #${item.Id} inactive`);
+      throw err;
+    }
+  },
 };
