@@ -66,9 +66,15 @@ describe('GuidedSetup', () => {
     // Invoices and products: one-way QuickBooks → HubSpot (R9); products only with a SKU (R12).
     expect(r.findByTestId(Select, 'direction-invoices').props.value).toBe('qbo_to_hubspot');
     expect(r.findByTestId(Select, 'direction-products').props.value).toBe('qbo_to_hubspot');
-    expect(r.findByTestId(Flex, 'criterion-products-toHubSpot-0-0').findAll(Input).map((i) => i.props.value)).toEqual(['Sku']);
+    await r.waitFor(() => expect(r.findByTestId(Flex, 'criterion-products-toHubSpot-0-0').find(Select, { name: 'property' }).props.value).toBe('Sku'), WAIT);
+    expect(r.findByTestId(Flex, 'criterion-products-toHubSpot-0-0').find(Select, { name: 'operator' }).props.value).toBe('HAS_PROPERTY');
     expect(r.findByTestId(Toggle, 'mapping-contacts-display_name').props.checked).toBe(true);
-    expect(r.findByTestId(Flex, 'criterion-contacts-toQbo-0-0').findAll(Input).map((i) => i.props.value)).toEqual(['createdate', expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/)]);
+    // Filter properties are chosen from the fields the backend lists, once they have loaded.
+    await r.waitFor(() => expect(r.findByTestId(Flex, 'criterion-contacts-toQbo-0-0').find(Select, { name: 'property' }).props.value).toBe('createdate'), WAIT);
+    const createdAfter = r.findByTestId(Flex, 'criterion-contacts-toQbo-0-0');
+    expect(createdAfter.find(Select, { name: 'property' }).props.options).toContainEqual({ value: 'createdate', label: 'Create date' });
+    expect(createdAfter.find(Select, { name: 'operator' }).props.value).toBe('GT');
+    expect(createdAfter.findAll(Input).map((i) => i.props.value)).toEqual([expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/)]);
   });
 
   it('a bad custom mapping: the backend’s reason shows at the bottom of its section, and nothing is started', async () => {

@@ -1,5 +1,5 @@
 import { Button, Flex, Input, Select } from '@hubspot/ui-extensions';
-import type { FilterCriterion } from '../../shared/syncs-api.ts';
+import type { FieldCatalogueResponse, FilterCriterion } from '../../shared/syncs-api.ts';
 
 const OPERATORS: Array<{ value: FilterCriterion['operator']; label: string }> = [
   { value: 'EQ', label: 'is' },
@@ -26,11 +26,34 @@ function withOperator(criterion: FilterCriterion, operator: FilterCriterion['ope
   return { property, operator, value: criterion.value ?? criterion.values?.[0] ?? '' };
 }
 
-export function FilterCriterionRow({ criterion, testId, onChange, onRemove }: { criterion: FilterCriterion; testId: string; onChange: (c: FilterCriterion) => void; onRemove: () => void }) {
+interface Props {
+  criterion: FilterCriterion;
+  /** The source side's fields; null while they load (the property is then typed by name). */
+  properties: FieldCatalogueResponse['hubspot'] | null;
+  testId: string;
+  onChange: (c: FilterCriterion) => void;
+  onRemove: () => void;
+}
+
+export function FilterCriterionRow({ criterion, properties, testId, onChange, onRemove }: Props) {
   const shown = takesList(criterion.operator) ? (criterion.values ?? []).join(', ') : String(criterion.value ?? '');
   return (
     <Flex direction="row" gap="sm" align="end" testId={testId}>
-      <Input label="Property" name="property" value={criterion.property} onChange={(property) => onChange({ ...criterion, property })} />
+      {properties ? (
+        <Select
+          label="Property"
+          name="property"
+          value={criterion.property}
+          options={[
+            ...properties.filter((p) => !p.name.startsWith('@')).map((p) => ({ value: p.name, label: p.label })),
+            // A saved criterion on a property the list no longer offers stays visible (the backend says what is wrong).
+            ...(criterion.property && !properties.some((p) => p.name === criterion.property) ? [{ value: criterion.property, label: criterion.property }] : []),
+          ]}
+          onChange={(property) => onChange({ ...criterion, property: String(property) })}
+        />
+      ) : (
+        <Input label="Property" name="property" value={criterion.property} onChange={(property) => onChange({ ...criterion, property })} />
+      )}
       <Select label="Condition" name="operator" value={criterion.operator} options={OPERATORS} onChange={(op) => onChange(withOperator(criterion, op as FilterCriterion['operator']))} />
       {takesNoValue(criterion.operator) ? null : (
         <Input

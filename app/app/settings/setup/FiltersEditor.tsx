@@ -1,12 +1,12 @@
 import { Button, Flex, Heading, Text, Tile } from '@hubspot/ui-extensions';
-import type { FilterGroup } from '../../shared/syncs-api.ts';
+import type { FieldCatalogueResponse, FilterGroup } from '../../shared/syncs-api.ts';
 import { FilterCriterionRow } from './FilterCriterionRow.tsx';
 
 /**
  * R8: one side's filter groups. Conditions in a group must all match; a record passes when any group
  * matches; no groups means every record syncs.
  */
-export function FiltersEditor({ scope, title, side, groups, onChange }: { scope: string; title: string; side: string; groups: FilterGroup[]; onChange: (next: FilterGroup[]) => void }) {
+export function FiltersEditor({ scope, properties, title, side, groups, onChange }: { scope: string; properties: FieldCatalogueResponse['hubspot'] | null; title: string; side: string; groups: FilterGroup[]; onChange: (next: FilterGroup[]) => void }) {
   const setGroup = (g: number, next: FilterGroup | null) => onChange(next ? groups.map((x, i) => (i === g ? next : x)) : groups.filter((_, i) => i !== g));
   return (
     <Flex direction="column" gap="sm" testId={`filters-${scope}-${side}`}>
@@ -21,6 +21,7 @@ export function FiltersEditor({ scope, title, side, groups, onChange }: { scope:
                 key={c}
                 testId={`criterion-${scope}-${side}-${g}-${c}`}
                 criterion={criterion}
+                properties={properties}
                 onChange={(next) => setGroup(g, { criteria: group.criteria.map((x, i) => (i === c ? next : x)) })}
                 onRemove={() => setGroup(g, group.criteria.length > 1 ? { criteria: group.criteria.filter((_, i) => i !== c) } : null)}
               />

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { Button, Flex, Heading, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text, Toggle } from '@hubspot/ui-extensions';
-import type { ApiClient } from '../../shared/api-client.ts';
 import { ErrorView } from '../../shared/ErrorView.tsx';
 import { LoadingView } from '../../shared/LoadingView.tsx';
-import { getSyncFields, type FieldMapping, type ObjectTypeName } from '../../shared/syncs-api.ts';
-import { useApi } from '../../shared/use-api.ts';
+import type { FieldCatalogueResponse, FieldMapping, ObjectTypeName } from '../../shared/syncs-api.ts';
+import type { ApiResource } from '../../shared/use-api.ts';
 import { CustomMappingForm } from './CustomMappingForm.tsx';
 
 const DIRECTION_WORDS: Record<FieldMapping['direction'], string> = { both: 'Follows the sync', to_qbo: 'HubSpot → QuickBooks', to_hubspot: 'QuickBooks → HubSpot' };
@@ -16,9 +15,15 @@ function newCustomId(existing: FieldMapping[]): string {
 }
 
 /** R7: each default mapping can be switched off; custom ones can be added, edited and deleted. */
-export function MappingsEditor({ api, scope, mappings, onChange }: { api: ApiClient; scope: ObjectTypeName; mappings: FieldMapping[]; onChange: (next: FieldMapping[]) => void }) {
+interface Props {
+  scope: ObjectTypeName;
+  fields: ApiResource<FieldCatalogueResponse>;
+  mappings: FieldMapping[];
+  onChange: (next: FieldMapping[]) => void;
+}
+
+export function MappingsEditor({ scope, fields, mappings, onChange }: Props) {
   const [editing, setEditing] = useState<FieldMapping | null>(null);
-  const fields = useApi(() => getSyncFields(api, scope), [api, scope]);
   const catalogue = fields.state.status === 'ready' ? fields.state.data : null;
   const labelOf = (side: 'hubspot' | 'qbo', name: string) => catalogue?.[side].find((f) => f.name === name)?.label ?? name;
   const replace = (m: FieldMapping) => onChange(mappings.some((x) => x.id === m.id) ? mappings.map((x) => (x.id === m.id ? m : x)) : [...mappings, m]);

@@ -1,5 +1,7 @@
 import { Accordion, Divider, Flex, Text, Toggle } from '@hubspot/ui-extensions';
 import type { ApiClient } from '../../shared/api-client.ts';
+import { getSyncFields } from '../../shared/syncs-api.ts';
+import { useApi } from '../../shared/use-api.ts';
 import { OBJECT_LABELS } from '../../shared/format.ts';
 import { DirectionFields } from './DirectionFields.tsx';
 import { FiltersEditor } from './FiltersEditor.tsx';
@@ -11,6 +13,8 @@ import type { SectionDraft, Settings } from './setup-draft.ts';
 export function ObjectSection({ api, draft, defaultOpen, onChange }: { api: ApiClient; draft: SectionDraft; defaultOpen: boolean; onChange: (next: SectionDraft) => void }) {
   const { objectType, settings } = draft;
   const setSettings = (next: Settings) => onChange({ ...draft, settings: next, problems: [] });
+  // The fields either side offers (R7), for the mapping editor and the filters' property lists.
+  const fields = useApi(() => getSyncFields(api, objectType), [api, objectType]);
   return (
     <Accordion title={OBJECT_LABELS[objectType]} defaultOpen={defaultOpen} testId={`section-${objectType}`}>
       {settings === null ? (
@@ -22,17 +26,17 @@ export function ObjectSection({ api, draft, defaultOpen, onChange }: { api: ApiC
             <>
               <DirectionFields scope={objectType} settings={settings} onChange={setSettings} />
               <Divider />
-              <MappingsEditor api={api} scope={objectType} mappings={settings.fieldMappings} onChange={(fieldMappings) => setSettings({ ...settings, fieldMappings })} />
+              <MappingsEditor fields={fields} scope={objectType} mappings={settings.fieldMappings} onChange={(fieldMappings) => setSettings({ ...settings, fieldMappings })} />
               <Divider />
               {settings.direction !== 'qbo_to_hubspot' && objectType === 'invoices' ? (
                 // R8: the outbound invoice filter is fixed; the backend sets it from the setup date.
                 <Text testId="fixed-invoice-filter">HubSpot invoices go to QuickBooks when they are not drafts and were created after the setup date. This filter cannot be changed.</Text>
               ) : null}
               {settings.direction !== 'qbo_to_hubspot' && objectType !== 'invoices' ? (
-                <FiltersEditor scope={objectType} title="Which HubSpot records go to QuickBooks" side="toQbo" groups={settings.filters.toQbo ?? []} onChange={(toQbo) => setSettings({ ...settings, filters: { ...settings.filters, toQbo } })} />
+                <FiltersEditor scope={objectType} properties={fields.state.status === 'ready' ? fields.state.data.hubspot : null} title="Which HubSpot records go to QuickBooks" side="toQbo" groups={settings.filters.toQbo ?? []} onChange={(toQbo) => setSettings({ ...settings, filters: { ...settings.filters, toQbo } })} />
               ) : null}
               {settings.direction !== 'hubspot_to_qbo' ? (
-                <FiltersEditor scope={objectType} title="Which QuickBooks records come to HubSpot" side="toHubSpot" groups={settings.filters.toHubSpot ?? []} onChange={(toHubSpot) => setSettings({ ...settings, filters: { ...settings.filters, toHubSpot } })} />
+                <FiltersEditor scope={objectType} properties={fields.state.status === 'ready' ? fields.state.data.qbo : null} title="Which QuickBooks records come to HubSpot" side="toHubSpot" groups={settings.filters.toHubSpot ?? []} onChange={(toHubSpot) => setSettings({ ...settings, filters: { ...settings.filters, toHubSpot } })} />
               ) : null}
             </>
           ) : null}
