@@ -32,8 +32,10 @@ export type LinkCheck = { ok: true } | { ok: false; reason: 'malformed' | 'bad_s
 
 export function checkDownloadLink(env: Env, exportId: string, expires: unknown, signature: unknown, now = new Date()): LinkCheck {
   if (typeof expires !== 'string' || !/^\d{1,12}$/.test(expires) || typeof signature !== 'string' || !/^[A-Za-z0-9_-]{43}$/.test(signature)) return { ok: false, reason: 'malformed' };
-  const expected = signatureOf(env, exportId, Number(expires));
-  const given = Buffer.from(signature, 'base64url');
+  // Compared as text: decoding first would accept other spellings of the same bytes (the last base64
+  // character carries 2 unused bits), so one genuine link would have four working variants.
+  const expected = Buffer.from(signatureOf(env, exportId, Number(expires)).toString('base64url'));
+  const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad_signature' };
   // Checked after the signature, so an expired link says so only to whoever holds a genuine one.
   if (Number(expires) * 1000 <= now.getTime()) return { ok: false, reason: 'expired' };

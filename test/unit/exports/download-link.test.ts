@@ -28,6 +28,17 @@ describe('export download links', () => {
     expect(checkDownloadLink(env, ID, String(Number(expires) + 1), signature, now)).toEqual({ ok: false, reason: 'bad_signature' });
   });
 
+  it('accept one spelling of the signature only (the last character’s unused bits make others decode the same)', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = alphabet.indexOf(signature.at(-1)!);
+    const sameBytes = [0, 1, 2, 3].map((bits) => alphabet[(last & ~3) | bits]!).filter((c) => c !== signature.at(-1));
+    for (const c of sameBytes) {
+      const variant = `${signature.slice(0, -1)}${c}`;
+      expect(Buffer.from(variant, 'base64url').equals(Buffer.from(signature, 'base64url'))).toBe(true);
+      expect(checkDownloadLink(env, ID, expires, variant, now)).toEqual({ ok: false, reason: 'bad_signature' });
+    }
+  });
+
   it('cannot be minted without the app’s secrets (client secret and token key both count)', () => {
     const otherSecret = testEnv({ HUBSPOT_CLIENT_ID: 'id', HUBSPOT_CLIENT_SECRET: 'another-secret' });
     const otherTokenKey = testEnv({ HUBSPOT_CLIENT_ID: 'id', HUBSPOT_CLIENT_SECRET: 'client-secret', TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64') });
