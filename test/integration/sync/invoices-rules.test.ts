@@ -266,6 +266,28 @@ describe('invoices sync rules', () => {
     expect((await a.qb.read('Invoice', qbInvoice!.Id)).TotalAmt).toBe(900); // and nothing was pushed back over QuickBooks either
   });
 
+  it('R18: QuickBooks may add a payment to an invoice created in HubSpot, not remove one', async () => {
+    const a = await account('two_way');
+    await h.db.db('sync_definitions').where({ portal_id: a.portalId, object_type: 'invoices' }).update({ options: JSON.stringify({ [CUSTOM_LINE_ACCOUNT_OPTION]: await incomeAccount(a) }) });
+    const { invoice } = await hubspotInvoice(a, 'ap@golf.test', [['Hours', 2, 100]]);
+    await pass(a);
+    const [qbInvoice] = await a.qb.all('Invoice');
+    const payment = await a.qb.create('Payment', { CustomerRef: qbInvoice!.CustomerRef, TotalAmt: 200, Line: [{ Amount: 200, LinkedTxn: [{ TxnId: qbInvoice!.Id, TxnType: 'Invoice' }] }] });
+    await pass(a);
+    expect(await row(a, 'hubspot_id', invoice.id)).toMatchObject({ state: 'synced' });
+    expect((await a.hs.all('invoices'))[0]!.properties.hs_invoice_status).toBe('paid');
+
+    const { access_token } = (await (await fetch(`${h.qbo.baseUrl}/_sandbox/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId: h.apps.quickbooks.clientId, realmId: a.realmId }) })).json()) as { access_token: string };
+    const current = await a.qb.read('Payment', payment.Id);
+    const removed = await fetch(`${h.qbo.baseUrl}/v3/company/${a.realmId}/payment?operation=delete&minorversion=75`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${access_token}` }, body: JSON.stringify({ Id: current.Id, SyncToken: current.SyncToken }) });
+    expect(removed.status).toBe(200);
+    await pass(a);
+    const record = (await row(a, 'hubspot_id', invoice.id));
+    expect(record).toMatchObject({ state: 'failed', reason_code: 'changed_in_quickbooks' });
+    expect(record.message).toContain('payments (one was removed)');
+    expect((await a.hs.all('invoices'))[0]!.properties.hs_invoice_status).toBe('paid'); // not overwritten
+  });
+
   it('R7: QuickBooks custom fields are offered under their names; a new mapping syncs the invoices already synced too', async () => {
     const a = await account('qbo_to_hubspot');
     // The company names its first custom field "Crew #" (QuickBooks settings), and our connection re-reads Preferences.

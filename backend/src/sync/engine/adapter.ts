@@ -64,6 +64,8 @@ export interface ObjectAdapter {
    * Such a change is not synced either way; it is shown on the record as a sync issue.
    */
   lockedInQboForHubSpotOrigin?: string[];
+  /** R18 beyond "changed at all": changes QuickBooks may not make, by their direction (a payment removed, not added). */
+  refusedQboChanges?(before: Readonly<Record<string, unknown>>, after: MappedValues): string[];
 
   /** The HubSpot properties every read asks for: mapped, filtered on, and what matching and the record view need. */
   /**

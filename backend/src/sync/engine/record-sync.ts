@@ -100,7 +100,10 @@ export async function syncRecord(session: AdapterSession, adapter: ObjectAdapter
 
   // R18: QuickBooks may not change some fields of a record created in HubSpot (an invoice's lines,
   // prices, tax). Such a change is synced neither way; the record says what happened and what to do.
-  const locked = side === 'qbo' && row.origin === 'hubspot' ? lockedChanges(session, adapter, row.qbo_snapshot, sourceValues) : [];
+  const locked =
+    side === 'qbo' && row.origin === 'hubspot'
+      ? [...lockedChanges(session, adapter, row.qbo_snapshot, sourceValues), ...(row.qbo_snapshot && adapter.refusedQboChanges ? adapter.refusedQboChanges(row.qbo_snapshot, sourceValues) : [])]
+      : [];
   if (locked.length > 0) {
     return fail(
       'changed_in_quickbooks',

@@ -9,6 +9,8 @@ import type { FieldCatalogue } from './field-catalogue.ts';
 export const COMPUTED_INVOICE_LINES = '@lines';
 export const COMPUTED_INVOICE_CUSTOMER = '@customer';
 export const COMPUTED_INVOICE_TAX = '@tax';
+/** Not written to HubSpot (its paid amount follows the payments): carried so R18 can see a payment removed in QuickBooks. */
+export const COMPUTED_INVOICE_PAID = '@paid';
 /** Holds the QuickBooks DocNumber on HubSpot invoices (HubSpot's own hs_number is read-only). */
 export const QBO_INVOICE_NUMBER_PROPERTY = 'qbo_invoice_number';
 
@@ -29,4 +31,5 @@ export const HUBSPOT_INVOICE_FIELDS: FieldCatalogue = {
   [COMPUTED_INVOICE_LINES]: { label: 'Line items', kind: 'string' },
   [COMPUTED_INVOICE_CUSTOMER]: { label: 'Billing contact (its QuickBooks customer)', kind: 'string' },
   [COMPUTED_INVOICE_TAX]: { label: 'Tax (from line items)', kind: 'currency' },
+  [COMPUTED_INVOICE_PAID]: { label: 'Amount paid', kind: 'currency' },
 };

@@ -7,6 +7,7 @@ import type { FieldCatalogue } from './field-catalogue.ts';
 
 export const COMPUTED_QBO_INVOICE_STATUS = '@status';
 export const COMPUTED_QBO_INVOICE_LINES = '@lines';
+export const COMPUTED_QBO_INVOICE_PAID = '@paid';
 
 export const QBO_INVOICE_FIELDS: FieldCatalogue = {
   Id: { label: 'QuickBooks invoice ID', kind: 'string', readOnly: true },
@@ -29,4 +30,5 @@ export const QBO_INVOICE_FIELDS: FieldCatalogue = {
   'MetaData.LastUpdatedTime': { label: 'Last updated', kind: 'datetime', readOnly: true },
   [COMPUTED_QBO_INVOICE_STATUS]: { label: 'Status (paid / open / voided)', kind: 'enumeration', readOnly: true },
   [COMPUTED_QBO_INVOICE_LINES]: { label: 'Lines', kind: 'string' },
+  [COMPUTED_QBO_INVOICE_PAID]: { label: 'Amount paid (total − balance)', kind: 'currency', readOnly: true },
 };

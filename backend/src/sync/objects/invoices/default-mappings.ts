@@ -4,14 +4,15 @@
  * computes on both sides (the '@' names), so they compare like any field.
  */
 import type { FieldMapping } from '../../types.ts';
-import { COMPUTED_INVOICE_CUSTOMER, COMPUTED_INVOICE_LINES, COMPUTED_INVOICE_TAX, QBO_INVOICE_NUMBER_PROPERTY } from '../../mappings/hubspot-invoice-fields.ts';
-import { COMPUTED_QBO_INVOICE_LINES, COMPUTED_QBO_INVOICE_STATUS } from '../../mappings/qbo-invoice-fields.ts';
+import { COMPUTED_INVOICE_CUSTOMER, COMPUTED_INVOICE_LINES, COMPUTED_INVOICE_PAID, COMPUTED_INVOICE_TAX, QBO_INVOICE_NUMBER_PROPERTY } from '../../mappings/hubspot-invoice-fields.ts';
+import { COMPUTED_QBO_INVOICE_LINES, COMPUTED_QBO_INVOICE_PAID, COMPUTED_QBO_INVOICE_STATUS } from '../../mappings/qbo-invoice-fields.ts';
 
 export const LINES_MAPPING_ID = 'lines';
 export const CUSTOMER_MAPPING_ID = 'customer';
 export const TAX_MAPPING_ID = 'tax';
 export const NUMBER_TO_QBO_MAPPING_ID = 'number';
 export const CURRENCY_MAPPING_ID = 'currency';
+export const PAID_MAPPING_ID = 'paid';
 
 const mapping = (id: string, hubspotProperty: string, qboField: string, direction: FieldMapping['direction'] = 'both'): FieldMapping => ({
   id,
@@ -37,5 +38,7 @@ export function defaultInvoiceMappings(): FieldMapping[] {
     mapping('status', 'hs_invoice_status', COMPUTED_QBO_INVOICE_STATUS, 'to_hubspot'),
     // R23: only tax HubSpot computed (automated sales tax) goes to QuickBooks; none is ever invented.
     mapping(TAX_MAPPING_ID, COMPUTED_INVOICE_TAX, 'TxnTaxDetail.TotalTax', 'to_qbo'),
+    // R18: QuickBooks may add payments to an invoice created in HubSpot, never remove one.
+    mapping(PAID_MAPPING_ID, COMPUTED_INVOICE_PAID, COMPUTED_QBO_INVOICE_PAID, 'to_hubspot'),
   ];
 }

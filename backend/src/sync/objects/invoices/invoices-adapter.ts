@@ -20,7 +20,7 @@ import { getQboConnection } from '../../../db/qbo-connections.ts';
 import type { HubSpotWriteResult } from '../../../vendors/hubspot/client.ts';
 import { QboApiError } from '../../../vendors/quickbooks/errors.ts';
 import { ensureQboLinkProperty } from '../qbo-link-property.ts';
-import { CURRENCY_MAPPING_ID, CUSTOMER_MAPPING_ID, LINES_MAPPING_ID, NUMBER_TO_QBO_MAPPING_ID, TAX_MAPPING_ID } from './default-mappings.ts';
+import { CURRENCY_MAPPING_ID, CUSTOMER_MAPPING_ID, LINES_MAPPING_ID, NUMBER_TO_QBO_MAPPING_ID, PAID_MAPPING_ID, TAX_MAPPING_ID } from './default-mappings.ts';
 import { comparableLines, linesOfQboInvoice, taxOfLines } from './invoice-lines.ts';
 import { statusOfQboInvoice } from './invoice-status.ts';
 import { associateInvoiceParties, contactOfInvoice, lineItemsOf, linesOfHubSpotInvoice, replaceLineItems } from './invoice-hubspot.ts';
@@ -94,6 +94,11 @@ export const invoicesAdapter: ObjectAdapter = {
   pairsByLinkOnly: true,
   qboUpdatesOnlyForHubSpotOrigin: true,
   lockedInQboForHubSpotOrigin: [LINES_MAPPING_ID, TAX_MAPPING_ID],
+  refusedQboChanges: (before, after) => {
+    const was = Number(before[PAID_MAPPING_ID] ?? 0);
+    const now = Number(after[PAID_MAPPING_ID] ?? 0);
+    return PAID_MAPPING_ID in after && now < was ? ['payments (one was removed)'] : [];
+  },
   hubspotReadProperties: invoiceProperties,
 
   readHubSpot: (session, id) => loadOne(session.batcher, hubspotReadByIdLoader(session, 'invoices', invoiceProperties(session)), id),
@@ -131,6 +136,7 @@ export const invoicesAdapter: ObjectAdapter = {
       if (!mapping.enabled) continue;
       if (mapping.id === LINES_MAPPING_ID) values[mapping.id] = comparableLines(linesOfQboInvoice(record));
       else if (mapping.qboField === '@status') values[mapping.id] = statusOfQboInvoice(record);
+      else if (mapping.qboField === '@paid') values[mapping.id] = Math.round((Number(record.TotalAmt ?? 0) - Number(record.Balance ?? record.TotalAmt ?? 0)) * 100) / 100;
       else if (/^CustomField\.[1-3]$/.test(mapping.qboField)) {
         const id = mapping.qboField.slice('CustomField.'.length);
         const field = (record.CustomField as Array<{ DefinitionId?: string; StringValue?: string }> | undefined)?.find((f) => f.DefinitionId === id);
