@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { hubspot } from '@hubspot/ui-extensions';
 import { SettingsApp } from '../../app/app/settings/SettingsApp.tsx';
 import { InvoiceSyncStatus } from '../../app/app/cards/InvoiceSyncStatus.tsx';
+import { PaymentDetails } from '../../app/app/cards/PaymentDetails.tsx';
 
 const root = new URL('../../', import.meta.url);
 const json = (path: string) => JSON.parse(readFileSync(new URL(path, root), 'utf8')) as { uid: string; type: string; config: Record<string, unknown> };
@@ -34,6 +35,17 @@ describe('UI extension project files', () => {
     expect(card.uid).not.toBe(json('app/app/settings/settings-hsmeta.json').uid);
   });
 
+  it('payment details card (R30): on deals only, its own uid, an entrypoint that exists', () => {
+    const card = json('app/app/cards/payment-details-hsmeta.json');
+    expect(Object.keys(card).sort()).toEqual(['config', 'type', 'uid']);
+    expect(card.type).toBe('card');
+    expect(card.config).toMatchObject({ location: 'crm.record.tab', objectTypes: ['deals'] });
+    expect(card.config.name).toBeTruthy();
+    expect(entryExists(card.config.entrypoint as string)).toBe(true);
+    expect(card.uid).toMatch(/^[A-Za-z0-9_.-]{1,64}$/);
+    expect(card.uid).not.toBe(json('app/app/cards/invoice-sync-status-hsmeta.json').uid);
+  });
+
   it('each extension folder has the package.json HubSpot builds it with', () => {
     for (const folder of ['settings', 'cards']) {
       const pkg = JSON.parse(readFileSync(new URL(`app/app/${folder}/package.json`, root), 'utf8')) as { dependencies: Record<string, string> };
@@ -41,11 +53,12 @@ describe('UI extension project files', () => {
     }
   });
 
-  it('the entry points register the settings page and the card', async () => {
+  it('the entry points register the settings page and the cards', async () => {
     const extend = vi.spyOn(hubspot, 'extend');
     await import('../../app/app/settings/SettingsPage.tsx');
     await import('../../app/app/cards/InvoiceSyncStatusCard.tsx');
+    await import('../../app/app/cards/PaymentDetailsCard.tsx');
     const rendered = extend.mock.calls.map(([render]) => (render as unknown as () => { type: unknown })().type);
-    expect(rendered).toEqual([SettingsApp, InvoiceSyncStatus]);
+    expect(rendered).toEqual([SettingsApp, InvoiceSyncStatus, PaymentDetails]);
   });
 });
