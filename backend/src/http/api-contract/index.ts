@@ -14,6 +14,7 @@ import { retryResponseSchema } from './retry.ts';
 import { createExportRequestSchema, exportJobViewSchema, exportListResponseSchema } from './exports.ts';
 import { dealPaymentsResponseSchema } from './deal-payments.ts';
 import { fieldCatalogueResponseSchema } from './fields.ts';
+import { incomeAccountsResponseSchema } from './income-accounts.ts';
 
 export * from './common.ts';
 export * from './connection.ts';
@@ -25,6 +26,7 @@ export * from './retry.ts';
 export * from './exports.ts';
 export * from './deal-payments.ts';
 export * from './fields.ts';
+export * from './income-accounts.ts';
 
 export const API_PREFIX = '/api/v1';
 
@@ -34,6 +36,8 @@ export const endpoints = {
   getConnection: { method: 'GET', path: () => '/connection', response: connectionStatusSchema },
   createConnectLink: { method: 'POST', path: () => '/quickbooks/connect-link', body: connectLinkRequestSchema, response: connectLinkResponseSchema },
   disconnect: { method: 'POST', path: () => '/quickbooks/disconnect', response: disconnectResponseSchema },
+  /** 409 `qbo_not_connected` until QuickBooks is connected. */
+  listIncomeAccounts: { method: 'GET', path: () => '/quickbooks/income-accounts', response: incomeAccountsResponseSchema },
 
   listSyncs: { method: 'GET', path: () => '/syncs', response: syncListResponseSchema },
   saveSync: { method: 'PUT', path: (objectType: string) => `/syncs/${id(objectType)}`, body: definitionInputSchema, response: syncDefinitionViewSchema },
