@@ -5,6 +5,7 @@ import { useApi } from '../../shared/use-api.ts';
 import { OBJECT_LABELS } from '../../shared/format.ts';
 import { DirectionFields } from './DirectionFields.tsx';
 import { FiltersEditor } from './FiltersEditor.tsx';
+import { IncomeAccountField, incomeAccountAsked } from './IncomeAccountField.tsx';
 import { MappingsEditor } from './MappingsEditor.tsx';
 import { SectionProblems } from './SectionProblems.tsx';
 import type { SectionDraft, Settings } from './setup-draft.ts';
@@ -25,6 +26,7 @@ export function ObjectSection({ api, draft, defaultOpen, onChange }: { api: ApiC
           {draft.included ? (
             <>
               <DirectionFields scope={objectType} settings={settings} onChange={setSettings} />
+              {incomeAccountAsked(objectType, settings) ? <IncomeAccountField api={api} objectType={objectType} settings={settings} onChange={setSettings} /> : null}
               <Divider />
               <MappingsEditor fields={fields} scope={objectType} mappings={settings.fieldMappings} onChange={(fieldMappings) => setSettings({ ...settings, fieldMappings })} />
               <Divider />
