@@ -13,7 +13,6 @@ import { hubspotSignedFetch } from '../../backend/sandbox/hubspot/signed-fetch.t
 import type { AppHarness } from './app-harness.ts';
 import { endpoints, errorEnvelopeSchema } from '../../backend/src/http/api-contract/index.ts';
 import type { ZodType } from 'zod';
-import { setupChecksResponseSchema } from '../../backend/src/http/api-contract/setup-checks.ts';
 
 const PARAM = 'PARAM';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -30,8 +29,6 @@ const contract = Object.entries(endpoints)
     const template = (e.path as (p: never) => string)(PARAM as never);
     return { name, method: e.method, params: template.split(PARAM).length - 1, pattern: new RegExp(`^${escape(template).replaceAll(PARAM, '[^/]+')}$`), response: 'response' in e ? e.response : undefined };
   })
-  // The contract's endpoint table does not list the setup checks yet; its schema module does.
-  .concat([{ name: 'getSetupChecks', method: 'GET', params: 0, pattern: /^\/setup-checks$/, response: setupChecksResponseSchema }])
   .sort((a, b) => a.params - b.params);
 
 /** Throws when a response is not what the contract says the endpoint answers. */

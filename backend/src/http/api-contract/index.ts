@@ -15,6 +15,7 @@ import { createExportRequestSchema, exportJobViewSchema, exportListResponseSchem
 import { dealPaymentsResponseSchema } from './deal-payments.ts';
 import { fieldCatalogueResponseSchema } from './fields.ts';
 import { incomeAccountsResponseSchema } from './income-accounts.ts';
+import { setupChecksResponseSchema } from './setup-checks.ts';
 
 export * from './common.ts';
 export * from './connection.ts';
@@ -27,6 +28,7 @@ export * from './exports.ts';
 export * from './deal-payments.ts';
 export * from './fields.ts';
 export * from './income-accounts.ts';
+export * from './setup-checks.ts';
 
 export const API_PREFIX = '/api/v1';
 
@@ -59,6 +61,9 @@ export const endpoints = {
   createExport: { method: 'POST', path: () => '/exports', body: createExportRequestSchema, response: exportJobViewSchema },
   listExports: { method: 'GET', path: () => '/exports', response: exportListResponseSchema },
   getExport: { method: 'GET', path: (exportId: string) => `/exports/${id(exportId)}`, response: exportJobViewSchema },
+
+  /** R26; 409 (`qbo_not_connected` / `qbo_needs_reconnect`) until QuickBooks is connected. */
+  getSetupChecks: { method: 'GET', path: () => '/setup-checks', response: setupChecksResponseSchema },
 
   getDealPayments: { method: 'GET', path: (dealId: string) => `/deals/${id(dealId)}/payments`, response: dealPaymentsResponseSchema },
 } as const;
