@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     globalSetup: ['test/helpers/global-setup.ts'],
+    // UI screens rendered by a test are unmounted when it ends (their polling stops).
+    setupFiles: ['test/helpers/ui-unmount.tsx'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
