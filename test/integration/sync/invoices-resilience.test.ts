@@ -96,5 +96,5 @@ describe('invoices and payments through webhooks', () => {
     for (const payment of payments) expect(hsPayments.filter((p) => p.properties.qbo_payment_id === payment.Id), payment.Id).toHaveLength(1);
     expect(hsPayments).toHaveLength(payments.length);
     expect(await h.db.db('sync_records').where({ portal_id: PORTAL, state: 'failed' })).toEqual([]);
-  });
+  }, 180_000);
 });
