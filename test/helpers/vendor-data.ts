@@ -48,5 +48,7 @@ export async function qboUser(h: AppHarness, realmId: string) {
     read: async (entity: string, id: string) => (await api('GET', `/${entity.toLowerCase()}/${id}`))[entity] as QboEntity,
     all: async (entity: string) => (await json<{ records: QboEntity[] }>('GET', `${h.qbo.baseUrl}/_sandbox/companies/${realmId}/state?entity=${entity}&limit=100000`)).records,
     calls: async () => (await json<{ count: number }>('GET', `${h.qbo.baseUrl}/_sandbox/companies/${realmId}/calls`)).count,
+    /** Any other QBO API call, as the bookkeeper's app makes it (void, delete, Preferences …). */
+    api,
   };
 }

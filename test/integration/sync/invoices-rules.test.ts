@@ -277,10 +277,8 @@ describe('invoices sync rules', () => {
     expect(await row(a, 'hubspot_id', invoice.id)).toMatchObject({ state: 'synced' });
     expect((await a.hs.all('invoices'))[0]!.properties.hs_invoice_status).toBe('paid');
 
-    const { access_token } = (await (await fetch(`${h.qbo.baseUrl}/_sandbox/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId: h.apps.quickbooks.clientId, realmId: a.realmId }) })).json()) as { access_token: string };
     const current = await a.qb.read('Payment', payment.Id);
-    const removed = await fetch(`${h.qbo.baseUrl}/v3/company/${a.realmId}/payment?operation=delete&minorversion=75`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${access_token}` }, body: JSON.stringify({ Id: current.Id, SyncToken: current.SyncToken }) });
-    expect(removed.status).toBe(200);
+    await a.qb.api('POST', '/payment?operation=delete', { Id: current.Id, SyncToken: current.SyncToken });
     await pass(a);
     const record = (await row(a, 'hubspot_id', invoice.id));
     expect(record).toMatchObject({ state: 'failed', reason_code: 'changed_in_quickbooks' });
@@ -291,12 +289,9 @@ describe('invoices sync rules', () => {
   it('R7: QuickBooks custom fields are offered under their names; a new mapping syncs the invoices already synced too', async () => {
     const a = await account('qbo_to_hubspot');
     // The company names its first custom field "Crew #" (QuickBooks settings), and our connection re-reads Preferences.
-    const { access_token } = (await (await fetch(`${h.qbo.baseUrl}/_sandbox/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId: h.apps.quickbooks.clientId, realmId: a.realmId }) })).json()) as { access_token: string };
-    const prefsUrl = `${h.qbo.baseUrl}/v3/company/${a.realmId}/preferences?minorversion=75`;
-    const headers = { authorization: `Bearer ${access_token}`, 'content-type': 'application/json', accept: 'application/json' };
-    const current = ((await (await fetch(prefsUrl, { headers })).json()) as { Preferences: { SyncToken: string } }).Preferences;
+    const current = (await a.qb.api('GET', '/preferences')).Preferences as { SyncToken: string };
     const customFields = { CustomField: [{ CustomField: [{ Name: 'SalesFormsPrefs.UseSalesCustom1', Type: 'BooleanType', BooleanValue: true }, { Name: 'SalesFormsPrefs.SalesCustomName1', Type: 'StringType', StringValue: 'Crew #' }] }] };
-    expect((await fetch(prefsUrl, { method: 'POST', headers, body: JSON.stringify({ Id: '1', SyncToken: current.SyncToken, sparse: true, SalesFormsPrefs: customFields }) })).status).toBe(200);
+    await a.qb.api('POST', '/preferences', { Id: '1', SyncToken: current.SyncToken, sparse: true, SalesFormsPrefs: customFields });
     expect((await h.signedFetch('/api/v1/setup-checks', a.portalId)).status).toBe(200); // a setup visit re-reads Preferences
 
     const fields = fieldCatalogueResponseSchema.parse(await (await h.signedFetch('/api/v1/syncs/invoices/fields', a.portalId)).json());

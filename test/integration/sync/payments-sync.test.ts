@@ -160,17 +160,9 @@ describe('payments sync', () => {
     expect(await a.hs.all('commerce_payments')).toHaveLength(2);
 
     const v = await a.qb.read('Payment', voided.Id);
-    await fetch(`${h.qbo.baseUrl}/v3/company/${a.realmId}/payment?operation=void&minorversion=75`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await qboToken(a.realmId)}` },
-      body: JSON.stringify({ Id: v.Id, SyncToken: v.SyncToken }),
-    });
+    await a.qb.api('POST', '/payment?operation=void', { Id: v.Id, SyncToken: v.SyncToken });
     const d = await a.qb.read('Payment', deleted.Id);
-    await fetch(`${h.qbo.baseUrl}/v3/company/${a.realmId}/payment?operation=delete&minorversion=75`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await qboToken(a.realmId)}` },
-      body: JSON.stringify({ Id: d.Id, SyncToken: d.SyncToken }),
-    });
+    await a.qb.api('POST', '/payment?operation=delete', { Id: d.Id, SyncToken: d.SyncToken });
     await pass(a.portalId);
     expect(await a.hs.all('commerce_payments')).toEqual([]);
     expect(await row(a.portalId, voided.Id)).toMatchObject({ state: 'excluded', reason_code: 'voided_in_quickbooks' });
@@ -220,8 +212,4 @@ describe('payments sync', () => {
     expect(await a.hs.all('commerce_payments')).toHaveLength(1);
   });
 
-  async function qboToken(realmId: string): Promise<string> {
-    const res = await fetch(`${h.qbo.baseUrl}/_sandbox/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId: h.apps.quickbooks.clientId, realmId }) });
-    return ((await res.json()) as { access_token: string }).access_token;
-  }
 });
