@@ -23,7 +23,10 @@ export async function qboAccessToken(ctx: AppContext, portalId: number, options:
       read: (db) => getQboTokens(db, ctx.cipher, portalId),
       refresh: async (current) => ({ ...(await refreshQboTokens(config, current.refreshToken)), realmId: current.realmId }),
       save: (db, next) => saveQboTokens(db, ctx.cipher, portalId, next),
-      onInvalidGrant: async (db, err) => {
+      onInvalidGrant: async (db, err, deadRefreshToken) => {
+        // A reconnect that finished while we were refused has stored a live grant: it stays connected.
+        const stored = await getQboTokens(db, ctx.cipher, portalId);
+        if (stored && stored.refreshToken !== deadRefreshToken) return;
         ctx.logger.warn({ portalId, reason: err.message }, 'QuickBooks refused our refresh token: connection needs reconnect');
         await setQboConnectionStatus(db, portalId, 'needs_reconnect', 'QuickBooks no longer accepts our access. Reconnect QuickBooks in the app settings.');
         await raiseAlert(db, {

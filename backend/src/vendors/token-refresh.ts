@@ -37,7 +37,8 @@ export interface RefreshPlan<T extends OAuthTokens> {
   refresh(current: T): Promise<T>;
   save(db: Knex, tokens: T): Promise<void>;
   /** Called once when the vendor refuses the refresh token (revoked, rotated away, app uninstalled). */
-  onInvalidGrant(db: Knex, error: InvalidGrantError): Promise<void>;
+  /** `deadRefreshToken`: the grant that was refused (a reconnect may have stored another meanwhile). */
+  onInvalidGrant(db: Knex, error: InvalidGrantError, deadRefreshToken: string): Promise<void>;
   marginMs?: number;
 }
 
@@ -82,7 +83,7 @@ async function refreshUnderLock<T extends OAuthTokens>(db: Knex, plan: RefreshPl
         return next;
       }
       // Recorded outside the lock's transaction so it stays even though we throw.
-      await plan.onInvalidGrant(db, err);
+      await plan.onInvalidGrant(db, err, latest.refreshToken);
       throw new NeedsReconnectError(plan.vendor, err.message);
     }
     // Saved with autocommit (not trx) while we still hold the lock: the rotated refresh token is durable
