@@ -132,6 +132,21 @@ export async function benchInvoicesSync(): Promise<Record<string, number | strin
     }
   }
 
+  /** Duplicates check on the HubSpot side: one invoice per QuickBooks invoice, each with exactly its 3 live line items. */
+  function lineItemCheck(when: string): Record<string, number> {
+    const account = hubspot.state.account(PORTAL)!;
+    const live = (type: 'invoices' | 'line_items' | 'commerce_payments') => [...account.collection(type).records.values()].filter((r) => !r.archived);
+    const invoices = live('invoices');
+    const liveLineItems = new Set(live('line_items').map((r) => r.id));
+    const linesOf = (id: string) => account.associations.list('invoices', id, 'line_items').filter((l) => liveLineItems.has(l.toId)).length;
+    return {
+      [`hubspot_invoices_${when}`]: invoices.length,
+      [`hubspot_live_line_items_${when}`]: liveLineItems.size,
+      [`hubspot_invoices_not_3_lines_${when}`]: invoices.filter((i) => linesOf(i.id) !== LINES).length,
+      [`hubspot_payments_${when}`]: live('commerce_payments').length,
+    };
+  }
+
   try {
     // Seed QuickBooks: customers, items with SKUs, invoices of 3 lines, payments each paying its own invoice.
     await post(`${hubspot.baseUrl}/_sandbox/accounts`, { portalId: PORTAL });
@@ -225,6 +240,8 @@ export async function benchInvoicesSync(): Promise<Record<string, number | strin
       total_rate_limit_bound_s_batched: Math.ceil(Math.max(totals.minHubSpot / HUBSPOT_CALLS_PER_S, totals.minQbo / QBO_CALLS_PER_S)),
     });
 
+    Object.assign(figures, lineItemCheck('after_first_sync'));
+
     // 200 single edits: a QuickBooks invoice's CustomerMemo changed through the API → webhook → HubSpot invoice.
     const token = String((await post(`${qbo.baseUrl}/_sandbox/tokens`, { clientId: apps.quickbooks.clientId, realmId: REALM })).access_token);
     const linked = await db('sync_records').where({ portal_id: PORTAL, object_type: 'invoices', state: 'synced' }).whereNotNull('hubspot_id').orderBy('id').limit(EDITS).select('hubspot_id', 'qbo_id');
@@ -246,6 +263,7 @@ export async function benchInvoicesSync(): Promise<Record<string, number | strin
       if (ms === Math.max(...latencies)) slowest = `${Math.round(ms)} ms (edit ${i + 1})`;
     }
     const editCalls = await takeCalls();
+    Object.assign(figures, lineItemCheck('after_edits'));
     latencies.sort((a, b) => a - b);
     return {
       ...figures,
