@@ -149,6 +149,23 @@ describe('invoices sync rules', () => {
     expect((await a.hs.all('invoices')).length).toBe(1);
   });
 
+  it('a retry after a crash between writing the HubSpot invoice and linking it replaces its line items, never adds to them', async () => {
+    const a = await account('qbo_to_hubspot');
+    const customer = await a.qb.create('Customer', { DisplayName: 'Retry Co', PrimaryEmailAddr: { Address: 'ap@retry.test' } });
+    const item = await a.qb.create('Item', { Name: 'Thing', Type: 'Service', IncomeAccountRef: { value: await incomeAccount(a) } });
+    const line = (n: number) => ({ DetailType: 'SalesItemLineDetail', Amount: n, Description: `Line ${n}`, SalesItemLineDetail: { ItemRef: { value: item.Id }, Qty: 1, UnitPrice: n } });
+    const invoice = await a.qb.create('Invoice', { CustomerRef: { value: customer.Id }, Line: [line(1), line(2), line(3)] });
+    await pass(a);
+    // The process died after HubSpot had the invoice and its lines, before our link was stored.
+    await h.db.db('sync_records').where({ portal_id: a.portalId, object_type: 'invoices', qbo_id: invoice.Id }).update({ hubspot_id: null, state: 'pending', hubspot_fingerprint: null, qbo_fingerprint: null });
+    await h.db.db('sync_definitions').where({ portal_id: a.portalId, object_type: 'invoices' }).update({ backfill_completed_at: null, backfill_checkpoint: null });
+    await pass(a);
+    const [hsInvoice, ...others] = await a.hs.all('invoices');
+    expect(others).toEqual([]);
+    expect((await lineItemsOf(a, hsInvoice!.id)).map((li) => li.properties.name)).toEqual(['Line 1', 'Line 2', 'Line 3']);
+    expect(await row(a, 'qbo_id', invoice.Id)).toMatchObject({ state: 'synced', hubspot_id: hsInvoice!.id });
+  });
+
   it('HubSpot → QuickBooks (R13): lines matched by SKU, the others on “Custom line item”, billed to the contact’s customer', async () => {
     const a = await account('two_way');
     await h.db.db('sync_definitions').where({ portal_id: a.portalId, object_type: 'invoices' }).update({ options: JSON.stringify({ [CUSTOM_LINE_ACCOUNT_OPTION]: await incomeAccount(a) }) });

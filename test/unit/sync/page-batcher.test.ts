@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadOne, PageBatcher, type BatchLoader } from '../../../backend/src/sync/engine/page-batcher.ts';
+import { loadMany, loadOne, PageBatcher, type BatchLoader } from '../../../backend/src/sync/engine/page-batcher.ts';
 
 function doubling(calls: number[][], maxBatch = 10): BatchLoader<number, number> {
   return {
@@ -53,6 +53,21 @@ describe('PageBatcher', () => {
     expect(calls).toEqual([[1, -1, 3], [3, 7]]);
   });
 
+  it('counts a record waiting on several calls once, so the others are still waited for', async () => {
+    const batcher = new PageBatcher();
+    const calls: number[][] = [];
+    const loader = doubling(calls);
+    const results = await batcher.runAll([
+      async () => (await loadMany(batcher, loader, [1, 2, 3])).reduce((a, b) => a + b, 0),
+      async () => {
+        for (let i = 0; i < 3; i++) await tick(); // still busy when the first record waits
+        return batcher.load(loader, 4);
+      },
+    ]);
+    expect(values(results)).toEqual([12, 8]);
+    expect(calls).toEqual([[1, 2, 3, 4]]);
+  });
+
   it('rejects every waiting item when the batch call itself fails', async () => {
     const batcher = new PageBatcher();
     const loader: BatchLoader<number, number> = { name: 'down', maxBatch: 10, load: () => Promise.reject(new Error('outage')) };
@@ -65,5 +80,7 @@ describe('PageBatcher', () => {
     expect(await loadOne(undefined, doubling(calls), 21)).toBe(42);
     await expect(loadOne(undefined, doubling(calls), -2)).rejects.toThrow('negative -2');
     expect(calls).toEqual([[21], [-2]]);
+    expect(await loadMany(undefined, doubling(calls, 2), [1, 2, 3])).toEqual([2, 4, 6]);
+    expect(calls.slice(2)).toEqual([[1, 2], [3]]);
   });
 });

@@ -276,7 +276,8 @@ async function archivedInHubSpot(session: AdapterSession, adapter: ObjectAdapter
     await saveRecord(db, row, { state: 'failed', reason_code: err.reasonCode, message: err.message }, { runId, action: 'fail', direction: 'to_qbo', outcome: 'failure', reasonCode: err.reasonCode, message: err.message });
     return { action: 'failed', recordId: row.id, reasonCode: err.reasonCode };
   }
-  const [hubspotValues, qboValues] = await Promise.all([valuesFor(session, adapter, 'hubspot', source), valuesFor(session, adapter, 'qbo', written)]);
+  const hubspotValues = await valuesFor(session, adapter, 'hubspot', source);
+  const qboValues = await valuesFor(session, adapter, 'qbo', written);
   const unchanged = row.state === 'synced' && row.qbo_fingerprint === fingerprint(qboValues) && row.hubspot_fingerprint === fingerprint(hubspotValues);
   if (unchanged) return { action: 'unchanged', recordId: row.id };
   const message = `Archived in HubSpot: ${noun(adapter, 'qbo')} #${written.Id} is now inactive.`;

@@ -12,13 +12,19 @@ export interface SessionVendors {
   qbo(): Promise<QboClient>;
 }
 
+/**
+ * A page's batch calls all queue on the account's rate budget at once; a pass may wait longer for its
+ * turn than an interactive call would (a failed wait fails the whole page, which then starts over).
+ */
+const PASS_BUDGET_WAIT_MS = 180_000;
+
 export function sessionVendors(ctx: AppContext, portalId: number): SessionVendors {
   let qbo: Promise<QboClient> | undefined;
   return {
-    hubspot: hubspotClientFor(ctx, portalId),
+    hubspot: hubspotClientFor(ctx, portalId, { maxBudgetWaitMs: PASS_BUDGET_WAIT_MS }),
     qbo() {
       if (!qbo) {
-        qbo = qboSyncClientFor(ctx, portalId);
+        qbo = qboSyncClientFor(ctx, portalId, { maxBudgetWaitMs: PASS_BUDGET_WAIT_MS });
         // A failed build (needs reconnect, say) must not stick: the next call tries again.
         qbo.catch(() => (qbo = undefined));
       }

@@ -5,10 +5,10 @@
  */
 import type { AdapterSession } from '../../engine/adapter.ts';
 import { RecordFailure } from '../../engine/adapter.ts';
-import { loadOne, type BatchLoader } from '../../engine/page-batcher.ts';
+import { loadMany, loadOne, type BatchLoader } from '../../engine/page-batcher.ts';
 import { hubspotAssociateLoader, hubspotAssociatedIdsLoader, hubspotCreateLoader, hubspotReadByIdLoader } from '../../loaders/hubspot-loaders.ts';
 import { qboReadByIdLoader } from '../../loaders/qbo-loaders.ts';
-import { findSyncRecordBySide } from '../../../db/sync-records.ts';
+import { SYNC_RECORDS } from '../../../db/sync-records.ts';
 import type { HubSpotRecord } from '../../types.ts';
 import type { InvoiceLine } from './invoice-lines.ts';
 import { comparableLines, linesOfLineItems } from './invoice-lines.ts';
@@ -17,7 +17,7 @@ const LINE_ITEM_PROPERTIES = ['name', 'quantity', 'price', 'hs_sku', 'hs_product
 
 export async function lineItemsOf(session: AdapterSession, invoiceId: string): Promise<HubSpotRecord[]> {
   const ids = await loadOne(session.batcher, hubspotAssociatedIdsLoader(session, 'invoices', 'line_items'), invoiceId);
-  const items = await Promise.all(ids.map((id) => loadOne(session.batcher, hubspotReadByIdLoader(session, 'line_items', LINE_ITEM_PROPERTIES), id)));
+  const items = await loadMany(session.batcher, hubspotReadByIdLoader(session, 'line_items', LINE_ITEM_PROPERTIES), ids);
   return items.filter((i): i is HubSpotRecord => i !== undefined);
 }
 
@@ -45,20 +45,23 @@ function primaryCompanyLoader(session: AdapterSession): BatchLoader<string, stri
 /** R16: an invoice from QuickBooks is associated with its contact and that contact's primary company. */
 export async function associateInvoiceParties(session: AdapterSession, invoiceId: string, contactId: string): Promise<void> {
   const company = await loadOne(session.batcher, primaryCompanyLoader(session), contactId);
-  const writes = [loadOne(session.batcher, hubspotAssociateLoader(session, 'invoices', 'contacts'), { from: invoiceId, to: contactId })];
-  if (company) writes.push(loadOne(session.batcher, hubspotAssociateLoader(session, 'invoices', 'companies'), { from: invoiceId, to: company }));
-  await Promise.all(writes);
+  await loadOne(session.batcher, hubspotAssociateLoader(session, 'invoices', 'contacts'), { from: invoiceId, to: contactId });
+  if (company) await loadOne(session.batcher, hubspotAssociateLoader(session, 'invoices', 'companies'), { from: invoiceId, to: company });
 }
 
-/** The HubSpot product linked to a QuickBooks item by the products sync, and the item's SKU. */
-async function productOfItem(session: AdapterSession, itemId: string | null | undefined): Promise<{ productId: string | null; sku: string | null }> {
-  if (!itemId) return { productId: null, sku: null };
-  const [row, item] = await Promise.all([
-    findSyncRecordBySide(session.ctx.db, session.portalId, 'products', 'qbo', itemId),
-    loadOne(session.batcher, qboReadByIdLoader(session, 'Item', { nameList: true }), itemId),
-  ]);
-  const sku = typeof item?.Sku === 'string' && item.Sku.trim() !== '' ? item.Sku.trim() : null;
-  return { productId: row?.hubspot_id ?? null, sku };
+/** For each line's QuickBooks item: the HubSpot product the products sync linked to it, and the item's SKU. */
+async function productsOfItems(session: AdapterSession, itemIds: string[]): Promise<Map<string, { productId: string | null; sku: string | null }>> {
+  const ids = [...new Set(itemIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await session.ctx.db(SYNC_RECORDS).where({ portal_id: session.portalId, object_type: 'products' }).whereIn('qbo_id', ids).select<Array<{ qbo_id: string; hubspot_id: string | null }>>('qbo_id', 'hubspot_id');
+  const productOf = new Map(rows.map((r) => [r.qbo_id, r.hubspot_id]));
+  const items = await loadMany(session.batcher, qboReadByIdLoader(session, 'Item', { nameList: true }), ids);
+  return new Map(
+    ids.map((id, i) => {
+      const sku = items[i]?.Sku;
+      return [id, { productId: productOf.get(id) ?? null, sku: typeof sku === 'string' && sku.trim() !== '' ? sku.trim() : null }];
+    }),
+  );
 }
 
 /**
@@ -69,24 +72,25 @@ async function productOfItem(session: AdapterSession, itemId: string | null | un
 export async function replaceLineItems(session: AdapterSession, invoiceId: string, lines: readonly InvoiceLine[], existing: readonly HubSpotRecord[]): Promise<void> {
   if (comparableLines(linesOfLineItems(existing)) === comparableLines(lines) && existing.length === lines.length) return;
   if (existing.length > 0) await session.vendors.hubspot.batchArchive('line_items', existing.map((i) => i.id));
-  const created = await Promise.all(
-    lines.map(async (line, index) => {
-      const { productId, sku } = await productOfItem(session, line.itemId);
-      const properties: Record<string, string> = {
+  const products = await productsOfItems(session, lines.map((l) => l.itemId).filter((id): id is string => typeof id === 'string'));
+  const inputs = lines.map((line, index) => {
+    const { productId, sku } = (line.itemId ? products.get(line.itemId) : undefined) ?? { productId: null, sku: null };
+    return {
+      properties: {
         name: line.description || 'Line item',
         quantity: String(line.quantity),
         price: String(line.unitPrice),
         hs_position_on_quote: String(index),
         ...(sku ? { hs_sku: sku } : {}),
         ...(productId ? { hs_product_id: productId } : {}),
-      };
-      const result = await loadOne(session.batcher, hubspotCreateLoader(session, 'line_items'), { properties });
-      if (!result.ok) {
-        if (result.error.retryable) throw result.error;
-        throw new RecordFailure('hubspot_rejected', `HubSpot refused a line item of the invoice: ${result.error.message}`);
-      }
-      return result.record.id;
-    }),
-  );
-  await Promise.all(created.map((lineItemId) => loadOne(session.batcher, hubspotAssociateLoader(session, 'invoices', 'line_items'), { from: invoiceId, to: lineItemId })));
+      },
+    };
+  });
+  const created = await loadMany(session.batcher, hubspotCreateLoader(session, 'line_items'), inputs);
+  const ids = created.map((result) => {
+    if (result.ok) return result.record.id;
+    if (result.error.retryable) throw result.error;
+    throw new RecordFailure('hubspot_rejected', `HubSpot refused a line item of the invoice: ${result.error.message}`);
+  });
+  await loadMany(session.batcher, hubspotAssociateLoader(session, 'invoices', 'line_items'), ids.map((to) => ({ from: invoiceId, to })));
 }

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AdapterSession } from '../../engine/adapter.ts';
 import { RecordFailure } from '../../engine/adapter.ts';
-import { loadOne } from '../../engine/page-batcher.ts';
+import { loadMany, loadOne } from '../../engine/page-batcher.ts';
 import { qboFindByLoader } from '../../loaders/qbo-loaders.ts';
 import type { FieldMapping, MappedValues, QboRecord } from '../../types.ts';
 import { QboApiError } from '../../../vendors/quickbooks/errors.ts';
@@ -20,10 +20,6 @@ export const CUSTOM_LINE_ACCOUNT_OPTION = 'customLineIncomeAccountId';
 const skuKey = (item: QboRecord): string | null => (typeof item.Sku === 'string' && item.Sku.trim() !== '' ? item.Sku.trim() : null);
 const nameKey = (item: QboRecord): string | null => (typeof item.Name === 'string' ? item.Name.trim().toLowerCase() : null);
 
-async function itemBySku(session: AdapterSession, sku: string): Promise<QboRecord | undefined> {
-  const items = await loadOne(session.batcher, qboFindByLoader(session, 'Item', 'Sku', skuKey, { nameList: true, activeOnly: true }), sku);
-  return items[0];
-}
 
 // One lookup-or-create of the custom line item per session: the invoices of a page share it.
 const customLineItems = new WeakMap<AdapterSession['vendors'], Promise<QboRecord>>();
@@ -68,12 +64,14 @@ function customLineItem(session: AdapterSession): Promise<QboRecord> {
 
 /** QuickBooks sales lines for HubSpot's lines: SKU match, else the custom line item. */
 export async function qboLinesFor(session: AdapterSession, lines: readonly InvoiceLine[]): Promise<Array<Record<string, unknown>>> {
-  const resolved = await Promise.all(
-    lines.map(async (line) => {
-      const item = (line.sku ? await itemBySku(session, line.sku) : undefined) ?? (await customLineItem(session));
-      return { ...line, itemRef: { value: item.Id, ...(typeof item.Name === 'string' ? { name: item.Name } : {}) } };
-    }),
-  );
+  const skus = [...new Set(lines.map((l) => l.sku).filter((sku): sku is string => typeof sku === 'string'))];
+  const found = await loadMany(session.batcher, qboFindByLoader(session, 'Item', 'Sku', skuKey, { nameList: true, activeOnly: true }), skus);
+  const itemOfSku = new Map(skus.map((sku, i) => [sku, found[i]?.[0]]));
+  const custom = lines.some((l) => !l.sku || !itemOfSku.get(l.sku)) ? await customLineItem(session) : undefined;
+  const resolved = lines.map((line) => {
+    const item = (line.sku ? itemOfSku.get(line.sku) : undefined) ?? custom!;
+    return { ...line, itemRef: { value: item.Id, ...(typeof item.Name === 'string' ? { name: item.Name } : {}) } };
+  });
   return qboSalesLines(resolved);
 }
 

@@ -200,7 +200,9 @@ export const invoicesAdapter: ObjectAdapter = {
         : await loadOne(session.batcher, hubspotUpsertLoader(session, 'invoices', QBO_INVOICE_ID_PROPERTY), { id: qboId, properties }),
     );
     if (contact) await associateInvoiceParties(session, invoice.id, contact);
-    if (LINES_MAPPING_ID in values && pair?.qbo) await replaceLineItems(session, invoice.id, linesOfQboInvoice(pair.qbo), existingId ? await lineItemsOf(session, invoice.id) : []);
+    // The line items it has now: also when this is a retry whose first attempt created the invoice
+    // (and maybe its lines) before failing, so they are replaced, never added to.
+    if (LINES_MAPPING_ID in values && pair?.qbo) await replaceLineItems(session, invoice.id, linesOfQboInvoice(pair.qbo), await lineItemsOf(session, invoice.id));
     return invoice;
   },
 };

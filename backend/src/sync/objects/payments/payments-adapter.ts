@@ -10,7 +10,7 @@
  */
 import type { AdapterSession, ObjectAdapter, RecordExclusion } from '../../engine/adapter.ts';
 import { RecordFailure } from '../../engine/adapter.ts';
-import { loadOne } from '../../engine/page-batcher.ts';
+import { loadMany, loadOne } from '../../engine/page-batcher.ts';
 import { syncedCounterpart } from '../../engine/synced-counterpart.ts';
 import { hubspotAssociateLoader, hubspotAssociatedIdsLoader, hubspotReadByIdLoader, hubspotUpdateLoader, hubspotUpsertLoader } from '../../loaders/hubspot-loaders.ts';
 import { qboCreateLoader, qboReadByIdLoader } from '../../loaders/qbo-loaders.ts';
@@ -171,10 +171,8 @@ export const paymentsAdapter: ObjectAdapter = {
     if (invoice) {
       // Associated with its invoice (so HubSpot shows it paid) and that invoice's deals (the deal card, R30).
       const deals = await loadOne(session.batcher, hubspotAssociatedIdsLoader(session, 'invoices', 'deals'), invoice);
-      await Promise.all([
-        loadOne(session.batcher, hubspotAssociateLoader(session, 'commerce_payments', 'invoices'), { from: result.record.id, to: invoice }),
-        ...deals.map((deal) => loadOne(session.batcher, hubspotAssociateLoader(session, 'commerce_payments', 'deals'), { from: result.record.id, to: deal })),
-      ]);
+      await loadOne(session.batcher, hubspotAssociateLoader(session, 'commerce_payments', 'invoices'), { from: result.record.id, to: invoice });
+      await loadMany(session.batcher, hubspotAssociateLoader(session, 'commerce_payments', 'deals'), deals.map((deal) => ({ from: result.record.id, to: deal })));
     }
     return result.record;
   },
