@@ -5,16 +5,10 @@
  * 10,000, the issue's figure; about 20 minutes in all on 2 cores).
  * Emulators, service and database run in this one process, so memory covers all three.
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { startEmbeddedPostgres } from '../backend/src/db/embedded-postgres.ts';
-import { createLogger } from '../backend/src/logger.ts';
+import { startBenchApp, trackPeakRss } from './bench-app.ts';
 import { hubspotSignedFetch } from '../backend/sandbox/hubspot/signed-fetch.ts';
-import { startSandboxedApp } from '../backend/sandbox/demo/sandboxed-app.ts';
 import { driveHubSpotInstall, driveQboConnect } from '../backend/sandbox/demo/consent-driver.ts';
 import { defaultContactMappings } from '../backend/src/sync/objects/contacts/default-mappings.ts';
-import { freePort } from '../backend/sandbox/common/free-port.ts';
 
 const N = Number(process.env.BENCH_CONTACTS ?? 10_000);
 const EDITS = Number(process.env.BENCH_EDITS ?? 200);
@@ -31,21 +25,8 @@ async function post(url: string, body: unknown): Promise<Record<string, unknown>
 }
 
 export async function benchContactsSync(): Promise<Record<string, number | string>> {
-  let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
-  const dir = await mkdtemp(path.join(tmpdir(), 'hqs-bench-pg-'));
-  const pg = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: await freePort(), database: 'bench', persistent: false });
-  const app = await startSandboxedApp({
-    env: {
-      ...(process.env as Record<string, string>),
-      DATABASE_URL: process.env.DATABASE_URL ?? pg!.connectionString,
-      LOG_LEVEL: 'warn',
-      TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64'),
-      WORKER_POLL_INTERVAL_SECONDS: '0.5',
-      SANDBOX_MODE: 'off',
-    },
-    logger: createLogger('warn'),
-  });
+  const rss = trackPeakRss();
+  const app = await startBenchApp();
   const { url, service, hubspot, qbo, apps } = app;
   try {
     // Seed: N contacts (with companies) and N customers; half the customers get contacts' e-mails.
@@ -131,11 +112,10 @@ export async function benchContactsSync(): Promise<Record<string, number | strin
       edits: latencies.length,
       webhook_to_write_p50_ms: Math.round(percentile(latencies, 50)),
       webhook_to_write_p95_ms: Math.round(percentile(latencies, 95)),
-      peak_rss_mb: Math.round(peakRss / 2 ** 20),
+      peak_rss_mb: rss.peakMb(),
     };
   } finally {
-    clearInterval(sampler);
-    await app.close();
-    await pg?.stop();
+    rss.stop();
+    await app.stop();
   }
 }

@@ -9,15 +9,11 @@
  * Also times the object view and record-view pages at that size, and again once the account has
  * BENCH_VIEW_ROWS records (default 1,000,000).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { startBenchApp } from './bench-app.ts';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '../backend/src/db/embedded-postgres.ts';
-import { createLogger } from '../backend/src/logger.ts';
 import { hubspotSignedFetch } from '../backend/sandbox/hubspot/signed-fetch.ts';
-import { startSandboxedApp } from '../backend/sandbox/demo/sandboxed-app.ts';
 import { driveHubSpotInstall } from '../backend/sandbox/demo/consent-driver.ts';
-import { freePort } from '../backend/sandbox/common/free-port.ts';
 import { exportJobViewSchema, type ExportJobView } from '../backend/src/http/api-contract/index.ts';
 import type { Knex } from '../backend/src/db/knex.ts';
 
@@ -51,20 +47,8 @@ async function seedRecords(db: Knex, from: number, to: number): Promise<void> {
 }
 
 export async function benchExports(): Promise<Record<string, number | string>> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'hqs-bench-exports-'));
-  const pg = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: await freePort(), database: 'bench', persistent: false });
-  const app = await startSandboxedApp({
-    env: {
-      ...(process.env as Record<string, string>),
-      DATABASE_URL: process.env.DATABASE_URL ?? pg!.connectionString,
-      LOG_LEVEL: 'warn',
-      TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64'),
-      WORKER_POLL_INTERVAL_SECONDS: '0.5',
-      SANDBOX_MODE: 'off',
-      EXPORTS_DIR: path.join(dir, 'exports'),
-    },
-    logger: createLogger('warn'),
-  });
+  const app = await startBenchApp((dir) => ({ EXPORTS_DIR: path.join(dir, 'exports') }));
+  const { dir } = app;
   const { url, service, hubspot, apps } = app;
   const db = service.ctx.db;
   const signed = (pathAndQuery: string, options: { method?: 'GET' | 'POST'; body?: unknown } = {}) =>
@@ -175,8 +159,7 @@ export async function benchExports(): Promise<Record<string, number | string>> {
     figures.rss_mb_after = mb(process.memoryUsage().rss);
     return figures;
   } finally {
-    await app.close();
-    await pg?.stop();
+    await app.stop();
     await rm(dir, { recursive: true, force: true });
   }
 }

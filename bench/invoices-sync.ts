@@ -8,19 +8,13 @@
  * Sizes: BENCH_INVOICES (10,000), BENCH_PAYMENTS (5,000), BENCH_CUSTOMERS (1,000), BENCH_ITEMS (200),
  * BENCH_EDITS (200). Emulators, service and database client run in this one process, so memory covers all.
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { startEmbeddedPostgres } from '../backend/src/db/embedded-postgres.ts';
-import { createLogger } from '../backend/src/logger.ts';
+import { startBenchApp, trackPeakRss } from './bench-app.ts';
 import { hubspotSignedFetch } from '../backend/sandbox/hubspot/signed-fetch.ts';
-import { startSandboxedApp } from '../backend/sandbox/demo/sandboxed-app.ts';
 import { driveHubSpotInstall, driveQboConnect } from '../backend/sandbox/demo/consent-driver.ts';
 import { defaultContactMappings } from '../backend/src/sync/objects/contacts/default-mappings.ts';
 import { defaultProductMappings } from '../backend/src/sync/objects/products/default-mappings.ts';
 import { defaultInvoiceMappings } from '../backend/src/sync/objects/invoices/default-mappings.ts';
 import { defaultPaymentMappings } from '../backend/src/sync/objects/payments/default-mappings.ts';
-import { freePort } from '../backend/sandbox/common/free-port.ts';
 
 const INVOICES = Number(process.env.BENCH_INVOICES ?? 10_000);
 const PAYMENTS = Number(process.env.BENCH_PAYMENTS ?? 5_000);
@@ -90,21 +84,8 @@ const PHASES: ReadonlyArray<{ phase: Phase; direction: string; fieldMappings: ()
 ];
 
 export async function benchInvoicesSync(): Promise<Record<string, number | string>> {
-  let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
-  const dir = await mkdtemp(path.join(tmpdir(), 'hqs-bench-pg-'));
-  const pg = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: await freePort(), database: 'bench', persistent: false });
-  const app = await startSandboxedApp({
-    env: {
-      ...(process.env as Record<string, string>),
-      DATABASE_URL: process.env.DATABASE_URL ?? pg!.connectionString,
-      LOG_LEVEL: 'warn',
-      TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64'),
-      WORKER_POLL_INTERVAL_SECONDS: '0.5',
-      SANDBOX_MODE: 'off',
-    },
-    logger: createLogger('warn'),
-  });
+  const rss = trackPeakRss();
+  const app = await startBenchApp();
   const { url, service, hubspot, qbo, apps } = app;
   const db = service.ctx.db;
   const log = (line: string) => process.stdout.write(`  [${new Date().toISOString().slice(11, 19)}] ${line}\n`);
@@ -275,11 +256,10 @@ export async function benchInvoicesSync(): Promise<Record<string, number | strin
       edit_hubspot_top_endpoints: editCalls.hubspot.top,
       // The benchmark's own QuickBooks write of each edit is in the log too: it is not the service's.
       edit_qbo_calls_per_edit: round((editCalls.qbo.calls - latencies.length) / Math.max(1, latencies.length)),
-      peak_rss_mb: Math.round(peakRss / 2 ** 20),
+      peak_rss_mb: rss.peakMb(),
     };
   } finally {
-    clearInterval(sampler);
-    await app.close();
-    await pg?.stop();
+    rss.stop();
+    await app.stop();
   }
 }
