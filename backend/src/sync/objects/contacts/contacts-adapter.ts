@@ -17,7 +17,8 @@ import { contactValues } from './contact-values.ts';
 import { customerFromContact } from './customer-from-contact.ts';
 import { contactPropertiesFromCustomer } from './contact-properties-from-customer.ts';
 import { DISPLAY_NAME_MAPPING_ID } from './default-mappings.ts';
-import { ensureQboIdProperty, QBO_CUSTOMER_ID_PROPERTY } from './qbo-id-property.ts';
+import { CUSTOMER_LINK, QBO_CUSTOMER_ID_PROPERTY } from './qbo-id-property.ts';
+import { ensureQboLinkProperty } from '../qbo-link-property.ts';
 
 const catalogues = cataloguesFor('contacts') as ObjectCatalogues;
 const email = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim().toLowerCase() : null);
@@ -120,7 +121,7 @@ export const contactsAdapter: ObjectAdapter = {
     }
   },
   upsertHubSpot: async (session, values, qboId, existingId) => {
-    await ensureQboIdProperty(session);
+    await ensureQboLinkProperty(session, CUSTOMER_LINK);
     const properties = { ...contactPropertiesFromCustomer(values, session.mappings), [QBO_CUSTOMER_ID_PROPERTY]: qboId };
     const result = existingId
       ? await loadOne(session.batcher, hubspotUpdateLoader(session, 'contacts'), { id: existingId, properties })

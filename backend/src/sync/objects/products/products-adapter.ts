@@ -17,7 +17,8 @@ import { archiveProduct, normaliseSku, readArchivedProduct } from './hubspot-pro
 import { itemFromProduct, type ItemSettings } from './item-from-product.ts';
 import { itemValues, productValues } from './product-values.ts';
 import { productPropertiesFromItem, wantedActive } from './product-properties-from-item.ts';
-import { ensureQboItemIdProperty, QBO_ITEM_ID_PROPERTY } from './qbo-item-id-property.ts';
+import { ITEM_LINK, QBO_ITEM_ID_PROPERTY } from './qbo-item-id-property.ts';
+import { ensureQboLinkProperty } from '../qbo-link-property.ts';
 
 /** The products sync option holding the QBO Account id new items post their sales to. */
 export const INCOME_ACCOUNT_OPTION = 'incomeAccountId';
@@ -104,7 +105,7 @@ async function updateProduct(session: AdapterSession, id: string, properties: Re
 
 /** The product of an item: created or updated (upsert on `qbo_item_id`), archived while the item is inactive. */
 export async function upsertProduct(session: AdapterSession, values: MappedValues, qboId: string, existingId: string | null): Promise<HubSpotRecord> {
-  await ensureQboItemIdProperty(session);
+  await ensureQboLinkProperty(session, ITEM_LINK);
   const properties = { ...productPropertiesFromItem(values, session.mappings), [QBO_ITEM_ID_PROPERTY]: qboId };
   const active = wantedActive(values, session.mappings);
   let record: HubSpotRecord;
