@@ -30,6 +30,8 @@ export const hubspotUser = (h: AppHarness, portalId: number) => ({
     json<unknown>('PUT', `${h.hubspot.baseUrl}/_sandbox/accounts/${portalId}/associations/${from}/${fromId}/${to}/${toId}`, { typeIds }),
   all: async (type: string) => (await json<{ results: HubSpotObject[] }>('GET', `${h.hubspot.baseUrl}/_sandbox/accounts/${portalId}/objects/${type}?limit=10000`)).results,
   calls: async () => (await json<{ total: number }>('GET', `${h.hubspot.baseUrl}/_sandbox/accounts/${portalId}/calls`)).total,
+  /** The emulator's injected faults for this account (5xx, 429 bursts, webhook duplicates/reordering/drops). */
+  faults: (settings: Record<string, unknown>) => json<unknown>('PUT', `${h.hubspot.baseUrl}/_sandbox/accounts/${portalId}/faults`, settings),
 });
 
 export interface QboEntity {
@@ -48,6 +50,8 @@ export async function qboUser(h: AppHarness, realmId: string) {
     read: async (entity: string, id: string) => (await api('GET', `/${entity.toLowerCase()}/${id}`))[entity] as QboEntity,
     all: async (entity: string) => (await json<{ records: QboEntity[] }>('GET', `${h.qbo.baseUrl}/_sandbox/companies/${realmId}/state?entity=${entity}&limit=100000`)).records,
     calls: async () => (await json<{ count: number }>('GET', `${h.qbo.baseUrl}/_sandbox/companies/${realmId}/calls`)).count,
+    /** The emulator's injected faults for this company. */
+    faults: (settings: Record<string, unknown>) => json<unknown>('PUT', `${h.qbo.baseUrl}/_sandbox/companies/${realmId}/faults`, settings),
     /** Any other QBO API call, as the bookkeeper's app makes it (void, delete, Preferences …). */
     api,
   };

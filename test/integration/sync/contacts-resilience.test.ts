@@ -15,12 +15,6 @@ const PORTAL = 59_000_001;
 const REALM = '7900001';
 const email = customerEmail;
 
-async function put(url: string, body: unknown): Promise<void> {
-  const res = await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${url} → ${res.status} ${await res.text()}`);
-}
-
-
 describe('contacts sync under faults', () => {
   let h: AppHarness;
   let secondWorker: RunningService;
@@ -50,8 +44,8 @@ describe('contacts sync under faults', () => {
     const faults = { seed: 7, serverErrorRate: 0.15, webhookDuplicateRate: 0.5, webhookReorder: true };
     // Each forced HubSpot 429 costs a 10 s back-off of the shared budget; QuickBooks asks for a full minute, so its 429 handling is
     // covered by the client's own tests (test/integration/vendors) rather than slowing this one down.
-    await put(`${h.hubspot.baseUrl}/_sandbox/accounts/${PORTAL}/faults`, { ...faults, throttleBurst: 2 });
-    await put(`${h.qbo.baseUrl}/_sandbox/companies/${REALM}/faults`, faults);
+    await hs.faults({ ...faults, throttleBurst: 2 });
+    await qb.faults(faults);
     const emails: string[] = [];
     for (let i = 0; i < 8; i++) {
       emails.push(`hs${i}@storm.test`);
@@ -71,8 +65,8 @@ describe('contacts sync under faults', () => {
       const contacts = new Set((await hs.all('contacts')).map((c) => c.properties.email));
       return emails.every((e) => customers.has(e) && contacts.has(e)) && (await settled(h));
     }, 90_000);
-    await put(`${h.hubspot.baseUrl}/_sandbox/accounts/${PORTAL}/faults`, { seed: 1 });
-    await put(`${h.qbo.baseUrl}/_sandbox/companies/${REALM}/faults`, { seed: 1 });
+    await hs.faults({ seed: 1 });
+    await qb.faults({ seed: 1 });
 
     const customers = (await qb.all('Customer')).map(email);
     const contacts = (await hs.all('contacts')).map((c) => c.properties.email);
@@ -86,7 +80,7 @@ describe('contacts sync under faults', () => {
   }, 120_000);
 
   it('a lost webhook: the change is found by the catch-up ("Sync now")', async () => {
-    await put(`${h.hubspot.baseUrl}/_sandbox/accounts/${PORTAL}/faults`, { seed: 3, webhookDropRate: 1 });
+    await hs.faults({ seed: 3, webhookDropRate: 1 });
     const target = (await hs.all('contacts')).find((c) => c.properties.email === 'hs0@storm.test')!;
     await hs.update('contacts', target.id, { lastname: 'Recovered' });
     await new Promise((r) => setTimeout(r, 1_500));
@@ -94,7 +88,7 @@ describe('contacts sync under faults', () => {
     const now = await h.signedFetch('/api/v1/syncs/contacts/sync-now', PORTAL, { method: 'POST', body: {} });
     expect(now.status).toBe(202);
     await eventually(async () => (await qb.all('Customer')).find((c) => email(c) === 'hs0@storm.test')?.FamilyName === 'Recovered');
-    await put(`${h.hubspot.baseUrl}/_sandbox/accounts/${PORTAL}/faults`, { seed: 1 });
+    await hs.faults({ seed: 1 });
   });
 
   it('disable stops the work, keeps links; enable resumes', async () => {

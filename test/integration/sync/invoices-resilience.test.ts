@@ -15,11 +15,6 @@ const PORTAL = 63_000_001;
 const REALM = '8300001';
 const INVOICES = 8;
 
-async function put(url: string, body: unknown): Promise<void> {
-  const res = await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${url} → ${res.status} ${await res.text()}`);
-}
-
 describe('invoices and payments through webhooks', () => {
   let h: AppHarness;
   let hs: ReturnType<typeof hubspotUser>;
@@ -45,8 +40,8 @@ describe('invoices and payments through webhooks', () => {
 
   it('every invoice, line and payment exactly once in HubSpot, under duplicate and reordered webhooks and 5xx on both sides', async () => {
     const faults = { seed: 23, serverErrorRate: 0.15, webhookDuplicateRate: 0.5, webhookReorder: true };
-    await put(`${h.hubspot.baseUrl}/_sandbox/accounts/${PORTAL}/faults`, faults);
-    await put(`${h.qbo.baseUrl}/_sandbox/companies/${REALM}/faults`, faults);
+    await hs.faults(faults);
+    await qb.faults(faults);
 
     const income = (await qb.all('Account')).find((a) => a.Name === 'Services')!.Id;
     const item = await qb.create('Item', { Name: 'Hours', Type: 'Service', IncomeAccountRef: { value: income } });
@@ -74,8 +69,8 @@ describe('invoices and payments through webhooks', () => {
       const synced = await h.db.db('sync_records').where({ portal_id: PORTAL, state: 'synced' }).whereIn('object_type', ['invoices', 'payments']).count<Array<{ count: string }>>('* as count');
       return Number(synced[0]!.count) === INVOICES + payments.length && (await settled(h));
     }, 120_000);
-    await put(`${h.hubspot.baseUrl}/_sandbox/accounts/${PORTAL}/faults`, { seed: 1 });
-    await put(`${h.qbo.baseUrl}/_sandbox/companies/${REALM}/faults`, { seed: 1 });
+    await hs.faults({ seed: 1 });
+    await qb.faults({ seed: 1 });
     await eventually(() => quiet(h), 30_000);
 
     const hsInvoices = await hs.all('invoices');

@@ -12,11 +12,6 @@ import { defaultProductMappings } from '../../../backend/src/sync/objects/produc
 const PORTAL = 62_000_001;
 const REALM = '8200001';
 
-async function put(url: string, body: unknown): Promise<void> {
-  const res = await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${url} → ${res.status} ${await res.text()}`);
-}
-
 describe('products ⇄ items through webhooks', () => {
   let h: AppHarness;
   let hs: ReturnType<typeof hubspotUser>;
@@ -48,8 +43,8 @@ describe('products ⇄ items through webhooks', () => {
 
   it('duplicated and reordered webhooks and 5xx on both sides: every SKU exactly once on each side, with the same values', async () => {
     const faults = { seed: 11, serverErrorRate: 0.15, webhookDuplicateRate: 0.5, webhookReorder: true };
-    await put(`${h.hubspot.baseUrl}/_sandbox/accounts/${PORTAL}/faults`, faults);
-    await put(`${h.qbo.baseUrl}/_sandbox/companies/${REALM}/faults`, faults);
+    await hs.faults(faults);
+    await qb.faults(faults);
     for (let i = 0; i < 5; i++) {
       skus.push(`HS-${i}`);
       await hs.create('products', { name: `HubSpot product ${i}`, hs_sku: `HS-${i}`, price: `${10 + i}.5`, hs_product_type: 'service' });
@@ -68,8 +63,8 @@ describe('products ⇄ items through webhooks', () => {
       const productSkus = new Set((await hs.all('products')).map((p) => p.properties.hs_sku));
       return skus.every((s) => itemSkus.has(s) && productSkus.has(s)) && (await settled(h));
     }, 90_000);
-    await put(`${h.hubspot.baseUrl}/_sandbox/accounts/${PORTAL}/faults`, { seed: 1 });
-    await put(`${h.qbo.baseUrl}/_sandbox/companies/${REALM}/faults`, { seed: 1 });
+    await hs.faults({ seed: 1 });
+    await qb.faults({ seed: 1 });
     await eventually(() => quiet(h), 30_000);
 
     const items = await qb.all('Item');
