@@ -31,8 +31,11 @@ export interface AppHarness {
   close(): Promise<void>;
 }
 
-/** `mode: 'web'`: no worker, so a test drives sync passes itself. */
-export async function startAppHarness(overrides: Record<string, string> = {}, options: { mode?: 'all' | 'web' } = {}): Promise<AppHarness> {
+/**
+ * `mode: 'web'`: no worker, so a test drives sync passes itself. `webhooks: false`: the HubSpot emulator
+ * sends our app no webhooks (such tests decide when each record is synced).
+ */
+export async function startAppHarness(overrides: Record<string, string> = {}, options: { mode?: 'all' | 'web'; webhooks?: boolean } = {}): Promise<AppHarness> {
   const db = await createTestDatabase();
   const logs = capturingLogger('info');
   const app = await startSandboxedApp({
@@ -47,6 +50,10 @@ export async function startAppHarness(overrides: Record<string, string> = {}, op
     mode: options.mode ?? 'all',
   });
   const { url, service, hubspot, qbo, apps } = app;
+  if (options.webhooks === false) {
+    const res = await fetch(`${hubspot.baseUrl}/_sandbox/apps/${apps.hubspot.appId}/webhooks`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ targetUrl: null }) });
+    if (!res.ok) throw new Error(`turning webhooks off answered ${res.status}`);
+  }
 
   const signedFetch: AppHarness['signedFetch'] = (path, portalId, options = {}) => {
     const separator = path.includes('?') ? '&' : '?';

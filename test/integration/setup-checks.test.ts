@@ -18,8 +18,7 @@ let nextRealm = 8_300_001;
 describe('setup checks', () => {
   let h: AppHarness;
   beforeAll(async () => {
-    h = await startAppHarness({}, { mode: 'web' });
-    await fetch(`${h.hubspot.baseUrl}/_sandbox/apps/${h.apps.hubspot.appId}/webhooks`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ targetUrl: null }) });
+    h = await startAppHarness({}, { mode: 'web', webhooks: false });
   });
   afterAll(async () => h.close());
 

@@ -37,8 +37,7 @@ type Row = { state: string; reason_code: string | null; message: string | null; 
 describe('invoices sync rules', () => {
   let h: AppHarness;
   beforeAll(async () => {
-    h = await startAppHarness({}, { mode: 'web' });
-    await fetch(`${h.hubspot.baseUrl}/_sandbox/apps/${h.apps.hubspot.appId}/webhooks`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ targetUrl: null }) });
+    h = await startAppHarness({}, { mode: 'web', webhooks: false });
   });
   afterAll(async () => h.close());
 

@@ -34,8 +34,7 @@ type Row = Record<string, unknown> & { state: string; reason_code: string | null
 describe('products sync rules', () => {
   let h: AppHarness;
   beforeAll(async () => {
-    h = await startAppHarness({}, { mode: 'web' });
-    await fetch(`${h.hubspot.baseUrl}/_sandbox/apps/${h.apps.hubspot.appId}/webhooks`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ targetUrl: null }) });
+    h = await startAppHarness({}, { mode: 'web', webhooks: false });
   });
   afterAll(async () => h.close());
 
