@@ -4,6 +4,7 @@
  */
 import type { AppContext } from '../../jobs/context.ts';
 import type { DBSyncDefinition } from '../../db/sync-definitions.ts';
+import type { QboConnection } from '../../db/qbo-connections.ts';
 import type { FieldMapping, HubSpotRecord, MappedValues, ObjectType, QboRecord, Side, SyncFilters } from '../types.ts';
 import type { PageBatcher } from './page-batcher.ts';
 import type { SessionVendors } from './session-vendors.ts';
@@ -13,6 +14,8 @@ export interface AdapterSession {
   ctx: AppContext;
   portalId: number;
   definition: DBSyncDefinition;
+  /** The QuickBooks company as it was when the session started (country, home currency, preferences). */
+  connection: QboConnection;
   mappings: FieldMapping[];
   filters: SyncFilters;
   vendors: SessionVendors;

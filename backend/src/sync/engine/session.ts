@@ -23,5 +23,5 @@ export async function loadSession(ctx: AppContext, portalId: number, objectType:
   // Stored by the definitions API after validation; parsed again because the database is an edge too.
   const mappings: FieldMapping[] = z.array(fieldMappingSchema).parse(definition.field_mappings);
   const filters: SyncFilters = syncFiltersSchema.parse(definition.filters ?? {});
-  return { ok: true, session: { ctx, portalId, definition, mappings, filters, vendors: sessionVendors(ctx, portalId) } };
+  return { ok: true, session: { ctx, portalId, definition, connection, mappings, filters, vendors: sessionVendors(ctx, portalId) } };
 }

@@ -16,7 +16,6 @@ import type { HubSpotRecord, MappedValues } from '../../types.ts';
 import { cataloguesFor, type ObjectCatalogues } from '../../mappings/catalogues.ts';
 import { hubspotValues as extractHubSpotValues, qboValues as extractQboValues } from '../../mappings/extract-values.ts';
 import { COMPUTED_INVOICE_CUSTOMER, COMPUTED_INVOICE_LINES, COMPUTED_INVOICE_TAX, QBO_INVOICE_NUMBER_PROPERTY } from '../../mappings/hubspot-invoice-fields.ts';
-import { getQboConnection } from '../../../db/qbo-connections.ts';
 import type { HubSpotWriteResult } from '../../../vendors/hubspot/client.ts';
 import { QboApiError } from '../../../vendors/quickbooks/errors.ts';
 import { ensureQboLinkProperty } from '../qbo-link-property.ts';
@@ -50,9 +49,9 @@ const enabled = (session: AdapterSession, id: string) => session.mappings.some((
 const automatedTaxOn = (session: AdapterSession) => session.definition.options[AUTOMATED_TAX_OPTION] === true;
 
 /** R22: QuickBooks companies outside the US require tax HubSpot invoices do not carry. */
-async function requireUsCompany(session: AdapterSession): Promise<void> {
-  const connection = await getQboConnection(session.ctx.db, session.portalId);
-  if (connection?.country && connection.country !== 'US') {
+function requireUsCompany(session: AdapterSession): void {
+  const { connection } = session;
+  if (connection.country && connection.country !== 'US') {
     throw new RecordFailure(
       'non_us_company',
       `Invoices cannot be sent to QuickBooks companies outside the US (this one is in ${connection.country}): QuickBooks requires tax on them, which HubSpot invoices do not carry. Sync invoices from QuickBooks to HubSpot instead.`,
@@ -151,7 +150,7 @@ export const invoicesAdapter: ObjectAdapter = {
   describeQbo: (record) => ({ displayName: typeof record.DocNumber === 'string' ? `Invoice ${record.DocNumber}` : `Invoice #${record.Id}`, email: null }),
 
   createQbo: async (session, values, requestId, pair) => {
-    await requireUsCompany(session);
+    requireUsCompany(session);
     const customer = values[CUSTOMER_MAPPING_ID];
     if (typeof customer !== 'string' || customer === '') {
       throw new RecordFailure('no_billing_contact', 'This invoice has no contact, so there is no QuickBooks customer to bill. Associate the billing contact with the invoice in HubSpot.');
@@ -168,7 +167,7 @@ export const invoicesAdapter: ObjectAdapter = {
     }
   },
   updateQbo: async (session, values, existing, pair) => {
-    await requireUsCompany(session);
+    requireUsCompany(session);
     const body: { Id: string; SyncToken: string } & Record<string, unknown> = { ...invoiceHeaderFromValues(values, session.mappings, existing), Id: existing.Id, SyncToken: existing.SyncToken };
     if (LINES_MAPPING_ID in values && pair?.hubspot && values[LINES_MAPPING_ID] !== comparableLines(linesOfQboInvoice(existing))) {
       body.Line = await qboLinesFor(session, await linesOfHubSpotInvoice(session, pair.hubspot.id));
@@ -190,7 +189,7 @@ export const invoicesAdapter: ObjectAdapter = {
       if (!party.ok) throw new RecordFailure('customer_not_synced', party.message);
       contact = party.id;
       // HubSpot requires a currency on every invoice; QuickBooks omits it for the home currency.
-      if (!properties.hs_currency) properties.hs_currency = (await getQboConnection(session.ctx.db, session.portalId))?.homeCurrency ?? 'USD';
+      if (!properties.hs_currency) properties.hs_currency = session.connection.homeCurrency ?? 'USD';
       // A copy of a QuickBooks invoice: HubSpot must not try to collect it.
       properties.hs_invoice_billable = 'false';
     }
