@@ -5,10 +5,9 @@
 import type { FieldKind, FieldMapping, MappedValue, MappedValues, QboRecord } from '../../types.ts';
 import { QBO_CUSTOMER_FIELDS } from '../../mappings/qbo-customer-fields.ts';
 import { setPath } from '../../mappings/object-path.ts';
+import { clearableInQbo, qboScalar } from '../../mappings/qbo-scalar.ts';
 import { DISPLAY_NAME_MAPPING_ID } from './default-mappings.ts';
 import { sanitiseQboName } from './display-name.ts';
-
-const TEXT_KINDS: readonly FieldKind[] = ['string', 'email', 'phone', 'enumeration'];
 
 export function customerFromContact(values: MappedValues, mappings: readonly FieldMapping[], existing?: QboRecord): Record<string, unknown> {
   const body: Record<string, unknown> = existing ? { Id: existing.Id, SyncToken: existing.SyncToken, sparse: true } : {};
@@ -32,20 +31,12 @@ function qboValue(value: MappedValue, kind: FieldKind, path: string, isUpdate: b
   if (value === null) {
     // A create has nothing to clear. On update, text is cleared with ''; DisplayName cannot be removed
     // with a sparse update (reference §1.1), and numbers/booleans have no "empty" QBO accepts.
-    if (!isUpdate || path === 'DisplayName' || !TEXT_KINDS.includes(kind)) return undefined;
+    if (!isUpdate || path === 'DisplayName' || !clearableInQbo(kind)) return undefined;
     return '';
   }
   if (path === 'DisplayName') {
     const name = sanitiseQboName(String(value));
     return name === '' ? undefined : name;
   }
-  switch (kind) {
-    case 'number':
-    case 'currency':
-      return typeof value === 'number' ? value : Number(value);
-    case 'boolean':
-      return value === true || value === 'true';
-    default:
-      return String(value);
-  }
+  return qboScalar(value, kind);
 }

@@ -9,6 +9,7 @@
  * QuickBooks with the product's SKU, and the sync links the two). For the same reason an existing item's
  * type is never changed to or from Inventory.
  */
+import { clearableInQbo, qboScalar } from '../../mappings/qbo-scalar.ts';
 import { RecordFailure } from '../../engine/adapter.ts';
 import type { FieldKind, FieldMapping, MappedValue, MappedValues, QboRecord } from '../../types.ts';
 import { QBO_ITEM_FIELDS } from '../../mappings/qbo-item-fields.ts';
@@ -16,7 +17,6 @@ import { setPath } from '../../mappings/object-path.ts';
 import { checkedItemName } from './item-name.ts';
 import { qboItemType } from './product-type.ts';
 
-const TEXT_KINDS: readonly FieldKind[] = ['string', 'enumeration'];
 
 export interface ItemSettings {
   /** QBO Account id new items post their sales to (the products sync's `incomeAccountId` option). */
@@ -63,17 +63,9 @@ function itemValue(path: string, value: MappedValue, kind: FieldKind, existing: 
   if (path === 'Type') return typeOnWrite(value, existing);
   if (value === null) {
     // A create has nothing to clear; on update text is cleared with '', numbers and flags have no "empty".
-    return existing && TEXT_KINDS.includes(kind) ? '' : undefined;
+    return existing && clearableInQbo(kind) ? '' : undefined;
   }
-  switch (kind) {
-    case 'number':
-    case 'currency':
-      return typeof value === 'number' ? value : Number(value);
-    case 'boolean':
-      return value === true || value === 'true';
-    default:
-      return String(value);
-  }
+  return qboScalar(value, kind);
 }
 
 function typeOnWrite(value: MappedValue, existing: QboRecord | undefined): string | undefined {
