@@ -5,9 +5,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-const appMeta = z.object({ config: z.object({ name: z.string(), auth: z.object({ requiredScopes: z.array(z.string()) }) }) });
+const appMeta = z.object({ config: z.object({ name: z.string(), auth: z.object({ requiredScopes: z.array(z.string()) }), permittedUrls: z.object({ fetch: z.array(z.string()) }) }) });
 const webhooksMeta = z.object({
   config: z.object({
     subscriptions: z.object({
@@ -17,6 +18,7 @@ const webhooksMeta = z.object({
   }),
 });
 
+const PROJECT_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 const readJson = (relative: string): unknown => JSON.parse(readFileSync(new URL(`../../../${relative}`, import.meta.url), 'utf8'));
 
 export interface ProvisionedApps {
@@ -44,6 +46,8 @@ export async function provisionApps(urls: { hubspot: string; quickbooks: string;
     scopes: app.config.auth.requiredScopes,
     webhookTargetUrl: `${urls.publicBaseUrl}/webhooks/hubspot`,
     subscriptions,
+    // The uploaded project (UI extensions the HubSpot emulator hosts); its public origin reaches our service.
+    project: { dir: PROJECT_DIR, localProxy: Object.fromEntries(app.config.permittedUrls.fetch.map((origin) => [origin, urls.publicBaseUrl])) },
   });
   const verifierToken = randomBytes(24).toString('base64url');
   const quickbooks = await post<{ clientId: string; clientSecret: string }>(`${urls.quickbooks}/_sandbox/apps`, {

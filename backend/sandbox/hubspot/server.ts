@@ -12,12 +12,12 @@ import { apiGuards } from './limits/api-guards.ts';
 import { objectBasicRoutes } from './objects/basic-routes.ts';
 import { objectBatchRoutes } from './objects/batch-routes.ts';
 import { authorizeRoutes } from './oauth/authorize-routes.ts';
-import { appSettingsPageRoutes } from './app-pages/settings-page.ts';
 import { tokenRoutes } from './oauth/token-routes.ts';
 import { propertyRoutes } from './properties/property-routes.ts';
 import { searchRoutes } from './search/search-routes.ts';
 import type { HubSpotSandboxState } from './state/sandbox-state.ts';
 import type { WebhookDispatcher } from './webhooks/delivery.ts';
+import { uiExtensionRoutes } from './ui-extensions/routes.ts';
 
 export function createApp(state: HubSpotSandboxState, webhooks: WebhookDispatcher): express.Express {
   const app = express();
@@ -29,7 +29,7 @@ export function createApp(state: HubSpotSandboxState, webhooks: WebhookDispatche
   const control = Router();
   control.use(controlRoutes(state, webhooks), controlDataRoutes(state));
   app.use('/_sandbox', control);
-  app.use(authorizeRoutes(state), tokenRoutes(state), appSettingsPageRoutes(state));
+  app.use(authorizeRoutes(state), tokenRoutes(state), uiExtensionRoutes(state));
 
   const api = Router();
   api.use(callLogger(state), authenticate(state), apiGuards(state));

@@ -13,27 +13,37 @@ const SIGNED_AS_DECODED: Record<string, string> = {
 export interface SignedFetchOptions {
   clientSecret: string;
   appId: number | string;
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  method?: string;
   body?: unknown;
   /** Override the clock (tests of stale signatures). */
   timestamp?: number;
 }
 
-export async function hubspotSignedFetch(url: string, options: SignedFetchOptions): Promise<Response> {
+/** The request HubSpot's proxy sends for `url`: `appId` appended, JSON body, v3 signature headers. */
+export function hubspotSignedRequest(url: string, options: SignedFetchOptions & { headers?: Record<string, string> }): { url: URL; init: RequestInit } {
   const method = options.method ?? 'GET';
   const target = new URL(url);
   if (!target.searchParams.has('appId')) target.searchParams.set('appId', String(options.appId));
   const body = options.body === undefined ? '' : JSON.stringify(options.body);
   const timestamp = String(options.timestamp ?? Date.now());
   const signedUri = target.toString().replace(/%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B)/gi, (m) => SIGNED_AS_DECODED[m.toUpperCase()] ?? m);
-  return fetch(target, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      'x-hubspot-request-timestamp': timestamp,
-      'x-hubspot-signature-v3': signV3(options.clientSecret, method, signedUri, body, timestamp),
-      'x-hubspot-signature-version': 'v3',
+  return {
+    url: target,
+    init: {
+      method,
+      headers: {
+        ...options.headers,
+        'content-type': 'application/json',
+        'x-hubspot-request-timestamp': timestamp,
+        'x-hubspot-signature-v3': signV3(options.clientSecret, method, signedUri, body, timestamp),
+        'x-hubspot-signature-version': 'v3',
+      },
+      body: method === 'GET' || body === '' ? undefined : body,
     },
-    body: method === 'GET' || body === '' ? undefined : body,
-  });
+  };
+}
+
+export async function hubspotSignedFetch(url: string, options: SignedFetchOptions): Promise<Response> {
+  const request = hubspotSignedRequest(url, options);
+  return fetch(request.url, request.init);
 }

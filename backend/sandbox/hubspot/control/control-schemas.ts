@@ -38,6 +38,8 @@ export const registerAppSchema = z.object({
   webhookTargetUrl: z.url().nullable().optional(),
   maxConcurrentRequests: z.number().int().min(1).max(100).optional(),
   subscriptions: z.array(subscriptionSchema).max(1000).optional(),
+  /** The HubSpot project to host UI extensions from, and where its public origins are reached (local.json's proxy). */
+  project: z.object({ dir: z.string().min(1), localProxy: z.record(z.url(), z.url()).default({}) }).optional(),
 });
 
 export const webhookConfigSchema = z.object({

@@ -25,4 +25,14 @@ export interface RegisteredApp {
     maxConcurrentRequests: number;
     subscriptions: WebhookSubscription[];
   };
+  /**
+   * The uploaded HubSpot project (the folder holding hsproject.json) whose UI extensions the emulator hosts,
+   * and the local proxy map `hubspot.fetch` uses to reach the app's public origins from here (local.json).
+   */
+  project: AppProject | null;
+}
+
+export interface AppProject {
+  dir: string;
+  localProxy: Record<string, string>;
 }

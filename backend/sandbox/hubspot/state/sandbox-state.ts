@@ -7,7 +7,7 @@ import { CallLog } from '../../common/call-log.ts';
 import { Faults } from '../../common/faults.ts';
 import { TokenStore } from '../oauth/token-store.ts';
 import { HubSpotAccount } from './account.ts';
-import type { RegisteredApp, WebhookSubscription } from './apps.ts';
+import type { AppProject, RegisteredApp, WebhookSubscription } from './apps.ts';
 import type { ChangeListener, CrmChange } from './changes.ts';
 
 export type LifecycleListener = (portalId: number, appId: number, action: 'APP_UNINSTALL') => void;
@@ -22,6 +22,7 @@ export interface RegisterAppInput {
   webhookTargetUrl?: string | null;
   maxConcurrentRequests?: number;
   subscriptions?: SubscriptionInput[];
+  project?: AppProject;
 }
 
 export type SubscriptionInput = Omit<WebhookSubscription, 'id' | 'active'> & { active?: boolean };
@@ -65,6 +66,7 @@ export class HubSpotSandboxState {
       scopes: input.scopes,
       optionalScopes: input.optionalScopes ?? [],
       webhooks: { targetUrl: input.webhookTargetUrl ?? null, maxConcurrentRequests: input.maxConcurrentRequests ?? 10, subscriptions: [] },
+      project: input.project ?? null,
     };
     this.apps.set(appId, app);
     for (const sub of input.subscriptions ?? []) this.addSubscription(app, sub);
