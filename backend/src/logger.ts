@@ -1,8 +1,11 @@
 /**
  * pino with redaction. Tokens, secrets and authorization headers never reach a log line, whatever
- * object they are nested in; the redaction list is the single place to extend.
+ * object they are nested in; the redaction list is the single place to extend. In a terminal (stdout is
+ * a TTY) lines are printed for a person by pino-pretty (time, level, message, then the fields); anywhere
+ * else (a file, a pipe, a log collector) they stay one JSON object per line.
  */
 import { pino, type Logger, type DestinationStream } from 'pino';
+import { PinoPretty } from 'pino-pretty';
 
 export const REDACTED_PATHS = [
   'req.headers.authorization',
@@ -42,7 +45,13 @@ export const REDACTED_PATHS = [
 
 export type { Logger };
 
-export function createLogger(level: string, destination?: DestinationStream): Logger {
+/** The stream a process logs to: human-readable in a terminal, JSON lines otherwise. */
+function defaultDestination(): DestinationStream | undefined {
+  if (!process.stdout.isTTY) return undefined;
+  return PinoPretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service', singleLine: false, sync: true });
+}
+
+export function createLogger(level: string, destination: DestinationStream | undefined = defaultDestination()): Logger {
   return pino(
     {
       level,

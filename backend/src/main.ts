@@ -37,18 +37,20 @@ async function main(): Promise<void> {
   }
   const service = await startService(mode satisfies ServiceMode, demo?.env ?? env, logger);
   if (demo && service.url) {
-    await demo.connect(service.url);
+    const pages = await demo.connect(service.url);
     logger.info(
       {
+        hubspotSettingsPage: pages.settings,
+        ...(pages.deal ? { dealWithPaymentCard: pages.deal } : {}),
+        ...(pages.contact ? { contactWithSyncStatusCard: pages.contact } : {}),
         app: service.url,
-        hubspotSettingsPage: `${demo.urls.hubspot}/integrations-settings/${demo.data.portalId}/installed/framework/${demo.apps.hubspot.appId}/general-settings`,
         installAgain: `${service.url}/oauth/hubspot/install`,
         hubspotEmulator: `${demo.urls.hubspot}/_sandbox/accounts/${demo.data.portalId}`,
         quickbooksEmulator: `${demo.urls.quickbooks}/_sandbox/companies/${demo.data.realmId}`,
         health: `${service.url}/readyz`,
         objectView: 'npm run status (in another terminal)',
       },
-      'ready: the demo account is installed and connected to QuickBooks. Where to look:',
+      'ready: the demo account is installed and connected to QuickBooks. Open in a browser:',
     );
   }
   const stopAll = async () => {

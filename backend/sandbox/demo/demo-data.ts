@@ -168,3 +168,44 @@ export async function createBookkeeperInvoices(quickbooksUrl: string, createdAft
   }
   return { invoices, payments, clockAdvancedMs };
 }
+
+const LINK_WAIT_MS = 60_000;
+const INVOICE_TO_DEAL = 175;
+
+export interface LinkedDeals {
+  /** HubSpot deal id → the QuickBooks invoice number now associated with it. */
+  links: Array<{ dealId: string; dealName: string; invoiceNumber: string; hubspotInvoiceId: string; contactId: string | null }>;
+}
+
+interface HubSpotRow {
+  id: string;
+  properties: Record<string, string | null>;
+}
+
+/**
+ * The demo's HubSpot user links the bookkeeper's paid invoices to deals, as a person does on the invoice
+ * record ("Associate deal"), so each deal's payment card shows an invoice and its payment on the first run.
+ * QuickBooks invoices reach HubSpot without a deal (QuickBooks has no deals); this is the person's part.
+ * Waits (up to a minute) for the invoices to arrive; returns the links it made.
+ */
+export async function linkInvoicesToDeals(hubspotUrl: string, invoiceNumbers: string[]): Promise<LinkedDeals> {
+  const base = `${hubspotUrl}/_sandbox/accounts/${DEMO_PORTAL_ID}`;
+  const deadline = Date.now() + LINK_WAIT_MS;
+  let invoices: HubSpotRow[] = [];
+  for (;;) {
+    invoices = (await call<{ results: HubSpotRow[] }>('GET', `${base}/objects/invoices?limit=1000`)).results.filter((i) => invoiceNumbers.includes(i.properties.qbo_invoice_number ?? ''));
+    if (invoices.length === invoiceNumbers.length || Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const deals = (await call<{ results: HubSpotRow[] }>('GET', `${base}/objects/deals?limit=${invoiceNumbers.length}`)).results;
+  const links: LinkedDeals['links'] = [];
+  for (const number of invoiceNumbers) {
+    const invoice = invoices.find((i) => i.properties.qbo_invoice_number === number);
+    const deal = deals[links.length];
+    if (!invoice || !deal) continue;
+    await call('PUT', `${base}/associations/invoices/${invoice.id}/deals/${deal.id}`, { typeIds: [INVOICE_TO_DEAL] });
+    const contacts = await call<{ results: Array<{ toObjectId: string | number }> }>('GET', `${base}/associations/invoices/${invoice.id}/contacts`).catch(() => ({ results: [] }));
+    links.push({ dealId: deal.id, dealName: deal.properties.dealname ?? deal.id, invoiceNumber: number, hubspotInvoiceId: invoice.id, contactId: contacts.results[0] ? String(contacts.results[0].toObjectId) : null });
+  }
+  return { links };
+}

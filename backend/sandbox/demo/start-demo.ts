@@ -12,7 +12,7 @@ import { startQboSandbox } from '../qbo/index.ts';
 import { envToVariables, parseEnv, type Env } from '../../src/env.ts';
 import type { Logger } from '../../src/logger.ts';
 import { driveHubSpotInstall, driveQboConnect } from './consent-driver.ts';
-import { createBookkeeperInvoices, seedDemoData, type DemoData } from './demo-data.ts';
+import { createBookkeeperInvoices, linkInvoicesToDeals, seedDemoData, type DemoData, type LinkedDeals } from './demo-data.ts';
 import { provisionApps, sandboxEnvOverrides, type ProvisionedApps } from './provision.ts';
 import { invoiceSetupNoon } from '../../src/sync/definitions/recommended-invoices.ts';
 
@@ -37,13 +37,20 @@ async function firstSyncCompleted(syncs: () => Promise<SyncView[]>, objectType: 
   }
 }
 
+/** The HubSpot emulator pages a person opens first: the app's settings, a deal with invoices, that invoice's contact. */
+export interface DemoPages {
+  settings: string;
+  deal: string | null;
+  contact: string | null;
+}
+
 export interface DemoSandbox {
   env: Env;
   urls: { hubspot: string; quickbooks: string };
   apps: ProvisionedApps;
   data: DemoData;
   /** Installs the app in the demo account and connects the demo company, through our service at `serviceUrl`. */
-  connect(serviceUrl: string): Promise<void>;
+  connect(serviceUrl: string): Promise<DemoPages>;
   close(): Promise<void>;
 }
 
@@ -93,8 +100,10 @@ export async function startDemoSandbox(env: Env, logger: Logger): Promise<DemoSa
         logger.info({ portalId: data.portalId, objectType }, `demo ${objectType} sync set up with the recommended settings; its first sync is running`);
       }
 
+      const hubspotPage = (path: string) => `${urls.hubspot}${path}`;
+      const pages: DemoPages = { settings: hubspotPage(`/integrations-settings/${data.portalId}/installed/framework/${apps.hubspot.appId}/general-settings`), deal: null, contact: null };
       const invoicesSync = (await syncs()).find((s) => s.objectType === 'invoices');
-      if (!invoicesSync) return;
+      if (!invoicesSync) return pages;
       // The bookkeeper invoices once the items are in HubSpot, so the new invoices' line items point to products.
       const productsReady = await firstSyncCompleted(syncs, 'products', PRODUCTS_FIRST_SYNC_WAIT_MS);
       if (!productsReady) logger.warn({ waitedMs: PRODUCTS_FIRST_SYNC_WAIT_MS }, "demo products sync's first sync is still running; the new invoices' lines may not point to products yet");
@@ -104,6 +113,16 @@ export async function startDemoSandbox(env: Env, logger: Logger): Promise<DemoSa
         { portalId: data.portalId, invoices: created.invoices.map((i) => i.docNumber), payments: created.payments.length, quickbooksClockAdvancedMs: created.clockAdvancedMs || undefined },
         `demo bookkeeper created ${created.invoices.length} QuickBooks invoices after the invoices sync's start (created after ${cutoff.toISOString()}, R9) and took payment of ${created.payments.length}; they sync to HubSpot with their line items`,
       );
+      const paid = created.invoices.filter((i) => created.payments.some((p) => p.invoiceId === i.id)).map((i) => i.docNumber);
+      const linked: LinkedDeals = await linkInvoicesToDeals(urls.hubspot, paid);
+      if (linked.links.length < paid.length) logger.warn({ invoices: paid, linked: linked.links.length }, 'demo: not every paid invoice reached HubSpot within a minute, so not every one is linked to a deal');
+      logger.info({ portalId: data.portalId, links: linked.links.map((l) => `${l.invoiceNumber} → deal ${l.dealId} (${l.dealName})`) }, 'demo HubSpot user associated the paid invoices with deals: their payment cards show the invoices and payments');
+      const first = linked.links[0];
+      if (first) {
+        pages.deal = hubspotPage(`/contacts/${data.portalId}/record/0-3/${first.dealId}`);
+        if (first.contactId) pages.contact = hubspotPage(`/contacts/${data.portalId}/record/0-1/${first.contactId}`);
+      }
+      return pages;
     },
     close: async () => {
       await Promise.all([hubspot.close(), quickbooks.close()]);

@@ -5,6 +5,7 @@ import type { AppContext } from '../jobs/context.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { createMetrics, metricsMiddleware, type Metrics } from './metrics.ts';
 import { healthRoutes } from './routes/health/health.ts';
+import { homeRoutes } from './routes/home/home.ts';
 import { hubspotInstallRoutes } from './routes/oauth/hubspot-install.ts';
 import { quickbooksOAuthRoutes } from './routes/oauth/quickbooks.ts';
 import { hubspotWebhookRoutes } from './routes/webhooks/hubspot.ts';
@@ -34,7 +35,7 @@ export function createHttpApp(ctx: AppContext, metrics: Metrics = createMetrics(
       },
     }),
   );
-  app.use(healthRoutes(ctx, metrics));
+  app.use(healthRoutes(ctx, metrics), homeRoutes(ctx));
   app.use(hubspotInstallRoutes(ctx));
   app.use(quickbooksOAuthRoutes(ctx));
   app.use(hubspotWebhookRoutes(ctx));

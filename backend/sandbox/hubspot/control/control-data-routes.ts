@@ -79,6 +79,12 @@ export function controlDataRoutes(state: HubSpotSandboxState): Router {
     const primary = mergeRecords(ctx, type, body.primaryObjectId, body.objectIdToMerge);
     res.json({ id: primary.id, properties: Object.fromEntries(primary.properties) });
   });
+  router.get('/accounts/:portalId/associations/:fromType/:fromId/:toType', (req, res) => {
+    const ctx = ctxFor(req.params.portalId);
+    const from = parseInput(objectTypeSchema, param(req.params.fromType));
+    const to = parseInput(objectTypeSchema, param(req.params.toType));
+    res.json({ results: ctx.account.associations.list(from, param(req.params.fromId), to).map((l) => ({ toObjectId: l.toId, typeIds: l.typeIds })) });
+  });
   router.put('/accounts/:portalId/associations/:fromType/:fromId/:toType/:toId', (req, res) => {
     const ctx = ctxFor(req.params.portalId);
     const from = parseInput(objectTypeSchema, param(req.params.fromType));

@@ -41,6 +41,7 @@ export function uiExtensionRoutes(state: HubSpotSandboxState): Router {
   const sendHtml = (res: Response, result: { status: number; html: string }) => res.status(result.status).type('html').send(result.html);
   const accountOf = (raw: string) => state.account(Number(raw));
 
+  router.get('/favicon.ico', (_req, res) => void res.status(204).end());
   router.get('/_hubspot/ui-extensions/host.css', (_req, res) => {
     res.type('css').send(readFileSync(STYLES, 'utf8'));
   });
