@@ -6,8 +6,7 @@ import { errorMessage } from '../shared/api-error.ts';
 import { ErrorView } from '../shared/ErrorView.tsx';
 import { LoadingView } from '../shared/LoadingView.tsx';
 import { formatTime } from '../shared/format.ts';
-import { lookupRecord, retryRecord } from '../shared/records-api.ts';
-import { syncNow } from '../shared/syncs-api.ts';
+import { lookupRecord, retryRecord, syncRecordNow } from '../shared/records-api.ts';
 import { useApi } from '../shared/use-api.ts';
 
 const STATE_VARIANT = { synced: 'success', failed: 'danger', excluded: 'warning', pending: 'info' } as const;
@@ -15,7 +14,7 @@ const STATE_VARIANT = { synced: 'success', failed: 'danger', excluded: 'warning'
 /**
  * R31: one HubSpot record's sync state as our backend recorded it: synced / failed / excluded, when it
  * last synced, which way, its QuickBooks link, and for a failure what went wrong and how to fix it.
- * "Sync now" runs the object's catch-up; a failed record can be retried on its own.
+ * "Sync now" syncs this record at once (also one the sync has not seen yet); a failed record can be retried.
  */
 export function RecordSyncStatus({ api, objectType, hubspotId, title }: { api: ApiClient; objectType: ObjectTypeName; hubspotId: string; title: string }) {
   const lookup = useApi(() => lookupRecord(api, objectType, hubspotId), [api, objectType, hubspotId]);
@@ -26,6 +25,8 @@ export function RecordSyncStatus({ api, objectType, hubspotId, title }: { api: A
       () => {
         setNote(done);
         lookup.reload();
+        // The pass runs in a few seconds: read the record again then.
+        setTimeout(lookup.reload, 4_000);
       },
       (e: unknown) => setNote(errorMessage(e)),
     );
@@ -57,7 +58,7 @@ export function RecordSyncStatus({ api, objectType, hubspotId, title }: { api: A
         </>
       )}
       <Flex direction="row" gap="sm" align="center">
-        <Button testId={`sync-now-${scope}`} size="xs" onClick={() => act(() => syncNow(api, objectType), 'A sync pass has been queued.')}>Sync now</Button>
+        <Button testId={`sync-now-${scope}`} size="xs" onClick={() => act(() => syncRecordNow(api, objectType, hubspotId), 'Queued: this record syncs in a few seconds.')}>Sync now</Button>
         {record?.state === 'failed' && record.retryable ? (
           <Button testId={`retry-${scope}`} size="xs" variant="primary" onClick={() => act(() => retryRecord(api, record.id), 'Retry queued.')}>Retry</Button>
         ) : null}

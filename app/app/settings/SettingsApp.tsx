@@ -56,7 +56,7 @@ export function SettingsApp() {
   return (
     <Flex direction="column" gap="md">
       {needsReconnect(status) ? <ReconnectView api={api} reason={status.quickbooks?.statusReason ?? null} /> : null}
-      <AccountAlerts alerts={status.alerts.filter((a) => a.kind !== 'qbo_needs_reconnect')} />
+      <AccountAlerts api={api} alerts={status.alerts.filter((a) => a.kind !== 'qbo_needs_reconnect')} onDismissed={connection.reload} />
       {showSetup ? (
         <GuidedSetup api={api} connection={status} syncs={list} onConnectionChanged={reload} onFinished={() => { setMode('views'); reload(); }} />
       ) : (

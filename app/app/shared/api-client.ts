@@ -1,7 +1,9 @@
 /**
  * The one way our UI extensions call the backend: `hubspot.fetch` (HubSpot signs the request and adds
  * `appId`) to `/api/v1/*`, with the account's `portalId` in the query string, which the signature
- * covers and the backend trusts only because of it. Non-2xx answers become an `ApiError`.
+ * covers and the backend trusts only because of it. Non-2xx answers become an `ApiError`. Every write
+ * carries a fresh `requestId`: HubSpot retries a request once on a connection failure or a 5xx, and the
+ * backend answers such a repeat with the first answer instead of writing twice.
  */
 import { hubspot } from '@hubspot/ui-extensions';
 import type { ErrorEnvelope } from '../../../backend/src/http/errors.ts';
@@ -46,8 +48,9 @@ export function createApiClient(portalId: number): ApiClient {
     portalId,
     async request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
       let response: Response;
+      const query = method === 'GET' ? options.query : { ...options.query, requestId: crypto.randomUUID() };
       try {
-        response = await hubspot.fetch(apiUrl(portalId, path, options.query), { method, timeout: TIMEOUT_MS, ...(options.body ? { body: options.body } : {}) });
+        response = await hubspot.fetch(apiUrl(portalId, path, query), { method, timeout: TIMEOUT_MS, ...(options.body ? { body: options.body } : {}) });
       } catch {
         throw new ApiError(0, 'network_error', 'Our service could not be reached. Check your connection and try again.');
       }

@@ -1,5 +1,5 @@
 /** The connection endpoints (R2): account status, QuickBooks connect link, disconnect. Types come from the API contract. */
-import type { ConnectLinkResponse, ConnectionStatusResponse, DisconnectResponse } from '../../../backend/src/http/api-contract/index.ts';
+import type { ConnectLinkResponse, ConnectionStatusResponse, DisconnectResponse, DismissAlertResponse } from '../../../backend/src/http/api-contract/index.ts';
 import type { ApiClient } from './api-client.ts';
 
 export type ConnectionStatus = ConnectionStatusResponse;
@@ -9,6 +9,9 @@ export const getConnection = (api: ApiClient) => api.request<ConnectionStatus>('
 
 /** `replace: true` after the backend answered 409 because another company is connected. */
 export const createConnectLink = (api: ApiClient, replace = false) => api.request<ConnectLinkResponse>('POST', '/quickbooks/connect-link', { body: { replace } });
+
+/** Hides an in-app alert for the whole account. */
+export const dismissAlert = (api: ApiClient, alertId: number) => api.request<DismissAlertResponse>('POST', `/alerts/${alertId}/dismiss`);
 
 export const disconnectQuickBooks = (api: ApiClient) => api.request<DisconnectResponse>('POST', '/quickbooks/disconnect');
 

@@ -8,8 +8,8 @@ export const OBJECT_LABELS: Record<ObjectTypeName, string> = {
   payments: 'QuickBooks payments → Deals',
 };
 
-/** The objects the guided setup walks through, in the order of the article (R4). */
-export const SETUP_OBJECTS = ['invoices', 'contacts', 'products'] as const satisfies readonly ObjectTypeName[];
+/** The objects the guided setup walks through, in the order of the article (R4); payments come with the invoices they pay. */
+export const SETUP_OBJECTS = ['invoices', 'contacts', 'products', 'payments'] as const satisfies readonly ObjectTypeName[];
 
 export const DIRECTION_LABELS = {
   two_way: 'Two-way',

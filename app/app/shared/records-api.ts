@@ -6,6 +6,7 @@ import type {
   RecordFilters,
   RecordListResponse,
   RecordResponse,
+  RecordSyncNowResponse,
   RetryResponse,
 } from '../../../backend/src/http/api-contract/index.ts';
 import type { ApiClient } from './api-client.ts';
@@ -20,5 +21,9 @@ export const lookupRecord = (api: ApiClient, objectType: ObjectTypeName, hubspot
   api.request<RecordResponse>('GET', '/records/lookup', { query: { objectType, hubspotId } });
 
 export const listActivity = (api: ApiClient, recordId: number, cursor?: string) => api.request<ActivityResponse>('GET', `/records/${recordId}/activity`, { query: { cursor } });
+
+/** R31: sync this one HubSpot record now (also one the sync has not seen yet). */
+export const syncRecordNow = (api: ApiClient, objectType: ObjectTypeName, hubspotId: string) =>
+  api.request<RecordSyncNowResponse>('POST', '/records/sync-now', { body: { objectType, hubspotId } });
 
 export const retryRecord = (api: ApiClient, recordId: number) => api.request<RetryResponse>('POST', `/records/${recordId}/retry`);

@@ -1,5 +1,5 @@
 /** The sync settings endpoints (R5–R11): list, save (create or edit), recommended, enable/disable, delete, Sync now. */
-import type { FieldCatalogueResponse, ObjectTypeName, SyncDefinitionInput, SyncDefinitionView, SyncListResponse, SyncNowResponse } from '../../../backend/src/http/api-contract/index.ts';
+import type { FieldCatalogueResponse, ObjectTypeName, SyncDefinitionInput, SyncDefinitionView, SyncListResponse, SyncNowResponse, ValidateSyncResponse } from '../../../backend/src/http/api-contract/index.ts';
 import type { ApiClient } from './api-client.ts';
 
 export type { FieldCatalogueResponse, ObjectTypeName, SyncDefinitionInput, SyncDefinitionView };
@@ -10,6 +10,9 @@ export type FilterCriterion = FilterGroup['criteria'][number];
 export const listSyncs = (api: ApiClient) => api.request<SyncListResponse>('GET', '/syncs');
 
 export const saveSync = (api: ApiClient, objectType: ObjectTypeName, input: SyncDefinitionInput) => api.request<SyncDefinitionView>('PUT', `/syncs/${objectType}`, { body: { ...input } });
+
+/** Every check a save makes, nothing saved (400 `invalid_request` with the problems). */
+export const validateSync = (api: ApiClient, objectType: ObjectTypeName, input: SyncDefinitionInput) => api.request<ValidateSyncResponse>('POST', `/syncs/${objectType}/validate`, { body: { ...input } });
 
 export const createRecommendedSync = (api: ApiClient, objectType: ObjectTypeName) => api.request<SyncDefinitionView>('POST', `/syncs/${objectType}/recommended`);
 

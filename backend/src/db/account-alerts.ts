@@ -32,3 +32,11 @@ export async function listOpenAlerts(db: Knex, portalId: number): Promise<DBAcco
 export async function dismissAlerts(db: Knex, portalId: number, kind: string): Promise<void> {
   await db(ACCOUNT_ALERTS).where({ portal_id: portalId, kind }).whereNull('dismissed_at').update({ dismissed_at: db.fn.now() });
 }
+
+/** Hides one alert of the account; false when the account has no such alert (dismissing twice is true). */
+export async function dismissAlert(db: Knex, portalId: number, id: number): Promise<boolean> {
+  const found: Pick<DBAccountAlert, 'id' | 'dismissed_at'> | undefined = await db(ACCOUNT_ALERTS).where({ portal_id: portalId, id }).first('id', 'dismissed_at');
+  if (!found) return false;
+  if (found.dismissed_at === null) await db(ACCOUNT_ALERTS).where({ portal_id: portalId, id }).update({ dismissed_at: db.fn.now() });
+  return true;
+}

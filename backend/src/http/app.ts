@@ -18,6 +18,7 @@ import { exportDownloadRoutes } from './routes/api/export-download.ts';
 import { setupCheckRoutes } from './routes/api/setup-checks.ts';
 import { incomeAccountRoutes } from './routes/api/income-accounts.ts';
 import { signedAccount, verifiedHubSpotRequest } from './middleware/hubspot-signature.ts';
+import { repeatSafeWrites } from './middleware/repeat-safe-writes.ts';
 
 /** The raw request bytes, kept for signature checks (a re-serialised body would not verify). */
 export type RequestWithRawBody = express.Request & { rawBody?: Buffer };
@@ -43,7 +44,7 @@ export function createHttpApp(ctx: AppContext, metrics: Metrics = createMetrics(
   // Opened by the browser from an alert or e-mail: the signed, expiring link is the credential.
   app.use(exportDownloadRoutes(ctx));
   // Everything under /api/v1 is called by our UI extensions through signed hubspot.fetch.
-  app.use('/api/v1', verifiedHubSpotRequest(ctx), signedAccount(ctx), connectionRoutes(ctx), syncRoutes(ctx), recordRoutes(ctx), exportRoutes(ctx), setupCheckRoutes(ctx), dealPaymentRoutes(ctx), incomeAccountRoutes(ctx));
+  app.use('/api/v1', verifiedHubSpotRequest(ctx), signedAccount(ctx), repeatSafeWrites(ctx), connectionRoutes(ctx), syncRoutes(ctx), recordRoutes(ctx), exportRoutes(ctx), setupCheckRoutes(ctx), dealPaymentRoutes(ctx), incomeAccountRoutes(ctx));
   app.use(notFoundHandler);
   app.use(errorHandler(ctx.logger));
   return app;

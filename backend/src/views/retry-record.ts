@@ -5,12 +5,12 @@
  */
 import type { AppContext } from '../jobs/context.ts';
 import type { Knex } from '../db/knex.ts';
-import { getSyncRecord, type DBSyncRecord } from '../db/sync-records.ts';
+import { findSyncRecordBySide, getSyncRecord, type DBSyncRecord } from '../db/sync-records.ts';
 import { getSyncDefinition } from '../db/sync-definitions.ts';
 import { getQboConnection } from '../db/qbo-connections.ts';
 import { appendActivity, lastActivityDirection, type Direction } from '../db/sync-activity.ts';
 import { enqueueRecordSync } from '../jobs/handlers/sync-record.ts';
-import type { RetryResponse } from '../http/api-contract/retry.ts';
+import type { RecordSyncNowRequest, RecordSyncNowResponse, RetryResponse } from '../http/api-contract/retry.ts';
 import { httpErrors } from '../http/errors.ts';
 import type { Side } from '../sync/types.ts';
 
@@ -23,6 +23,35 @@ async function sourceOf(db: Knex, record: DBSyncRecord): Promise<{ side: Side; i
   if (direction === 'to_hubspot') return fromQbo;
   if (direction === 'to_qbo') return fromHubSpot;
   return record.origin === 'quickbooks' ? fromQbo : fromHubSpot;
+}
+
+/**
+ * "Sync now" on one record (R31, the sync-status card): queue a pass of this HubSpot record now, whatever
+ * its state; a record the sync has not seen yet is read from HubSpot (its filters then decide). A record
+ * already known is read from the side its last failed sync started from, like Retry.
+ */
+export async function syncRecordNow(ctx: AppContext, portalId: number, input: RecordSyncNowRequest, requestedBy: string | undefined): Promise<RecordSyncNowResponse> {
+  return ctx.db.transaction(async (trx) => {
+    const definition = await getSyncDefinition(trx, portalId, input.objectType);
+    if (definition?.status !== 'enabled') throw httpErrors.conflict(`The ${input.objectType} sync is not enabled; enable it to sync its records.`);
+    const connection = await getQboConnection(trx, portalId);
+    if (connection?.status !== 'connected') throw httpErrors.conflict('QuickBooks is not connected; reconnect it to sync records.');
+    const record = await findSyncRecordBySide(trx, portalId, input.objectType, 'hubspot', input.hubspotId);
+    const source = record ? ((record.state === 'failed' ? await sourceOf(trx, record) : undefined) ?? { side: 'hubspot' as const, id: input.hubspotId, direction: 'to_qbo' as const }) : { side: 'hubspot' as const, id: input.hubspotId, direction: 'to_qbo' as const };
+    if (record) {
+      await appendActivity(trx, {
+        portalId,
+        recordId: Number(record.id),
+        objectType: input.objectType,
+        action: 'retry',
+        direction: source.direction,
+        outcome: 'success',
+        message: requestedBy ? `Sync now requested by ${requestedBy}.` : 'Sync now requested.',
+      });
+    }
+    await enqueueRecordSync({ ...ctx, db: trx }, { portalId, objectType: input.objectType, side: source.side, id: source.id }, trx);
+    return { recordId: record ? Number(record.id) : null, queued: true as const };
+  });
 }
 
 export async function retryRecord(ctx: AppContext, portalId: number, recordId: number, requestedBy: string | undefined): Promise<RetryResponse> {

@@ -3,7 +3,7 @@
  * for accounts in those states: not connected, connected, needing a reconnect, and replacing a company.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Button, DescriptionList, Link, StatusTag, Text } from '@hubspot/ui-extensions';
+import { Button, DescriptionList, StatusTag, Text } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { startAppHarness, type AppHarness } from '../../helpers/app-harness.ts';
 import { routeHubSpotFetch } from '../../helpers/ui-backend.ts';
@@ -55,8 +55,8 @@ describe('ConnectionSection', () => {
     const { r, backend, onChanged } = await renderFor(NOT_CONNECTED);
     expect(r.maybeFind(DescriptionList)).toBeNull();
     r.findByTestId(Button, 'connect-quickbooks').trigger('onClick');
-    await r.waitFor(() => expect(r.findByTestId(Link, 'connect-link').props.href).toMatchObject({ external: true }), { timeoutInMs: 5000 });
-    const href = r.findByTestId(Link, 'connect-link').props.href as { url: string };
+    await r.waitFor(() => expect(r.findByTestId(Button, 'connect-link').props.href).toMatchObject({ external: true }), { timeoutInMs: 5000 });
+    const href = r.findByTestId(Button, 'connect-link').props.href as { url: string };
     expect(href.url).toMatch(new RegExp(`^${h.url}/oauth/quickbooks/start\\?state=`));
     expect(backend.callsTo('POST', '/quickbooks/connect-link')).toMatchObject([{ status: 200, body: { replace: false } }]);
     r.findAll(Button).find((b) => b.text === 'I have connected — refresh')!.trigger('onClick');
@@ -69,7 +69,7 @@ describe('ConnectionSection', () => {
     await r.waitFor(() => expect(r.findByTestId(Button, 'confirm-replace')).toBeTruthy(), { timeoutInMs: 5000 });
     expect(textOf(r.getRootNode())).toContain('already connected to the QuickBooks company “Acme Books”');
     r.findByTestId(Button, 'confirm-replace').trigger('onClick');
-    await r.waitFor(() => expect(r.findByTestId(Link, 'connect-link')).toBeTruthy(), { timeoutInMs: 5000 });
+    await r.waitFor(() => expect(r.findByTestId(Button, 'connect-link')).toBeTruthy(), { timeoutInMs: 5000 });
     expect(backend.callsTo('POST', '/quickbooks/connect-link').map((c) => c.status)).toEqual([409, 200]);
   });
 

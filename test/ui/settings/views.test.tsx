@@ -188,9 +188,16 @@ describe('object view, record view, export', () => {
       const ready = alerts.find((a) => a.link === (link.props.href as { url: string }).url);
       expect(ready).toBeDefined();
       const page = createRenderer('settings');
-      page.render(<AccountAlerts alerts={alerts} />);
+      let dismissed = 0;
+      page.render(<AccountAlerts api={createApiClient(PORTAL)} alerts={alerts} onDismissed={() => dismissed++} />);
       expect(page.findAll(Alert).map((a) => a.props.title)).toContain(ready!.title);
       expect(page.findAll(Link).map((l) => (l.props.href as { url: string }).url)).toContain(ready!.link);
+
+      // Dismissed: hidden at once, and gone from the account's alerts for everyone.
+      page.findByTestId(Button, `dismiss-alert-${ready!.id}`).trigger('onClick');
+      expect(page.maybeFindByTestId(Alert, `alert-${ready!.id}`)).toBeNull();
+      await page.waitFor(() => expect(dismissed).toBe(1), WAIT);
+      expect((await getConnection(createApiClient(PORTAL))).alerts.map((a) => a.id)).not.toContain(ready!.id);
     });
 
     it('exports as Excel when chosen: the job gets the format and the file is an .xlsx workbook', async () => {

@@ -1,20 +1,37 @@
 import { useState } from 'react';
-import { Button, Flex, Link, Text } from '@hubspot/ui-extensions';
+import { Button, Flex, Text } from '@hubspot/ui-extensions';
 import type { ApiClient } from '../../shared/api-client.ts';
 import { ApiError, errorMessage } from '../../shared/api-error.ts';
-import { createConnectLink } from '../../shared/connection-api.ts';
+import { createConnectLink, getConnection } from '../../shared/connection-api.ts';
+import { usePolling } from '../../shared/use-polling.ts';
 
-type LinkState = { step: 'idle' } | { step: 'open'; url: string } | { step: 'confirm_replace'; message: string } | { step: 'error'; message: string };
+type LinkState =
+  | { step: 'idle' }
+  | { step: 'open'; url: string; connectedBefore: string | null }
+  | { step: 'confirm_replace'; message: string }
+  | { step: 'error'; message: string };
+
+const WATCH_MS = 3_000;
 
 /**
  * Asks the backend for a single-use QuickBooks connect link, then offers it (Intuit's consent opens in a
- * new tab). When another company is connected the backend answers 409 and we ask before replacing it.
+ * new window). While it is open the page watches the connection and moves on by itself once the company is
+ * connected (the refresh button is there for a person who closed the window first). When another company
+ * is connected the backend answers 409 and we ask before replacing it.
  */
 export function ConnectLinkButton({ api, label, onDone }: { api: ApiClient; label: string; onDone: () => void }) {
   const [state, setState] = useState<LinkState>({ step: 'idle' });
+  usePolling(
+    () =>
+      getConnection(api).then((c) => {
+        if (state.step === 'open' && c.quickbooks?.status === 'connected' && c.quickbooks.connectedAt !== state.connectedBefore) onDone();
+      }),
+    WATCH_MS,
+    state.step === 'open',
+  );
   const request = (replace: boolean) => {
-    createConnectLink(api, replace).then(
-      ({ url }) => setState({ step: 'open', url }),
+    Promise.all([getConnection(api), createConnectLink(api, replace)]).then(
+      ([before, { url }]) => setState({ step: 'open', url, connectedBefore: before.quickbooks?.status === 'connected' ? before.quickbooks.connectedAt : null }),
       (e: unknown) =>
         setState(e instanceof ApiError && e.reason === 'qbo_already_connected' ? { step: 'confirm_replace', message: e.message } : { step: 'error', message: errorMessage(e) }),
     );
@@ -25,7 +42,7 @@ export function ConnectLinkButton({ api, label, onDone }: { api: ApiClient; labe
     case 'open':
       return (
         <Flex direction="row" gap="sm" align="center">
-          <Link testId="connect-link" href={{ url: state.url, external: true }}>Open QuickBooks to connect</Link>
+          <Button testId="connect-link" variant="primary" href={{ url: state.url, external: true }}>Open QuickBooks to connect</Button>
           <Button onClick={onDone}>I have connected — refresh</Button>
         </Flex>
       );

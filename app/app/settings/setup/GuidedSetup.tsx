@@ -3,12 +3,12 @@ import { Button, Divider, Flex, Heading, Text } from '@hubspot/ui-extensions';
 import type { ApiClient } from '../../shared/api-client.ts';
 import type { ConnectionStatus } from '../../shared/connection-api.ts';
 import { SETUP_OBJECTS } from '../../shared/format.ts';
-import { saveSync, type ObjectTypeName, type SyncDefinitionView } from '../../shared/syncs-api.ts';
+import { saveSync, validateSync, type ObjectTypeName, type SyncDefinitionView } from '../../shared/syncs-api.ts';
 import { ConnectionSection } from '../connection/ConnectionSection.tsx';
 import { FirstSyncProgress } from './FirstSyncProgress.tsx';
 import { ObjectSection } from './ObjectSection.tsx';
 import { SetupChecks } from './SetupChecks.tsx';
-import { initialDraft, localProblems, problemsFrom, type SectionDraft } from './setup-draft.ts';
+import { initialDraft, localProblems, problemsFrom, type SectionDraft, type Settings } from './setup-draft.ts';
 
 interface Props {
   api: ApiClient;
@@ -31,16 +31,25 @@ export function GuidedSetup({ api, connection, syncs, onConnectionChanged, onFin
   const included = drafts.filter((d) => d.included && d.settings !== null);
 
   const save = async () => {
-    // Every section is checked here before anything is saved. The API has no validate-only call, so a problem
-    // only the server can see (e.g. an unknown property) leaves the sections before it saved and started;
-    // they are marked saved and not sent again.
+    // Every section is checked before anything is saved: first what needs no server, then each section by
+    // the backend's validate-only call (every check a save makes). A problem anywhere stops the whole save,
+    // so no section is left saved and started while a later one still has to be fixed.
     const checked = drafts.map((d) => (d.included && d.settings ? { ...d, problems: localProblems(d.settings) } : { ...d, problems: [] }));
     setDrafts(checked);
     if (checked.some((d) => d.problems.length > 0)) return;
     setPhase('saving');
+    const pending = (d: SectionDraft): d is SectionDraft & { settings: Settings } => d.included && d.settings !== null && !d.saved;
+    const validated = await Promise.all(
+      checked.map((d) => (pending(d) ? validateSync(api, d.objectType, d.settings).then(() => d, (e: unknown) => ({ ...d, problems: problemsFrom(e, d.settings) })) : Promise.resolve(d))),
+    );
+    if (validated.some((d) => d.problems.length > 0)) {
+      setDrafts(validated);
+      setPhase('editing');
+      return;
+    }
     const results: SectionDraft[] = [];
-    for (const d of checked) {
-      if (!d.included || !d.settings || d.saved) {
+    for (const d of validated) {
+      if (!pending(d)) {
         results.push(d);
         continue;
       }
@@ -48,6 +57,7 @@ export function GuidedSetup({ api, connection, syncs, onConnectionChanged, onFin
         await saveSync(api, d.objectType, d.settings);
         results.push({ ...d, saved: true });
       } catch (e: unknown) {
+        // Only a failure after validation (the connection dropped, QuickBooks went away) lands here.
         results.push({ ...d, problems: problemsFrom(e, d.settings) });
       }
     }

@@ -7,11 +7,13 @@ import type { ObjectTypeName, SyncDefinitionInput } from '../../shared/syncs-api
 import { recommendedContactsDefinition } from '../../../../backend/src/sync/definitions/recommended-contacts.ts';
 import { recommendedProductsDefinition } from '../../../../backend/src/sync/definitions/recommended-products.ts';
 import { recommendedInvoicesDefinition } from '../../../../backend/src/sync/definitions/recommended-invoices.ts';
+import { recommendedPaymentsDefinition } from '../../../../backend/src/sync/definitions/recommended-payments.ts';
 
 const RECOMMENDED: Partial<Record<ObjectTypeName, (setupDate: Date) => SyncDefinitionInput>> = {
   contacts: recommendedContactsDefinition,
   products: () => recommendedProductsDefinition(),
   invoices: recommendedInvoicesDefinition,
+  payments: recommendedPaymentsDefinition,
 };
 
 export function recommendedSettings(objectType: ObjectTypeName, setupDate: Date): SyncDefinitionInput | undefined {

@@ -43,3 +43,7 @@ export type ConnectLinkResponse = z.infer<typeof connectLinkResponseSchema>;
 /** POST /api/v1/quickbooks/disconnect */
 export const disconnectResponseSchema = z.object({ revoked: z.boolean() });
 export type DisconnectResponse = z.infer<typeof disconnectResponseSchema>;
+
+/** POST /api/v1/alerts/:alertId/dismiss — the alert is hidden for everyone in the account. */
+export const dismissAlertResponseSchema = z.object({ id: z.number().int(), dismissed: z.literal(true) });
+export type DismissAlertResponse = z.infer<typeof dismissAlertResponseSchema>;

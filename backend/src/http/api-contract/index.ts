@@ -5,12 +5,12 @@
  * portalId, never a parameter of ours.
  */
 import { errorEnvelopeSchema } from './common.ts';
-import { connectLinkRequestSchema, connectLinkResponseSchema, connectionStatusSchema, disconnectResponseSchema } from './connection.ts';
-import { definitionInputSchema, syncDefinitionViewSchema, syncListResponseSchema, syncNowResponseSchema } from './syncs.ts';
+import { connectLinkRequestSchema, connectLinkResponseSchema, connectionStatusSchema, dismissAlertResponseSchema, disconnectResponseSchema } from './connection.ts';
+import { definitionInputSchema, syncDefinitionViewSchema, syncListResponseSchema, syncNowResponseSchema, validateSyncResponseSchema } from './syncs.ts';
 import { objectViewQuerySchema, objectViewResponseSchema } from './object-view.ts';
 import { recordListQuerySchema, recordListResponseSchema, recordLookupQuerySchema, recordResponseSchema } from './records.ts';
 import { activityQuerySchema, activityResponseSchema } from './activity.ts';
-import { retryResponseSchema } from './retry.ts';
+import { recordSyncNowRequestSchema, recordSyncNowResponseSchema, retryResponseSchema } from './retry.ts';
 import { createExportRequestSchema, exportJobViewSchema, exportListResponseSchema } from './exports.ts';
 import { dealPaymentsResponseSchema } from './deal-payments.ts';
 import { fieldCatalogueResponseSchema } from './fields.ts';
@@ -38,11 +38,14 @@ export const endpoints = {
   getConnection: { method: 'GET', path: () => '/connection', response: connectionStatusSchema },
   createConnectLink: { method: 'POST', path: () => '/quickbooks/connect-link', body: connectLinkRequestSchema, response: connectLinkResponseSchema },
   disconnect: { method: 'POST', path: () => '/quickbooks/disconnect', response: disconnectResponseSchema },
+  /** Hides one of the account's alerts (404 for an unknown one; dismissing twice answers the same). */
+  dismissAlert: { method: 'POST', path: (alertId: number) => `/alerts/${id(alertId)}/dismiss`, response: dismissAlertResponseSchema },
   /** 409 `qbo_not_connected` until QuickBooks is connected. */
   listIncomeAccounts: { method: 'GET', path: () => '/quickbooks/income-accounts', response: incomeAccountsResponseSchema },
 
   listSyncs: { method: 'GET', path: () => '/syncs', response: syncListResponseSchema },
   saveSync: { method: 'PUT', path: (objectType: string) => `/syncs/${id(objectType)}`, body: definitionInputSchema, response: syncDefinitionViewSchema },
+  validateSync: { method: 'POST', path: (objectType: string) => `/syncs/${id(objectType)}/validate`, body: definitionInputSchema, response: validateSyncResponseSchema },
   createRecommendedSync: { method: 'POST', path: (objectType: string) => `/syncs/${id(objectType)}/recommended`, response: syncDefinitionViewSchema },
   enableSync: { method: 'POST', path: (objectType: string) => `/syncs/${id(objectType)}/enable`, response: syncDefinitionViewSchema },
   disableSync: { method: 'POST', path: (objectType: string) => `/syncs/${id(objectType)}/disable`, response: syncDefinitionViewSchema },
@@ -57,6 +60,7 @@ export const endpoints = {
   lookupRecord: { method: 'GET', path: () => '/records/lookup', query: recordLookupQuerySchema, response: recordResponseSchema },
   listActivity: { method: 'GET', path: (recordId: number) => `/records/${id(recordId)}/activity`, query: activityQuerySchema, response: activityResponseSchema },
   retryRecord: { method: 'POST', path: (recordId: number) => `/records/${id(recordId)}/retry`, response: retryResponseSchema },
+  syncRecordNow: { method: 'POST', path: () => '/records/sync-now', body: recordSyncNowRequestSchema, response: recordSyncNowResponseSchema },
 
   createExport: { method: 'POST', path: () => '/exports', body: createExportRequestSchema, response: exportJobViewSchema },
   listExports: { method: 'GET', path: () => '/exports', response: exportListResponseSchema },

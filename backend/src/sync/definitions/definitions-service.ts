@@ -76,6 +76,34 @@ export async function saveDefinition(ctx: AppContext, portalId: number, objectTy
   return upsert(ctx, portalId, objectType, parsed.value);
 }
 
+/**
+ * Every check a save makes, without saving or starting anything: the guided setup checks all its sections
+ * this way first, so a problem in a later section leaves no earlier one saved and started.
+ */
+export async function validateDefinition(ctx: AppContext, portalId: number, objectType: ObjectType, body: unknown): Promise<{ objectType: ObjectType; valid: true }> {
+  requireAvailable(objectType);
+  const parsed = parseDefinitionInput(objectType, body);
+  if (!parsed.ok) invalid(parsed.problems);
+  const connection = await requireConnected(ctx, portalId);
+  const existing = await getSyncDefinition(ctx.db, portalId, objectType);
+  serverRules(objectType, parsed.value, existing?.setup_date ?? new Date(), connection.country);
+  return { objectType, valid: true };
+}
+
+async function requireConnected(ctx: AppContext, portalId: number) {
+  const connection = await getQboConnection(ctx.db, portalId);
+  if (connection?.status !== 'connected') throw httpErrors.conflict('Connect QuickBooks before setting up a sync.', { reason: 'qbo_not_connected' });
+  return connection;
+}
+
+/** The rules that need the account (its QuickBooks company, its setup date); the normalised input when they hold. */
+function serverRules(objectType: ObjectType, input: DefinitionInput, setupDate: Date, country: string | null): DefinitionInput {
+  if (objectType === 'payments' && input.direction === 'hubspot_to_qbo') {
+    invalid([{ path: ['direction'], message: 'Payments booked in QuickBooks always come to HubSpot: choose “QuickBooks → HubSpot”, or two-way to also record payments collected in HubSpot.' }]);
+  }
+  return objectType === 'invoices' ? invoiceRules(input, setupDate, country) : input;
+}
+
 /** The recommended defaults of R9, from today's setup date. */
 export async function createRecommendedDefinition(ctx: AppContext, portalId: number, objectType: ObjectType): Promise<SyncDefinitionView> {
   requireAvailable(objectType);
@@ -89,15 +117,10 @@ export async function createRecommendedDefinition(ctx: AppContext, portalId: num
 }
 
 async function upsert(ctx: AppContext, portalId: number, objectType: ObjectType, submitted: DefinitionInput): Promise<SyncDefinitionView> {
-  const connection = await getQboConnection(ctx.db, portalId);
-  if (connection?.status !== 'connected') throw httpErrors.conflict('Connect QuickBooks before setting up a sync.', { reason: 'qbo_not_connected' });
-  let input = submitted;
+  const connection = await requireConnected(ctx, portalId);
   const saved = await ctx.db.transaction(async (trx) => {
     const existing = await getSyncDefinition(trx, portalId, objectType);
-    if (objectType === 'invoices') input = invoiceRules(input, existing?.setup_date ?? new Date(), connection.country);
-    if (objectType === 'payments' && input.direction === 'hubspot_to_qbo') {
-      invalid([{ path: ['direction'], message: 'Payments booked in QuickBooks always come to HubSpot: choose “QuickBooks → HubSpot”, or two-way to also record payments collected in HubSpot.' }]);
-    }
+    const input = serverRules(objectType, submitted, existing?.setup_date ?? new Date(), connection.country);
     const values = {
       direction: input.direction,
       conflict_winner: input.conflictWinner,

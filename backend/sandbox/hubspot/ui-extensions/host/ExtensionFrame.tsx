@@ -44,9 +44,10 @@ async function callEmulator(endpoint: string, body: unknown): Promise<ProxiedRes
 }
 
 const controller = createController(HOST_COMPONENTS, {
-  renderComponent(props, { renderDefault }) {
-    if (isSupportedComponent(props.component.type)) return renderDefault();
-    return <HostProblem key={props.key} message={`<${props.component.type}> is not a component the host supports`} />;
+  renderComponent(props, options) {
+    const type = String(props.component.type);
+    if (isSupportedComponent(type)) return options.renderDefault();
+    return <HostProblem key={props.key} message={`<${type}> is not a component the host supports`} />;
   },
 });
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../../jobs/context.ts';
 import { getInstallation } from '../../../db/installations.ts';
 import { getQboConnection } from '../../../db/qbo-connections.ts';
-import { listOpenAlerts } from '../../../db/account-alerts.ts';
+import { dismissAlert, listOpenAlerts } from '../../../db/account-alerts.ts';
 import { createQboConnectLink, disconnectQbo } from '../../../connections/qbo-connect.ts';
 import { accountOf } from '../../middleware/hubspot-signature.ts';
 import { httpErrors } from '../../errors.ts';
@@ -64,6 +64,12 @@ export function connectionRoutes(ctx: AppContext): Router {
 
   router.post('/quickbooks/disconnect', async (_req, res) => {
     res.json(await disconnectQbo(ctx, accountOf(res).portalId));
+  });
+
+  router.post('/alerts/:alertId/dismiss', async (req, res) => {
+    const id = Number(req.params.alertId);
+    if (!Number.isSafeInteger(id) || id <= 0 || !(await dismissAlert(ctx.db, accountOf(res).portalId, id))) throw httpErrors.notFound('No such alert in this account.');
+    res.json({ id, dismissed: true as const });
   });
   return router;
 }

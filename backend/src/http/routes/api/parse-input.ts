@@ -2,8 +2,8 @@
 import type { z } from 'zod';
 import { httpErrors } from '../../errors.ts';
 
-/** Query parameters of the HubSpot context (signed, read by the signature middleware), not part of any route's query. */
-const PLATFORM_QUERY_PARAMS = new Set(['portalId', 'appId', 'userId', 'userEmail']);
+/** Query parameters of the HubSpot context (signed, read by the signature middleware) and the writes' `requestId` (repeat-safe-writes), not part of any route's query. */
+const PLATFORM_QUERY_PARAMS = new Set(['portalId', 'appId', 'userId', 'userEmail', 'requestId']);
 
 function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
   const parsed = schema.safeParse(input);

@@ -8,8 +8,9 @@ import { activityQuerySchema } from '../../api-contract/activity.ts';
 import { objectView } from '../../../views/object-view.ts';
 import { getRecord, listRecords, lookupRecord } from '../../../views/record-view.ts';
 import { listRecordActivity } from '../../../views/record-activity.ts';
-import { retryRecord } from '../../../views/retry-record.ts';
-import { parseParam, parseQuery } from './parse-input.ts';
+import { retryRecord, syncRecordNow } from '../../../views/retry-record.ts';
+import { recordSyncNowRequestSchema } from '../../api-contract/retry.ts';
+import { parseBody, parseParam, parseQuery } from './parse-input.ts';
 
 export function recordRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -23,6 +24,10 @@ export function recordRoutes(ctx: AppContext): Router {
   // Before /records/:recordId, which would otherwise take "lookup" for an id.
   router.get('/records/lookup', async (req, res) => {
     res.json(await lookupRecord(ctx, accountOf(res).portalId, parseQuery(recordLookupQuerySchema, req.query)));
+  });
+  router.post('/records/sync-now', async (req, res) => {
+    const account = accountOf(res);
+    res.status(202).json(await syncRecordNow(ctx, account.portalId, parseBody(recordSyncNowRequestSchema, req.body), account.userEmail));
   });
   router.get('/records/:recordId', async (req, res) => {
     res.json(await getRecord(ctx, accountOf(res).portalId, parseParam(recordIdParamSchema, req.params.recordId, 'record')));

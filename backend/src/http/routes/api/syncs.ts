@@ -11,6 +11,7 @@ import {
   saveDefinition,
   setDefinitionEnabled,
   syncNow,
+  validateDefinition,
 } from '../../../sync/definitions/definitions-service.ts';
 import { fieldCatalogue } from '../../../views/field-catalogue.ts';
 
@@ -29,6 +30,9 @@ export function syncRoutes(ctx: AppContext): Router {
   });
   router.put('/syncs/:objectType', async (req, res) => {
     res.json(await saveDefinition(ctx, accountOf(res).portalId, objectTypeOf(req.params.objectType), req.body));
+  });
+  router.post('/syncs/:objectType/validate', async (req, res) => {
+    res.json(await validateDefinition(ctx, accountOf(res).portalId, objectTypeOf(req.params.objectType), req.body));
   });
   router.post('/syncs/:objectType/recommended', async (req, res) => {
     res.status(201).json(await createRecommendedDefinition(ctx, accountOf(res).portalId, objectTypeOf(req.params.objectType)));

@@ -2,7 +2,7 @@
  * Tabs, Tab and Accordion. A Tab registers its id and title with its Tabs (React context), so the bar
  * lists the tabs in their order and only the selected one renders its content.
  */
-import { createContext, useCallback, useContext, useEffect, useId, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useId, useState } from 'react';
 import { callRemote, cx, size, testIdAttr, type WithChildren } from './shared.ts';
 
 type TabKey = string | number;
@@ -14,7 +14,7 @@ interface TabEntry {
 }
 interface TabsContext {
   selected: TabKey | undefined;
-  register(entry: TabEntry): () => void;
+  register: (entry: TabEntry) => () => void;
 }
 const Context = createContext<TabsContext | null>(null);
 let order = 0;
@@ -63,7 +63,7 @@ export function Tab({ children, testId, tabId, title = '', disabled = false }: W
   useEffect(() => register?.({ key, title, disabled, order: position }), [register, key, title, disabled, position]);
   if (!tabs) return <div className="hs-tab-orphan">{children}</div>;
   if (tabs.selected !== key) return null;
-  return <div className="hs-tabs__panel" role="tabpanel" {...testIdAttr(testId)}>{children as ReactNode}</div>;
+  return <div className="hs-tabs__panel" role="tabpanel" {...testIdAttr(testId)}>{children}</div>;
 }
 
 interface AccordionProps extends WithChildren {
