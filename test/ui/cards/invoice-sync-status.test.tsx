@@ -113,14 +113,15 @@ describe('InvoiceSyncStatus card', () => {
     expect(backend.calls.find((c) => c.method === 'POST' && c.path.endsWith('/retry'))?.status).toBe(202);
   });
 
-  it('a deal with a synced invoice: its state and QuickBooks link; Sync now queues the invoice sync', async () => {
+  it('a deal with a synced invoice: its state and QuickBooks link; Sync now queues that invoice’s pass (R31)', async () => {
     const { r, backend } = renderCard(PORTAL, { objectTypeId: '0-3', objectId: 1 }, [ids.invoice!]);
     await r.waitFor(() => expect(r.findByTestId(StatusTag, `state-invoices-${ids.invoice}`).text).toBe('Synced'), WAIT);
     expect(r.maybeFindByTestId(StatusTag, `state-contacts-1`)).toBeNull();
     expect((r.findByTestId(Link, `qbo-link-invoices-${ids.invoice}`).props.href as { url: string }).url).toContain(ids.qboInvoice);
     r.findByTestId(Button, `sync-now-invoices-${ids.invoice}`).trigger('onClick');
-    await r.waitFor(() => expect(r.findByTestId(Text, `note-invoices-${ids.invoice}`).text).toBe('A sync pass has been queued.'), WAIT);
-    expect(backend.callsTo('POST', '/syncs/invoices/sync-now')).toMatchObject([{ status: 202 }]);
+    await r.waitFor(() => expect(r.findByTestId(Text, `note-invoices-${ids.invoice}`).text).toBe('Queued: this record syncs in a few seconds.'), WAIT);
+    expect(backend.callsTo('POST', '/records/sync-now')).toMatchObject([{ status: 202, body: { objectType: 'invoices', hubspotId: ids.invoice } }]);
+    expect(backend.callsTo('POST', '/syncs/invoices/sync-now')).toEqual([]);
   });
 
   it('a record the sync has not seen says so', async () => {

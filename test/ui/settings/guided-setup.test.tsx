@@ -93,11 +93,12 @@ describe('GuidedSetup', () => {
     expect(textOf(r.findByTestId(Alert, 'problems-contacts'))).toContain(
       'Field mapping jobtitle ⇄ Balance: QuickBooks field "Open balance" is calculated by QuickBooks and cannot be written; set this mapping\'s direction to QuickBooks → HubSpot.',
     );
-    expect(backend.callsTo('PUT', '/syncs/contacts')).toMatchObject([{ status: 400 }]);
-    // No validate-only call exists: the sections before and after contacts that passed were saved and say so.
-    expect((await listSyncs(createApiClient(CUSTOMIZED))).syncs.map((x) => x.objectType).sort()).toEqual(['invoices', 'products']);
-    expect(r.findByTestId(Text, 'saved-invoices').text).toBe('Saved: its first sync has started.');
-    expect(r.maybeFindByTestId(Text, 'saved-contacts')).toBeNull();
+    // Every section was checked by the validate-only call first; one problem stops the save: nothing is saved or started.
+    expect(backend.callsTo('POST', '/syncs/contacts/validate')).toMatchObject([{ status: 400 }]);
+    expect(backend.callsTo('POST', '/syncs/invoices/validate')).toMatchObject([{ status: 200 }]);
+    expect(backend.calls.filter((c) => c.method === 'PUT')).toEqual([]);
+    expect((await listSyncs(createApiClient(CUSTOMIZED))).syncs).toEqual([]);
+    expect(r.maybeFindByTestId(Text, 'saved-invoices')).toBeNull();
 
     // Fixed by editing the mapping; saved with the default switched off; the first sync is shown.
     r.findByTestId(Button, 'edit-mapping-contacts-custom_1').trigger('onClick');

@@ -196,7 +196,7 @@ describe('object view, record view, export', () => {
       // Dismissed: hidden at once, and gone from the account's alerts for everyone.
       page.findByTestId(Button, `dismiss-alert-${ready!.id}`).trigger('onClick');
       expect(page.maybeFindByTestId(Alert, `alert-${ready!.id}`)).toBeNull();
-      await page.waitFor(() => expect(dismissed).toBe(1), WAIT);
+      await vi.waitFor(() => expect(dismissed).toBe(1), { timeout: 10_000 });
       expect((await getConnection(createApiClient(PORTAL))).alerts.map((a) => a.id)).not.toContain(ready!.id);
     });
 
