@@ -122,6 +122,12 @@ export async function startDemoSandbox(env: Env, logger: Logger): Promise<DemoSa
         pages.deal = hubspotPage(`/contacts/${data.portalId}/record/0-3/${first.dealId}`);
         if (first.contactId) pages.contact = hubspotPage(`/contacts/${data.portalId}/record/0-1/${first.contactId}`);
       }
+      if (!pages.contact) {
+        // The invoice's billing contact may not be associated yet: any contact the sync linked to a customer shows the card.
+        const contacts = (await (await fetch(`${urls.hubspot}/_sandbox/accounts/${data.portalId}/objects/contacts?limit=1000`)).json()) as { results: Array<{ id: string; properties: Record<string, string | null> }> };
+        const linkedContact = contacts.results.find((c) => c.properties.qbo_customer_id);
+        if (linkedContact) pages.contact = hubspotPage(`/contacts/${data.portalId}/record/0-1/${linkedContact.id}`);
+      }
       return pages;
     },
     close: async () => {
