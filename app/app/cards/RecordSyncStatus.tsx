@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, DescriptionList, DescriptionListItem, Flex, Heading, Link, StatusTag, Text } from '@hubspot/ui-extensions';
-import { DIRECTION_LABELS, STATE_LABELS, type ObjectTypeName } from '../../../backend/src/http/api-contract/index.ts';
+import { DIRECTION_LABELS, STATE_LABELS, type ObjectTypeName } from '@quickbooks-sync/contract';
 import type { ApiClient } from '../shared/api-client.ts';
 import { errorMessage } from '../shared/api-error.ts';
 import { ErrorView } from '../shared/ErrorView.tsx';

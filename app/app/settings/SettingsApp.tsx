@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Flex, Tab, Tabs, useExtensionContext } from '@hubspot/ui-extensions';
-import type { RecordFilters } from '../../../backend/src/http/api-contract/index.ts';
+import type { RecordFilters } from '@quickbooks-sync/contract';
 import { createApiClient } from '../shared/api-client.ts';
 import { ErrorView } from '../shared/ErrorView.tsx';
 import { LoadingView } from '../shared/LoadingView.tsx';

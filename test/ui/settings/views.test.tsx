@@ -11,7 +11,7 @@ import { startAppHarness, eventually, type AppHarness } from '../../helpers/app-
 import { hubspotUser, qboUser } from '../../helpers/vendor-data.ts';
 import { routeHubSpotFetch } from '../../helpers/ui-backend.ts';
 import { fire, textOf } from '../../helpers/ui-render.ts';
-import { defaultContactMappings } from '../../../backend/src/sync/objects/contacts/default-mappings.ts';
+import { defaultContactMappings } from '@quickbooks-sync/contract/definitions';
 import { createApiClient } from '../../../app/app/shared/api-client.ts';
 import { listRecords } from '../../../app/app/shared/records-api.ts';
 import { getConnection } from '../../../app/app/shared/connection-api.ts';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, EmptyState, Flex, MultiSelect, Select, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
-import type { ObjectTypeName, RecordFilters, RecordStateName } from '../../../../backend/src/http/api-contract/index.ts';
+import type { ObjectTypeName, RecordFilters, RecordStateName } from '@quickbooks-sync/contract';
 import type { ApiClient } from '../../shared/api-client.ts';
 import { ErrorView } from '../../shared/ErrorView.tsx';
 import { LoadingView } from '../../shared/LoadingView.tsx';

@@ -1,5 +1,5 @@
 import { Button, Flex, Heading, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@hubspot/ui-extensions';
-import { STATE_LABELS, type ObjectSummary, type RecordFilters } from '../../../../backend/src/http/api-contract/index.ts';
+import { STATE_LABELS, type ObjectSummary, type RecordFilters } from '@quickbooks-sync/contract';
 import { OBJECT_LABELS } from '../../shared/format.ts';
 
 /** Why records failed or were excluded, per object and reason; a count opens exactly those records. */

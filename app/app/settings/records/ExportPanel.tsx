@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Flex, Link, LoadingSpinner, Select, Text } from '@hubspot/ui-extensions';
-import type { ExportFormatName, RecordColumnKey, RecordFilters } from '../../../../backend/src/http/api-contract/index.ts';
+import type { ExportFormatName, RecordColumnKey, RecordFilters } from '@quickbooks-sync/contract';
 import type { ApiClient } from '../../shared/api-client.ts';
 import { errorMessage } from '../../shared/api-error.ts';
 import { formatTime } from '../../shared/format.ts';

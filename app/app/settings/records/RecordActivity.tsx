@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Flex, StatusTag, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
-import { DIRECTION_LABELS, type ActivityEntry } from '../../../../backend/src/http/api-contract/index.ts';
+import { DIRECTION_LABELS, type ActivityEntry } from '@quickbooks-sync/contract';
 import type { ApiClient } from '../../shared/api-client.ts';
 import { ErrorView } from '../../shared/ErrorView.tsx';
 import { LoadingView } from '../../shared/LoadingView.tsx';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Flex, MultiSelect, SearchInput, Select, useDebounce } from '@hubspot/ui-extensions';
-import { RECORD_COLUMNS, STATE_LABELS, type ObjectSummary, type RecordColumnKey, type RecordFilters } from '../../../../backend/src/http/api-contract/index.ts';
+import { RECORD_COLUMNS, STATE_LABELS, type ObjectSummary, type RecordColumnKey, type RecordFilters } from '@quickbooks-sync/contract';
 import { OBJECT_LABELS } from '../../shared/format.ts';
 
 const ANY = 'any';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Flex, Link, TableCell, TableRow, Text } from '@hubspot/ui-extensions';
-import type { RecordColumnKey, RecordRow } from '../../../../backend/src/http/api-contract/index.ts';
+import type { RecordColumnKey, RecordRow } from '@quickbooks-sync/contract';
 import type { ApiClient } from '../../shared/api-client.ts';
 import { errorMessage } from '../../shared/api-error.ts';
 import { retryRecord } from '../../shared/records-api.ts';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { EmptyState, Flex, Table, TableBody, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
-import { RECORD_COLUMNS, type RecordColumnKey, type RecordFilters } from '../../../../backend/src/http/api-contract/index.ts';
+import { RECORD_COLUMNS, type RecordColumnKey, type RecordFilters } from '@quickbooks-sync/contract';
 import type { ApiClient } from '../../shared/api-client.ts';
 import { ErrorView } from '../../shared/ErrorView.tsx';
 import { LoadingView } from '../../shared/LoadingView.tsx';
