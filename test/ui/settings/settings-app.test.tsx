@@ -9,8 +9,8 @@ import { startAppHarness, type AppHarness } from '../../helpers/app-harness.ts';
 import { routeHubSpotFetch } from '../../helpers/ui-backend.ts';
 import { textOf } from '../../helpers/ui-render.ts';
 import { setQboConnectionStatus } from '../../../backend/src/db/qbo-connections.ts';
-import { createApiClient } from '../../../app/app/shared/api-client.ts';
-import { listSyncs, saveSync } from '../../../app/app/shared/syncs-api.ts';
+import { createApiClient } from '@quickbooks-sync/ui-shared/api-client.ts';
+import { listSyncs, saveSync } from '@quickbooks-sync/ui-shared/syncs-api.ts';
 import { SettingsApp } from '../../../app/app/settings/SettingsApp.tsx';
 import { defaultContactMappings } from '@quickbooks-sync/contract/definitions';
 

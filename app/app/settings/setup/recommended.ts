@@ -3,7 +3,7 @@
  * contract package's pure R9 builders, the ones `POST /syncs/:objectType/recommended` saves, so the page
  * shows exactly what the backend would create, without a round trip and without saving anything.
  */
-import type { ObjectTypeName, SyncDefinitionInput } from '../../shared/syncs-api.ts';
+import type { ObjectTypeName, SyncDefinitionInput } from '@quickbooks-sync/ui-shared/syncs-api.ts';
 import { recommendedContactsDefinition, recommendedProductsDefinition, recommendedInvoicesDefinition } from '@quickbooks-sync/contract/definitions';
 
 const RECOMMENDED: Partial<Record<ObjectTypeName, (setupDate: Date) => SyncDefinitionInput>> = {
