@@ -13,7 +13,7 @@ import { launchBrowser, screenshot } from '../helpers/browser.ts';
 import { startAppHarness, type AppHarness } from '../helpers/app-harness.ts';
 import { qboUser } from '../helpers/vendor-data.ts';
 import { createBookkeeperInvoices, DEMO_PORTAL_ID, DEMO_REALM_ID, linkInvoicesToDeals } from '../../backend/sandbox/demo/demo-data.ts';
-import { invoiceSetupNoon } from '../../backend/src/sync/definitions/recommended-invoices.ts';
+import { invoiceSetupNoon } from '@quickbooks-sync/contract/definitions';
 
 // The demo's ids: the bookkeeper and the HubSpot user of the demo act on these (demo-data.ts).
 const PORTAL = DEMO_PORTAL_ID;

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Flex, Link, Text } from '@hubspot/ui-extensions';
-import type { ApiClient } from '../shared/api-client.ts';
-import { errorMessage } from '../shared/api-error.ts';
-import { dismissAlert, type ConnectionStatus } from '../shared/connection-api.ts';
+import type { ApiClient } from '@quickbooks-sync/ui-shared/api-client.ts';
+import { errorMessage } from '@quickbooks-sync/ui-shared/api-error.ts';
+import { dismissAlert, type ConnectionStatus } from '@quickbooks-sync/ui-shared/connection-api.ts';
 
 const VARIANT = { info: 'info', warning: 'warning', error: 'danger' } as const;
 

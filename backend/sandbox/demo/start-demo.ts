@@ -14,7 +14,7 @@ import type { Logger } from '../../src/logger.ts';
 import { driveHubSpotInstall, driveQboConnect } from './consent-driver.ts';
 import { createBookkeeperInvoices, linkInvoicesToDeals, seedDemoData, type DemoData, type LinkedDeals } from './demo-data.ts';
 import { provisionApps, sandboxEnvOverrides, type ProvisionedApps } from './provision.ts';
-import { invoiceSetupNoon } from '../../src/sync/definitions/recommended-invoices.ts';
+import { invoiceSetupNoon } from '@quickbooks-sync/contract/definitions';
 
 /** The syncs the demo sets up, in the order the guided setup walks through them. */
 export const DEMO_SYNCS = ['contacts', 'products', 'invoices', 'payments'] as const;

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Button, Flex, Text } from '@hubspot/ui-extensions';
-import type { ApiClient } from '../../shared/api-client.ts';
-import { ApiError, errorMessage } from '../../shared/api-error.ts';
-import { createConnectLink, getConnection } from '../../shared/connection-api.ts';
-import { usePolling } from '../../shared/use-polling.ts';
+import type { ApiClient } from '@quickbooks-sync/ui-shared/api-client.ts';
+import { ApiError, errorMessage } from '@quickbooks-sync/ui-shared/api-error.ts';
+import { createConnectLink, getConnection } from '@quickbooks-sync/ui-shared/connection-api.ts';
+import { usePolling } from '@quickbooks-sync/ui-shared/use-polling.ts';
 
 type LinkState =
   | { step: 'idle' }

@@ -2,14 +2,11 @@
 import { Router } from 'express';
 import type { AppContext } from '../../../jobs/context.ts';
 import { accountOf } from '../../middleware/hubspot-signature.ts';
-import { objectViewQuerySchema } from '../../api-contract/object-view.ts';
-import { recordIdParamSchema, recordListQuerySchema, recordLookupQuerySchema } from '../../api-contract/records.ts';
-import { activityQuerySchema } from '../../api-contract/activity.ts';
+import { objectViewQuerySchema, recordIdParamSchema, recordListQuerySchema, recordLookupQuerySchema, recordSyncNowRequestSchema, activityQuerySchema } from '@quickbooks-sync/contract';
 import { objectView } from '../../../views/object-view.ts';
 import { getRecord, listRecords, lookupRecord } from '../../../views/record-view.ts';
 import { listRecordActivity } from '../../../views/record-activity.ts';
 import { retryRecord, syncRecordNow } from '../../../views/retry-record.ts';
-import { recordSyncNowRequestSchema } from '../../api-contract/retry.ts';
 import { parseBody, parseParam, parseQuery } from './parse-input.ts';
 
 export function recordRoutes(ctx: AppContext): Router {

@@ -6,7 +6,7 @@
  * backend answers such a repeat with the first answer instead of writing twice.
  */
 import { hubspot } from '@hubspot/ui-extensions';
-import type { ErrorEnvelope } from '../../../backend/src/http/errors.ts';
+import type { ApiErrorEnvelope as ErrorEnvelope } from '@quickbooks-sync/contract';
 import { BACKEND_BASE_URL } from './backend-url.ts';
 import { ApiError } from './api-error.ts';
 
