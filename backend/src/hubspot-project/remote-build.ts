@@ -108,7 +108,7 @@ export async function buildEntryPoints(archiveSrcDir: string, srcDirName: string
       errors.push(`${shown(file)}: ${warning}`);
     }
     if (error) {
-      errors.push(`${shown(file)}: build of ${node.uid} failed: ${oneLine(error instanceof Error ? error.message : String(error)).slice(0, 600)}`);
+      errors.push(`${shown(file)}: build of ${node.uid} failed: ${oneLine(error instanceof Error ? error.message : JSON.stringify(error)).slice(0, 600)}`);
       continue;
     }
     const bundle = path.join(outputDir, `${path.basename(file).replace(/\.[jt]sx?$/, '')}.js`);

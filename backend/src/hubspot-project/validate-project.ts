@@ -32,7 +32,7 @@ export interface ProjectValidation {
 const SCHEMA_URL_PREFIX = 'project-components-external/project-schemas/';
 
 /** The parser's internal name for a component type (its `mapToInternalType`, which it does not export). */
-const internalType = (type: string) => (USER_FACING_TO_INTERNAL_TYPE[type as keyof typeof USER_FACING_TO_INTERNAL_TYPE] ?? type).toUpperCase().replace(/-/g, '_');
+const internalType = (type: string) => ((USER_FACING_TO_INTERNAL_TYPE as Record<string, string | undefined>)[type] ?? type).toUpperCase().replace(/-/g, '_');
 
 /** Every component type the parser knows, each with a schema that accepts any config. */
 function permissiveSchemas(): Record<string, object> {
