@@ -78,6 +78,10 @@ export async function buildUploadArchive(projectDir: string, srcDirName: string)
   }
   await archive.finalize();
   await done;
+  // local.json (hs project dev's proxy map) points HubSpot at a developer's machine: never upload it.
+  for (const name of entries.filter((e) => path.posix.basename(e) === 'local.json')) {
+    errors.push(`${path.posix.join(srcDirName, name)}: hs project dev's local proxy file would be uploaded: keep it out of the upload (it is git-ignored; move it away before hs project upload)`);
+  }
   if (entries.length === 0) errors.push(`${srcDirName}: the upload archive is empty (HubSpot's ignore rules dropped every file)`);
   return { zip: Buffer.concat(chunks), entries: entries.filter((name) => !name.endsWith('/')).sort(), errors };
 }
