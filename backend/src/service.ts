@@ -53,6 +53,9 @@ export async function startService(mode: ServiceMode, env: Env, logger: Logger):
     const { port } = server.address() as AddressInfo;
     url = `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}`;
     logger.info({ url, health: `${url}/healthz`, ready: `${url}/readyz`, metrics: `${url}/metrics` }, 'web server listening');
+    if (env.HUBSPOT_DEV_PROXY_LOCAL_URL) {
+      logger.warn({ localUrl: env.HUBSPOT_DEV_PROXY_LOCAL_URL }, 'hs project dev mode: HubSpot signatures are also accepted for this local URL (never set this in production)');
+    }
   }
 
   let stopping: Promise<void> | undefined;

@@ -11,6 +11,7 @@ import { syncScheduleJob } from './handlers/sync-schedule.ts';
 import { exportRecordsJob } from './handlers/export-records.ts';
 import { purgeExpiredExportsJob } from './handlers/purge-expired-exports.ts';
 import { purgeRequestReplaysJob } from './handlers/purge-request-replays.ts';
+import { pollLifecycleJournalJob } from './handlers/poll-lifecycle-journal.ts';
 
 export type { JobDefinition };
 
@@ -26,4 +27,5 @@ export const jobDefinitions: JobDefinition[] = [
   exportRecordsJob,
   purgeExpiredExportsJob,
   purgeRequestReplaysJob,
+  pollLifecycleJournalJob,
 ];
