@@ -12,8 +12,9 @@
  *   active job whose worker is gone: its heartbeat is older than DEAD_AFTER_MS *and* its liveness lock
  *   is free, or its heartbeat is older than LOST_AFTER_MS whatever the lock says (a machine cut off,
  *   whose connection Postgres has not noticed yet), or it has had no lease for LEASELESS_AFTER_MS
- *   (killed between taking the job and writing the lease). pg-boss's own `fail` does the hand-back,
- *   so the retry counts, backoff (5–10 s for a first retry) and the job's data are pg-boss's.
+ *   (killed between taking the job and writing the lease). pg-boss's own `fail` does the hand-back
+ *   (the retry count and the job's data stay pg-boss's), and the job is made due at once: it did not
+ *   fail, its worker did.
  *
  * A live worker is never reaped while it can reach the database: its lock is held and its heartbeat
  * fresh, even when its event loop is busy for a while. A first sync killed mid-way is therefore picked
@@ -116,6 +117,8 @@ export async function startWorkerLeases(options: { db: Knex; queue: JobQueue; co
       for (const row of rows) {
         await queue.boss.fail(row.name, row.id, { reason: 'its worker stopped (killed, or cut off from the database); handed back to the queue by a live worker' }, { db: transactionAdapter(trx) });
       }
+      // The job did not fail, its worker did: it runs again now rather than after pg-boss's retry backoff.
+      await trx.raw(`update ${QUEUE_SCHEMA}.job set start_after = now() where id = any(?::uuid[]) and state = 'retry'`, [rows.map((r) => r.id)]);
       await trx(JOB_LEASES).whereIn('job_id', rows.map((r) => r.id)).delete();
       return rows;
     });
