@@ -41,11 +41,12 @@ const counts = (text: string) => text.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, '<tim
 /** A column of the status table per object, e.g. synced or pending. */
 function column(text: string, name: 'synced' | 'pending'): Record<string, number> {
   const lines = text.split('\n').filter((l) => /^ {2}(contacts|products|invoices|payments) /.test(l));
-  return Object.fromEntries(lines.map((l) => {
+  const entries = lines.map((l): [string, number] => {
     const cells = l.trim().split(/\s+/);
-    const [synced, , , pending] = cells.slice(-5).map(Number);
-    return [cells[0], name === 'synced' ? synced : pending];
-  }));
+    const [synced = NaN, , , pending = NaN] = cells.slice(-5).map(Number);
+    return [cells[0] ?? '', name === 'synced' ? synced : pending];
+  });
+  return Object.fromEntries(entries);
 }
 
 /** Settled: the bookkeeper's invoices and payments synced, nothing pending, and two readings a few seconds apart agree. */

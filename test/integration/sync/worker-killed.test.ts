@@ -26,7 +26,10 @@ describe('a worker killed mid first sync', () => {
     workers.push(worker);
     return worker;
   };
-  const contactRecords = async () => Number(((await h.db.db('sync_records').where({ portal_id: PORTAL, object_type: 'contacts' }).count('* as n')) as Array<{ n: string }>)[0]?.n);
+  const contactRecords = async () => {
+    const [row] = await h.db.db('sync_records').where({ portal_id: PORTAL, object_type: 'contacts' }).count<Array<{ n: string }>>('* as n');
+    return Number(row?.n);
+  };
 
   beforeAll(async () => {
     // No worker in this process: the worker processes below do the work.
@@ -51,7 +54,7 @@ describe('a worker killed mid first sync', () => {
     const first = startWorker();
     await first.waitFor('worker started', 60_000);
     // Mid-sync: records are being written, the pass is not done.
-    await eventually(async () => (await contactRecords()) > 0, 60_000, 20);
+    await eventually(async () => (await contactRecords()) > 0, 60_000);
     first.kill('SIGKILL');
     expect(await first.exited).toBe('SIGKILL');
     const written = await contactRecords();
