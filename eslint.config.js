@@ -3,7 +3,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.data/**', 'test-artifacts/**', 'eslint.config.js'] },
+  // The HubSpot project's own lint config (app/app/packages/eslint-config) is plain JS checked by `npm run hubspot:check`.
+  { ignores: ['**/node_modules/**', '.data/**', 'test-artifacts/**', '**/eslint.config.js', 'app/app/packages/eslint-config/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -8,7 +8,7 @@
 import { startBenchApp, trackPeakRss } from './bench-app.ts';
 import { hubspotSignedFetch } from '../backend/sandbox/hubspot/signed-fetch.ts';
 import { driveHubSpotInstall, driveQboConnect } from '../backend/sandbox/demo/consent-driver.ts';
-import { defaultContactMappings } from '../backend/src/sync/objects/contacts/default-mappings.ts';
+import { defaultContactMappings } from '@quickbooks-sync/contract/definitions';
 
 const N = Number(process.env.BENCH_CONTACTS ?? 10_000);
 const EDITS = Number(process.env.BENCH_EDITS ?? 200);

@@ -14,7 +14,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { hubspotSignedFetch } from '../backend/sandbox/hubspot/signed-fetch.ts';
 import { driveHubSpotInstall } from '../backend/sandbox/demo/consent-driver.ts';
-import { exportJobViewSchema, type ExportJobView } from '../backend/src/http/api-contract/index.ts';
+import { exportJobViewSchema, type ExportJobView } from '@quickbooks-sync/contract';
 import type { Knex } from '../backend/src/db/knex.ts';
 
 const ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 100_000);

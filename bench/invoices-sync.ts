@@ -11,10 +11,7 @@
 import { startBenchApp, trackPeakRss } from './bench-app.ts';
 import { hubspotSignedFetch } from '../backend/sandbox/hubspot/signed-fetch.ts';
 import { driveHubSpotInstall, driveQboConnect } from '../backend/sandbox/demo/consent-driver.ts';
-import { defaultContactMappings } from '../backend/src/sync/objects/contacts/default-mappings.ts';
-import { defaultProductMappings } from '../backend/src/sync/objects/products/default-mappings.ts';
-import { defaultInvoiceMappings } from '../backend/src/sync/objects/invoices/default-mappings.ts';
-import { defaultPaymentMappings } from '../backend/src/sync/objects/payments/default-mappings.ts';
+import { defaultContactMappings, defaultProductMappings, defaultInvoiceMappings, defaultPaymentMappings } from '@quickbooks-sync/contract/definitions';
 
 const INVOICES = Number(process.env.BENCH_INVOICES ?? 10_000);
 const PAYMENTS = Number(process.env.BENCH_PAYMENTS ?? 5_000);

@@ -11,7 +11,7 @@ import { vi, type MockInstance } from 'vitest';
 import { hubspot } from '@hubspot/ui-extensions';
 import { hubspotSignedFetch } from '../../backend/sandbox/hubspot/signed-fetch.ts';
 import type { AppHarness } from './app-harness.ts';
-import { endpoints, errorEnvelopeSchema } from '../../backend/src/http/api-contract/index.ts';
+import { endpoints, errorEnvelopeSchema } from '@quickbooks-sync/contract';
 import type { ZodType } from 'zod';
 
 const PARAM = 'PARAM';

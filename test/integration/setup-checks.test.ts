@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppHarness, type AppHarness } from '../helpers/app-harness.ts';
 import { hubspotUser, qboUser } from '../helpers/vendor-data.ts';
-import { setupChecksResponseSchema, type SetupCheck } from '../../backend/src/http/api-contract/setup-checks.ts';
-import { defaultContactMappings } from '../../backend/src/sync/objects/contacts/default-mappings.ts';
+import { setupChecksResponseSchema, type SetupCheck } from '@quickbooks-sync/contract';
+import { defaultContactMappings } from '@quickbooks-sync/contract/definitions';
 import { contactsAdapter } from '../../backend/src/sync/objects/contacts/contacts-adapter.ts';
 import { loadSession } from '../../backend/src/sync/engine/session.ts';
 import { runSyncPass } from '../../backend/src/sync/engine/catch-up.ts';

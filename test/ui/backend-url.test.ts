@@ -1,8 +1,8 @@
 /** The UI's backend origin must be one HubSpot's fetch proxy allows, or every call is refused in production. */
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { BACKEND_BASE_URL } from '../../app/app/shared/backend-url.ts';
-import { apiUrl } from '../../app/app/shared/api-client.ts';
+import { BACKEND_BASE_URL } from '@quickbooks-sync/ui-shared/backend-url.ts';
+import { apiUrl } from '@quickbooks-sync/ui-shared/api-client.ts';
 
 it('BACKEND_BASE_URL is listed in app-hsmeta.json permittedUrls.fetch', () => {
   const app = JSON.parse(readFileSync(new URL('../../app/app/app-hsmeta.json', import.meta.url), 'utf8')) as { config: { permittedUrls: { fetch: string[] } } };

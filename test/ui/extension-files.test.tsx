@@ -2,7 +2,7 @@
  * The HubSpot project files of the settings page and the card (platform 2026.03 rules from
  * hubspot-platform.md §1.2–1.5), and the entry points registering the components the other tests render.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { hubspot } from '@hubspot/ui-extensions';
 import { SettingsApp } from '../../app/app/settings/SettingsApp.tsx';
@@ -12,6 +12,8 @@ import { PaymentDetails } from '../../app/app/cards/PaymentDetails.tsx';
 const root = new URL('../../', import.meta.url);
 const json = (path: string) => JSON.parse(readFileSync(new URL(path, root), 'utf8')) as { uid: string; type: string; config: Record<string, unknown> };
 const srcDir = (JSON.parse(readFileSync(new URL('hsproject.json', root), 'utf8')) as { srcDir: string }).srcDir;
+/** `@scope/name/sub/path` → `@scope/name`; `name/sub` → `name`. */
+const packageName = (spec: string) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
 const entryExists = (entrypoint: string) => existsSync(new URL(`${srcDir}/${entrypoint.replace(/^\//, '')}`, root));
 
 describe('UI extension project files', () => {
@@ -46,10 +48,16 @@ describe('UI extension project files', () => {
     expect(card.uid).not.toBe(json('app/app/cards/invoice-sync-status-hsmeta.json').uid);
   });
 
-  it('each extension folder has the package.json HubSpot builds it with', () => {
-    for (const folder of ['settings', 'cards']) {
-      const pkg = JSON.parse(readFileSync(new URL(`app/app/${folder}/package.json`, root), 'utf8')) as { dependencies: Record<string, string> };
-      expect(Object.keys(pkg.dependencies).sort()).toEqual(['@hubspot/ui-extensions', 'react', 'zod']);
+  it('each extension folder and shared UI package declares every package its code imports (HubSpot runs npm ci there)', () => {
+    for (const folder of ['settings', 'cards', 'packages/ui-shared', 'packages/contract']) {
+      const dir = new URL(`app/app/${folder}/`, root);
+      const pkg = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')) as { dependencies: Record<string, string> };
+      const sources = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => /\.tsx?$/.test(file));
+      const imported = new Set(
+        sources.flatMap((file) => [...readFileSync(new URL(file, dir), 'utf8').matchAll(/from '([^'.][^']*)'/g)].map(([, spec]) => packageName(spec!))),
+      );
+      expect(sources.length).toBeGreaterThan(0);
+      expect([...imported].filter((name) => !(name in pkg.dependencies)), folder).toEqual([]);
     }
   });
 

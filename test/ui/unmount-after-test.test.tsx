@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import { describe, expect, it } from 'vitest';
 import { Text } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
-import { usePolling } from '../../app/app/shared/use-polling.ts';
+import { usePolling } from '@quickbooks-sync/ui-shared/use-polling.ts';
 
 const poller = { ticks: 0, cleanedUp: false };
 

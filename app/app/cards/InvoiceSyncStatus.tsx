@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { Divider, EmptyState, Flex, Text, useExtensionContext } from '@hubspot/ui-extensions';
 import { useAssociations } from '@hubspot/ui-extensions/crm';
-import { createApiClient } from '../shared/api-client.ts';
-import { ErrorView } from '../shared/ErrorView.tsx';
-import { LoadingView } from '../shared/LoadingView.tsx';
-import { ReconnectView } from '../shared/ReconnectView.tsx';
-import { getConnection, needsReconnect } from '../shared/connection-api.ts';
-import { useApi } from '../shared/use-api.ts';
+import { createApiClient } from '@quickbooks-sync/ui-shared/api-client.ts';
+import { ErrorView } from '@quickbooks-sync/ui-shared/ErrorView.tsx';
+import { LoadingView } from '@quickbooks-sync/ui-shared/LoadingView.tsx';
+import { ReconnectView } from '@quickbooks-sync/ui-shared/ReconnectView.tsx';
+import { getConnection, needsReconnect } from '@quickbooks-sync/ui-shared/connection-api.ts';
+import { useApi } from '@quickbooks-sync/ui-shared/use-api.ts';
 import { RecordSyncStatus } from './RecordSyncStatus.tsx';
 
 /** HubSpot's object type id of invoices (the commerce invoice object). */

@@ -16,13 +16,13 @@ import {
   Text,
   useExtensionContext,
 } from '@hubspot/ui-extensions';
-import { createApiClient } from '../shared/api-client.ts';
-import { ApiError } from '../shared/api-error.ts';
-import { ErrorView } from '../shared/ErrorView.tsx';
-import { LoadingView } from '../shared/LoadingView.tsx';
-import { ReconnectView } from '../shared/ReconnectView.tsx';
-import { getDealPayments, type DealInvoice } from '../shared/deal-payments-api.ts';
-import { useApi } from '../shared/use-api.ts';
+import { createApiClient } from '@quickbooks-sync/ui-shared/api-client.ts';
+import { ApiError } from '@quickbooks-sync/ui-shared/api-error.ts';
+import { ErrorView } from '@quickbooks-sync/ui-shared/ErrorView.tsx';
+import { LoadingView } from '@quickbooks-sync/ui-shared/LoadingView.tsx';
+import { ReconnectView } from '@quickbooks-sync/ui-shared/ReconnectView.tsx';
+import { getDealPayments, type DealInvoice } from '@quickbooks-sync/ui-shared/deal-payments-api.ts';
+import { useApi } from '@quickbooks-sync/ui-shared/use-api.ts';
 
 const INVOICE_STATUS = {
   open: { label: 'Open', variant: 'warning' },

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Button, DescriptionList, DescriptionListItem, Flex, Heading, Link, StatusTag, Text } from '@hubspot/ui-extensions';
-import { DIRECTION_LABELS, STATE_LABELS, type ObjectTypeName } from '../../../backend/src/http/api-contract/index.ts';
-import type { ApiClient } from '../shared/api-client.ts';
-import { errorMessage } from '../shared/api-error.ts';
-import { ErrorView } from '../shared/ErrorView.tsx';
-import { LoadingView } from '../shared/LoadingView.tsx';
-import { formatTime } from '../shared/format.ts';
-import { lookupRecord, retryRecord } from '../shared/records-api.ts';
-import { syncNow } from '../shared/syncs-api.ts';
-import { useApi } from '../shared/use-api.ts';
+import { DIRECTION_LABELS, STATE_LABELS, type ObjectTypeName } from '@quickbooks-sync/contract';
+import type { ApiClient } from '@quickbooks-sync/ui-shared/api-client.ts';
+import { errorMessage } from '@quickbooks-sync/ui-shared/api-error.ts';
+import { ErrorView } from '@quickbooks-sync/ui-shared/ErrorView.tsx';
+import { LoadingView } from '@quickbooks-sync/ui-shared/LoadingView.tsx';
+import { formatTime } from '@quickbooks-sync/ui-shared/format.ts';
+import { lookupRecord, retryRecord } from '@quickbooks-sync/ui-shared/records-api.ts';
+import { syncNow } from '@quickbooks-sync/ui-shared/syncs-api.ts';
+import { useApi } from '@quickbooks-sync/ui-shared/use-api.ts';
 
 const STATE_VARIANT = { synced: 'success', failed: 'danger', excluded: 'warning', pending: 'info' } as const;
 

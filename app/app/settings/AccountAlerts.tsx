@@ -1,5 +1,5 @@
 import { Alert, Flex, Link, Text } from '@hubspot/ui-extensions';
-import type { ConnectionStatus } from '../shared/connection-api.ts';
+import type { ConnectionStatus } from '@quickbooks-sync/ui-shared/connection-api.ts';
 
 const VARIANT = { info: 'info', warning: 'warning', error: 'danger' } as const;
 

@@ -25,7 +25,7 @@ import { StartupError, listenError, throwIfAborted } from '../../src/startup-err
 import { driveHubSpotInstall, driveQboConnect } from './consent-driver.ts';
 import { createBookkeeperInvoices, DEMO_PORTAL_ID, seedDemoData, type DemoData } from './demo-data.ts';
 import { provisionApps, sandboxEnvOverrides, type ProvisionedApps } from './provision.ts';
-import { invoiceSetupNoon } from '../../src/sync/definitions/recommended-invoices.ts';
+import { invoiceSetupNoon } from '@quickbooks-sync/contract/definitions';
 import { SandboxAutoSave, loadSandbox, sandboxStateFile, saveSandbox } from '../persistence/sandbox-store.ts';
 
 /** The syncs the demo sets up, in the order the guided setup walks through them. */

@@ -1,11 +1,10 @@
 /** Per-account, per-object sync settings (R5–R11) and the cursors of their catch-up. */
+import type { ConflictWinner, ObjectType, SyncDirection } from '@quickbooks-sync/contract/definitions';
 import type { Knex } from './knex.ts';
 
 export const SYNC_DEFINITIONS = 'sync_definitions';
 
-export type ObjectType = 'contacts' | 'products' | 'invoices' | 'payments';
-export type SyncDirection = 'hubspot_to_qbo' | 'qbo_to_hubspot' | 'two_way';
-export type ConflictWinner = 'hubspot' | 'quickbooks';
+export type { ConflictWinner, ObjectType, SyncDirection };
 export type DefinitionStatus = 'enabled' | 'disabled' | 'deleted';
 
 export interface DBSyncDefinition {

@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
-import type { RecordColumnKey, RecordRow } from '../http/api-contract/records.ts';
+import type { RecordColumnKey, RecordRow } from '@quickbooks-sync/contract';
 import { cellOf, columnLabel } from './export-columns.ts';
 
 /**

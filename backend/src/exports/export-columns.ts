@@ -1,5 +1,5 @@
 /** The columns of an export file: header labels and cell values, from the API's RecordRow (the view and the file agree). */
-import { DIRECTION_LABELS, ORIGIN_LABELS, RECORD_COLUMNS, STATE_LABELS, type RecordColumnKey, type RecordRow } from '../http/api-contract/records.ts';
+import { DIRECTION_LABELS, ORIGIN_LABELS, RECORD_COLUMNS, STATE_LABELS, type RecordColumnKey, type RecordRow } from '@quickbooks-sync/contract';
 
 export const ALL_EXPORT_COLUMNS: RecordColumnKey[] = RECORD_COLUMNS.map((c) => c.key);
 

@@ -1,8 +1,7 @@
 /** The only place an export_jobs row becomes the API's ExportJobView. */
 import type { Env } from '../env.ts';
 import type { DBExportJob } from '../db/export-jobs.ts';
-import { exportJobViewSchema, type ExportJobView } from '../http/api-contract/exports.ts';
-import { recordColumnKeySchema, recordFiltersSchema, type RecordColumnKey } from '../http/api-contract/records.ts';
+import { exportJobViewSchema, type ExportJobView, recordColumnKeySchema, recordFiltersSchema, type RecordColumnKey } from '@quickbooks-sync/contract';
 import { signedDownloadUrl } from './download-link.ts';
 import { ALL_EXPORT_COLUMNS } from './export-columns.ts';
 

@@ -7,7 +7,7 @@
 import { rename, rm, stat } from 'node:fs/promises';
 import type { AppContext } from '../jobs/context.ts';
 import { getExportJob, updateExportJob, type DBExportJob } from '../db/export-jobs.ts';
-import { recordFiltersSchema } from '../http/api-contract/records.ts';
+import { recordFiltersSchema } from '@quickbooks-sync/contract';
 import { exportRecordRows } from './record-source.ts';
 import { writeCsvFile } from './csv-file.ts';
 import { writeXlsxFile } from './xlsx-file.ts';

@@ -4,7 +4,7 @@
  */
 import type { AppContext } from '../jobs/context.ts';
 import { pageSyncRecords, type RecordViewFilters } from '../db/sync-records.ts';
-import type { RecordRow } from '../http/api-contract/records.ts';
+import type { RecordRow } from '@quickbooks-sync/contract';
 import { recordRowOf } from '../views/record-row.ts';
 
 export const EXPORT_PAGE_SIZE = 2_000;

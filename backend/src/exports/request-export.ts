@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../jobs/context.ts';
 import { countActiveExportJobs, createExportJob, getExportJob, listRecentExportJobs } from '../db/export-jobs.ts';
 import type { z } from 'zod';
-import type { createExportRequestSchema, ExportJobView, ExportListResponse } from '../http/api-contract/exports.ts';
+import type { createExportRequestSchema, ExportJobView, ExportListResponse } from '@quickbooks-sync/contract';
 import { httpErrors } from '../http/errors.ts';
 import { enqueueExport } from '../jobs/handlers/export-records.ts';
 import { ALL_EXPORT_COLUMNS } from './export-columns.ts';

@@ -4,7 +4,7 @@
  * does not grow with the row count.
  */
 import ExcelJS from 'exceljs';
-import type { RecordColumnKey, RecordRow } from '../http/api-contract/records.ts';
+import type { RecordColumnKey, RecordRow } from '@quickbooks-sync/contract';
 import { cellOf, columnLabel } from './export-columns.ts';
 
 /** Bytes the sheet may run ahead of the compressor before the writer waits. */

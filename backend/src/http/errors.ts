@@ -3,19 +3,11 @@
  * Codes are a closed set (clients and tests branch on them); build errors with `httpErrors.*`.
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ApiErrorCode, ApiErrorEnvelope } from '@quickbooks-sync/contract';
 import type { Logger } from '../logger.ts';
 
-export type ErrorCode =
-  | 'invalid_request'
-  | 'invalid_signature'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'payload_too_large'
-  | 'rate_limited'
-  | 'not_ready'
-  | 'internal_error';
+/** The codes are the contract's (the UI branches on them). */
+export type ErrorCode = ApiErrorCode;
 
 export class HttpError extends Error {
   constructor(
@@ -39,9 +31,7 @@ export const httpErrors = {
   notReady: (message: string, details?: unknown) => new HttpError(503, 'not_ready', message, details),
 };
 
-export interface ErrorEnvelope {
-  error: { code: ErrorCode; message: string; details?: unknown };
-}
+export type ErrorEnvelope = ApiErrorEnvelope;
 
 export function errorEnvelope(code: ErrorCode, message: string, details?: unknown): ErrorEnvelope {
   return { error: details === undefined ? { code, message } : { code, message, details } };

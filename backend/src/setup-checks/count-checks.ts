@@ -1,5 +1,5 @@
 /** R26's data checks as messages: products the SKU rule (R12) keeps out, customers not yet in HubSpot. */
-import type { SetupCheck } from '../http/api-contract/setup-checks.ts';
+import type { SetupCheck } from '@quickbooks-sync/contract';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

@@ -2,7 +2,7 @@
  * R26's two QuickBooks settings, read from the company's Preferences: custom transaction numbers (should
  * be off) and closing the books (should be on). Pure, so each rule is tested on its own.
  */
-import type { SetupCheck } from '../http/api-contract/setup-checks.ts';
+import type { SetupCheck } from '@quickbooks-sync/contract';
 
 function section(preferences: Record<string, unknown>, name: string): Record<string, unknown> {
   const value = preferences[name];

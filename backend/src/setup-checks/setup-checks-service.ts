@@ -7,7 +7,7 @@ import type { AppContext } from '../jobs/context.ts';
 import { getQboConnection, updateQboPreferences } from '../db/qbo-connections.ts';
 import { countSyncRecordsByState } from '../db/sync-records.ts';
 import { httpErrors } from '../http/errors.ts';
-import type { SetupChecksResponse } from '../http/api-contract/setup-checks.ts';
+import type { SetupChecksResponse } from '@quickbooks-sync/contract';
 import { qboSyncClientFor } from '../vendors/quickbooks/client-for.ts';
 import { countHubSpotProductsWithoutSku } from './hubspot-counts.ts';
 import { customersNotSyncedCheck, productsWithoutSkuCheck } from './count-checks.ts';

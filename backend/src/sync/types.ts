@@ -2,9 +2,10 @@
  * The sync engine's own vocabulary. Vendor shapes are parsed at the vendor boundary; the engine and
  * the object adapters work on these types.
  */
-import type { ObjectType, SyncDirection, ConflictWinner } from '../db/sync-definitions.ts';
+import type { ConflictWinner, FieldMapping, FilterCriterion, FilterGroup, FilterOperator, ObjectType, SyncDirection, SyncFilters } from '@quickbooks-sync/contract/definitions';
 
-export type { ObjectType, SyncDirection, ConflictWinner };
+// The definition's words are shared with the settings page (the contract package); the rest is the engine's own.
+export type { ConflictWinner, FieldMapping, FilterCriterion, FilterGroup, FilterOperator, ObjectType, SyncDirection, SyncFilters };
 
 /** The two systems, as the engine names them. */
 export type Side = 'hubspot' | 'qbo';
@@ -17,42 +18,6 @@ export type MappedValues = Record<string, MappedValue>;
 
 /** What kind of value a field holds; a mapping between incompatible kinds is refused. */
 export type FieldKind = 'string' | 'email' | 'phone' | 'number' | 'currency' | 'boolean' | 'date' | 'datetime' | 'enumeration';
-
-/**
- * One field mapping of a sync definition. `qboField` is a dotted path into the QBO entity
- * (e.g. "PrimaryEmailAddr.Address"); `hubspotProperty` a HubSpot property name.
- */
-export interface FieldMapping {
-  id: string;
-  kind: 'default' | 'custom';
-  enabled: boolean;
-  hubspotProperty: string;
-  qboField: string;
-  /** Which way values flow for this field; 'both' follows the definition's direction. */
-  direction: 'both' | 'to_qbo' | 'to_hubspot';
-}
-
-export type FilterOperator = 'EQ' | 'NEQ' | 'LT' | 'LTE' | 'GT' | 'GTE' | 'HAS_PROPERTY' | 'NOT_HAS_PROPERTY' | 'CONTAINS' | 'IN' | 'NOT_IN';
-
-/** A criterion on one property of the source record (HubSpot property name, or QBO field path). */
-export interface FilterCriterion {
-  property: string;
-  operator: FilterOperator;
-  value?: string | number | boolean;
-  values?: Array<string | number>;
-}
-
-/** Criteria ANDed together; a definition's groups are ORed. No groups = everything passes. */
-export interface FilterGroup {
-  criteria: FilterCriterion[];
-}
-
-export interface SyncFilters {
-  /** Which HubSpot records go to QuickBooks. */
-  toQbo: FilterGroup[];
-  /** Which QuickBooks records come to HubSpot. */
-  toHubSpot: FilterGroup[];
-}
 
 /** A record as read from HubSpot: properties as HubSpot returns them (strings or null). */
 export interface HubSpotRecord {

@@ -12,7 +12,7 @@ import { getQboConnection } from '../db/qbo-connections.ts';
 import { SYNC_RECORDS, type DBSyncRecord } from '../db/sync-records.ts';
 import { httpErrors } from '../http/errors.ts';
 import { qboAppBaseUrl } from '../connections/config.ts';
-import type { DealPayment, DealPaymentsResponse } from '../http/api-contract/deal-payments.ts';
+import type { DealPayment, DealPaymentsResponse } from '@quickbooks-sync/contract';
 import type { QboRecord } from '../sync/types.ts';
 import { statusOfQboInvoice } from '../sync/objects/invoices/invoice-status.ts';
 import { hubspotPaymentMethod, invoiceApplications } from '../sync/objects/payments/payment-facts.ts';

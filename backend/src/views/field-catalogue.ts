@@ -9,7 +9,7 @@ import { cataloguesFor } from '../sync/mappings/catalogues.ts';
 import type { FieldCatalogue } from '../sync/mappings/field-catalogue.ts';
 import { qboInvoiceCustomFields } from '../sync/mappings/qbo-custom-fields.ts';
 import { getQboConnection } from '../db/qbo-connections.ts';
-import type { FieldCatalogueResponse } from '../http/api-contract/fields.ts';
+import type { FieldCatalogueResponse } from '@quickbooks-sync/contract';
 
 const list = (catalogue: FieldCatalogue) => Object.entries(catalogue).map(([name, f]) => ({ name, label: f.label, kind: f.kind, readOnly: f.readOnly === true }));
 

@@ -7,7 +7,7 @@ import { getQboConnection } from '../db/qbo-connections.ts';
 import { httpErrors } from '../http/errors.ts';
 import { qboSyncClientFor } from '../vendors/quickbooks/client-for.ts';
 import { qboString } from '../vendors/quickbooks/query.ts';
-import type { IncomeAccount, IncomeAccountsResponse } from '../http/api-contract/income-accounts.ts';
+import type { IncomeAccount, IncomeAccountsResponse } from '@quickbooks-sync/contract';
 
 export async function incomeAccounts(ctx: AppContext, portalId: number): Promise<IncomeAccountsResponse> {
   const connection = await getQboConnection(ctx.db, portalId);

@@ -3,8 +3,7 @@ import type { AppContext } from '../jobs/context.ts';
 import type { ObjectType } from '../db/sync-definitions.ts';
 import { listSyncDefinitions } from '../db/sync-definitions.ts';
 import { countSyncRecordsByReason } from '../db/sync-records.ts';
-import { OBJECT_TYPES } from '../http/api-contract/common.ts';
-import type { ObjectSummary, ObjectViewResponse } from '../http/api-contract/object-view.ts';
+import { OBJECT_TYPES, type ObjectSummary, type ObjectViewResponse } from '@quickbooks-sync/contract';
 import { reasonLabel } from './reason-labels.ts';
 import { withViewTimeout } from './statement-timeout.ts';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../jobs/context.ts';
 import { getSyncRecord } from '../db/sync-records.ts';
 import { pageActivity, type ActivityAction, type Direction, type DBActivity } from '../db/sync-activity.ts';
-import type { ActivityEntry, ActivityResponse } from '../http/api-contract/activity.ts';
+import type { ActivityEntry, ActivityResponse } from '@quickbooks-sync/contract';
 import { httpErrors } from '../http/errors.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { reasonLabel } from './reason-labels.ts';

@@ -2,7 +2,7 @@
 import type { Env } from '../env.ts';
 import type { DBSyncRecord } from '../db/sync-records.ts';
 import type { ObjectType } from '../db/sync-definitions.ts';
-import type { RecordRow } from '../http/api-contract/records.ts';
+import type { RecordRow } from '@quickbooks-sync/contract';
 import { qboAppBaseUrl } from '../connections/config.ts';
 import { reasonLabel } from './reason-labels.ts';
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../jobs/context.ts';
 import { findSyncRecordBySide, getSyncRecord, pageSyncRecords } from '../db/sync-records.ts';
-import type { RecordFilters, RecordListResponse, RecordResponse } from '../http/api-contract/records.ts';
+import type { RecordFilters, RecordListResponse, RecordResponse } from '@quickbooks-sync/contract';
 import type { ObjectType } from '../db/sync-definitions.ts';
 import { httpErrors } from '../http/errors.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';

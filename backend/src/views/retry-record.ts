@@ -10,7 +10,7 @@ import { getSyncDefinition } from '../db/sync-definitions.ts';
 import { getQboConnection } from '../db/qbo-connections.ts';
 import { appendActivity, lastActivityDirection, type Direction } from '../db/sync-activity.ts';
 import { enqueueRecordSync } from '../jobs/handlers/sync-record.ts';
-import type { RetryResponse } from '../http/api-contract/retry.ts';
+import type { RetryResponse } from '@quickbooks-sync/contract';
 import { httpErrors } from '../http/errors.ts';
 import type { Side } from '../sync/types.ts';
 

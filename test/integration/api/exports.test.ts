@@ -16,7 +16,7 @@ import { signedDownloadUrl } from '../../../backend/src/exports/download-link.ts
 import { purgeExpiredExports, sweepOrphanExportFiles } from '../../../backend/src/exports/purge-exports.ts';
 import { createExportJob } from '../../../backend/src/db/export-jobs.ts';
 import { generateExport } from '../../../backend/src/exports/generate-export.ts';
-import { connectionStatusSchema, errorEnvelopeSchema, exportJobViewSchema, exportListResponseSchema, RECORD_COLUMNS, type CreateExportRequest, type ExportJobView } from '../../../backend/src/http/api-contract/index.ts';
+import { connectionStatusSchema, errorEnvelopeSchema, exportJobViewSchema, exportListResponseSchema, RECORD_COLUMNS, type CreateExportRequest, type ExportJobView } from '@quickbooks-sync/contract';
 import { decodeQuotedPrintable, startSmtpSink, type SmtpSink } from './smtp-sink.ts';
 
 const A = 58_200_001;

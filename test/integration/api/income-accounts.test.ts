@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppHarness, type AppHarness } from '../../helpers/app-harness.ts';
 import { qboUser } from '../../helpers/vendor-data.ts';
-import { endpoints, errorEnvelopeSchema } from '../../../backend/src/http/api-contract/index.ts';
+import { endpoints, errorEnvelopeSchema } from '@quickbooks-sync/contract';
 import { setQboConnectionStatus } from '../../../backend/src/db/qbo-connections.ts';
 
 const PATH = `/api/v1${endpoints.listIncomeAccounts.path()}`;

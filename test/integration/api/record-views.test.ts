@@ -18,7 +18,7 @@ import {
   retryResponseSchema,
   type RecordListResponse,
   type RecordRow,
-} from '../../../backend/src/http/api-contract/index.ts';
+} from '@quickbooks-sync/contract';
 
 const A = 58_100_001;
 const B = 58_100_002;

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppHarness, eventually, type AppHarness } from '../../helpers/app-harness.ts';
 import { hubspotUser, qboUser } from '../../helpers/vendor-data.ts';
-import { defaultContactMappings } from '../../../backend/src/sync/objects/contacts/default-mappings.ts';
-import { activityResponseSchema, connectionStatusSchema, exportJobViewSchema, objectViewResponseSchema, recordListResponseSchema, syncListResponseSchema } from '../../../backend/src/http/api-contract/index.ts';
+import { defaultContactMappings } from '@quickbooks-sync/contract/definitions';
+import { activityResponseSchema, connectionStatusSchema, exportJobViewSchema, objectViewResponseSchema, recordListResponseSchema, syncListResponseSchema } from '@quickbooks-sync/contract';
 
 const PORTAL = 58_300_001;
 const REALM = '7830001';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppHarness, type AppHarness } from '../../helpers/app-harness.ts';
 import { hubspotUser, qboUser } from '../../helpers/vendor-data.ts';
 import { customerEmail } from '../../helpers/sync-state.ts';
-import { defaultContactMappings } from '../../../backend/src/sync/objects/contacts/default-mappings.ts';
+import { defaultContactMappings } from '@quickbooks-sync/contract/definitions';
 import { loadSession } from '../../../backend/src/sync/engine/session.ts';
 import { runSyncPass, SyncInterrupted } from '../../../backend/src/sync/engine/catch-up.ts';
 import { syncRecord } from '../../../backend/src/sync/engine/record-sync.ts';

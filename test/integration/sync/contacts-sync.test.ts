@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppHarness, eventually, type AppHarness } from '../../helpers/app-harness.ts';
 import { hubspotUser, qboUser } from '../../helpers/vendor-data.ts';
 import { customerEmail, quiet, settled } from '../../helpers/sync-state.ts';
-import { defaultContactMappings } from '../../../backend/src/sync/objects/contacts/default-mappings.ts';
+import { defaultContactMappings } from '@quickbooks-sync/contract/definitions';
 
 const PORTAL = 57_000_001;
 const REALM = '7700001';

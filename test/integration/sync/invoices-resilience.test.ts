@@ -7,9 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppHarness, eventually, type AppHarness } from '../../helpers/app-harness.ts';
 import { hubspotUser, qboUser, type QboEntity } from '../../helpers/vendor-data.ts';
 import { quiet, settled } from '../../helpers/sync-state.ts';
-import { defaultContactMappings } from '../../../backend/src/sync/objects/contacts/default-mappings.ts';
-import { defaultInvoiceMappings } from '../../../backend/src/sync/objects/invoices/default-mappings.ts';
-import { defaultPaymentMappings } from '../../../backend/src/sync/objects/payments/default-mappings.ts';
+import { defaultContactMappings, defaultInvoiceMappings, defaultPaymentMappings } from '@quickbooks-sync/contract/definitions';
 
 const PORTAL = 63_000_001;
 const REALM = '8300001';

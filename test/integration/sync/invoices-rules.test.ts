@@ -7,14 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppHarness, type AppHarness } from '../../helpers/app-harness.ts';
 import { hubspotUser, qboUser, type HubSpotObject, type QboEntity } from '../../helpers/vendor-data.ts';
-import { defaultContactMappings } from '../../../backend/src/sync/objects/contacts/default-mappings.ts';
-import { defaultInvoiceMappings } from '../../../backend/src/sync/objects/invoices/default-mappings.ts';
+import { defaultContactMappings, defaultInvoiceMappings } from '@quickbooks-sync/contract/definitions';
 import { loadSession } from '../../../backend/src/sync/engine/session.ts';
 import { runSyncPass } from '../../../backend/src/sync/engine/catch-up.ts';
 import { invoicesAdapter } from '../../../backend/src/sync/objects/invoices/invoices-adapter.ts';
 import { CUSTOM_LINE_ACCOUNT_OPTION } from '../../../backend/src/sync/objects/invoices/invoice-qbo.ts';
 import type { ObjectAdapter } from '../../../backend/src/sync/engine/adapter.ts';
-import { fieldCatalogueResponseSchema } from '../../../backend/src/http/api-contract/fields.ts';
+import { fieldCatalogueResponseSchema } from '@quickbooks-sync/contract';
 import { contactsAdapter } from '../../../backend/src/sync/objects/contacts/contacts-adapter.ts';
 
 let nextPortal = 59_000_001;

@@ -9,12 +9,10 @@ import { hubspotUser, qboUser, type QboEntity } from '../../helpers/vendor-data.
 import { loadSession } from '../../../backend/src/sync/engine/session.ts';
 import { runSyncPass } from '../../../backend/src/sync/engine/catch-up.ts';
 import { paymentsAdapter } from '../../../backend/src/sync/objects/payments/payments-adapter.ts';
-import { defaultPaymentMappings } from '../../../backend/src/sync/objects/payments/default-mappings.ts';
-import { defaultContactMappings } from '../../../backend/src/sync/objects/contacts/default-mappings.ts';
-import { defaultInvoiceMappings } from '../../../backend/src/sync/objects/invoices/default-mappings.ts';
+import { defaultPaymentMappings, defaultContactMappings, defaultInvoiceMappings } from '@quickbooks-sync/contract/definitions';
 import { invoicesAdapter } from '../../../backend/src/sync/objects/invoices/invoices-adapter.ts';
 import type { ObjectAdapter } from '../../../backend/src/sync/engine/adapter.ts';
-import { dealPaymentsResponseSchema } from '../../../backend/src/http/api-contract/deal-payments.ts';
+import { dealPaymentsResponseSchema } from '@quickbooks-sync/contract';
 
 let nextPortal = 59_500_001;
 let nextRealm = 7_950_001;

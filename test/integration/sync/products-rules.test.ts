@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppHarness, type AppHarness } from '../../helpers/app-harness.ts';
 import { hubspotUser, qboUser, type HubSpotObject } from '../../helpers/vendor-data.ts';
-import { defaultProductMappings } from '../../../backend/src/sync/objects/products/default-mappings.ts';
+import { defaultProductMappings } from '@quickbooks-sync/contract/definitions';
 import { itemCreateRequestId, productsAdapter, upsertProduct } from '../../../backend/src/sync/objects/products/products-adapter.ts';
 import { itemValues } from '../../../backend/src/sync/objects/products/product-values.ts';
 import { loadSession } from '../../../backend/src/sync/engine/session.ts';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppHarness, eventually, type AppHarness } from '../../helpers/app-harness.ts';
 import { hubspotUser, qboUser } from '../../helpers/vendor-data.ts';
 import { quiet, settled } from '../../helpers/sync-state.ts';
-import { defaultProductMappings } from '../../../backend/src/sync/objects/products/default-mappings.ts';
+import { defaultProductMappings } from '@quickbooks-sync/contract/definitions';
 
 const PORTAL = 62_000_001;
 const REALM = '8200001';

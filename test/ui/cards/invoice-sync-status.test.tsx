@@ -12,8 +12,7 @@ import { hubspotUser, qboUser } from '../../helpers/vendor-data.ts';
 import { routeHubSpotFetch } from '../../helpers/ui-backend.ts';
 import { textOf } from '../../helpers/ui-render.ts';
 import { setQboConnectionStatus } from '../../../backend/src/db/qbo-connections.ts';
-import { defaultContactMappings } from '../../../backend/src/sync/objects/contacts/default-mappings.ts';
-import { defaultInvoiceMappings } from '../../../backend/src/sync/objects/invoices/default-mappings.ts';
+import { defaultContactMappings, defaultInvoiceMappings } from '@quickbooks-sync/contract/definitions';
 import { InvoiceSyncStatus } from '../../../app/app/cards/InvoiceSyncStatus.tsx';
 
 const PORTAL = 66_000_001;

@@ -17,9 +17,7 @@ import { runSyncPass } from '../../../backend/src/sync/engine/catch-up.ts';
 import type { ObjectAdapter } from '../../../backend/src/sync/engine/adapter.ts';
 import { invoicesAdapter } from '../../../backend/src/sync/objects/invoices/invoices-adapter.ts';
 import { paymentsAdapter } from '../../../backend/src/sync/objects/payments/payments-adapter.ts';
-import { defaultContactMappings } from '../../../backend/src/sync/objects/contacts/default-mappings.ts';
-import { defaultInvoiceMappings } from '../../../backend/src/sync/objects/invoices/default-mappings.ts';
-import { defaultPaymentMappings } from '../../../backend/src/sync/objects/payments/default-mappings.ts';
+import { defaultContactMappings, defaultInvoiceMappings, defaultPaymentMappings } from '@quickbooks-sync/contract/definitions';
 import { PaymentDetails } from '../../../app/app/cards/PaymentDetails.tsx';
 
 const PORTAL = 66_100_001;

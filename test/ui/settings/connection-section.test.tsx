@@ -9,8 +9,8 @@ import { startAppHarness, type AppHarness } from '../../helpers/app-harness.ts';
 import { routeHubSpotFetch } from '../../helpers/ui-backend.ts';
 import { textOf } from '../../helpers/ui-render.ts';
 import { setQboConnectionStatus } from '../../../backend/src/db/qbo-connections.ts';
-import { createApiClient } from '../../../app/app/shared/api-client.ts';
-import { getConnection } from '../../../app/app/shared/connection-api.ts';
+import { createApiClient } from '@quickbooks-sync/ui-shared/api-client.ts';
+import { getConnection } from '@quickbooks-sync/ui-shared/connection-api.ts';
 import { ConnectionSection } from '../../../app/app/settings/connection/ConnectionSection.tsx';
 
 const CONNECTED = 61_000_001;

@@ -10,9 +10,9 @@ import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { startAppHarness, type AppHarness } from '../../helpers/app-harness.ts';
 import { routeHubSpotFetch } from '../../helpers/ui-backend.ts';
 import { textOf } from '../../helpers/ui-render.ts';
-import { createApiClient } from '../../../app/app/shared/api-client.ts';
-import { listSyncs } from '../../../app/app/shared/syncs-api.ts';
-import { getSetupChecks } from '../../../app/app/shared/setup-checks-api.ts';
+import { createApiClient } from '@quickbooks-sync/ui-shared/api-client.ts';
+import { listSyncs } from '@quickbooks-sync/ui-shared/syncs-api.ts';
+import { getSetupChecks } from '@quickbooks-sync/ui-shared/setup-checks-api.ts';
 import { SettingsApp } from '../../../app/app/settings/SettingsApp.tsx';
 
 const CUSTOMIZED = 63_000_001;

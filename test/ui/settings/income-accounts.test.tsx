@@ -12,9 +12,9 @@ import { qboUser } from '../../helpers/vendor-data.ts';
 import { routeHubSpotFetch } from '../../helpers/ui-backend.ts';
 import { textOf } from '../../helpers/ui-render.ts';
 import { setQboConnectionStatus } from '../../../backend/src/db/qbo-connections.ts';
-import { createApiClient } from '../../../app/app/shared/api-client.ts';
-import { listSyncs } from '../../../app/app/shared/syncs-api.ts';
-import { endpoints } from '../../../backend/src/http/api-contract/index.ts';
+import { createApiClient } from '@quickbooks-sync/ui-shared/api-client.ts';
+import { listSyncs } from '@quickbooks-sync/ui-shared/syncs-api.ts';
+import { endpoints } from '@quickbooks-sync/contract';
 import { SettingsApp } from '../../../app/app/settings/SettingsApp.tsx';
 
 const RECOMMENDED = 66_300_001;

@@ -9,10 +9,10 @@ import { startAppHarness, type AppHarness } from '../../helpers/app-harness.ts';
 import { routeHubSpotFetch } from '../../helpers/ui-backend.ts';
 import { textOf } from '../../helpers/ui-render.ts';
 import { setQboConnectionStatus } from '../../../backend/src/db/qbo-connections.ts';
-import { createApiClient } from '../../../app/app/shared/api-client.ts';
-import { listSyncs, saveSync } from '../../../app/app/shared/syncs-api.ts';
+import { createApiClient } from '@quickbooks-sync/ui-shared/api-client.ts';
+import { listSyncs, saveSync } from '@quickbooks-sync/ui-shared/syncs-api.ts';
 import { SettingsApp } from '../../../app/app/settings/SettingsApp.tsx';
-import { defaultContactMappings } from '../../../backend/src/sync/objects/contacts/default-mappings.ts';
+import { defaultContactMappings } from '@quickbooks-sync/contract/definitions';
 
 const NEW_ACCOUNT = 62_000_001;
 const WITH_SYNC = 62_000_002;

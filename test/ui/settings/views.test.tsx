@@ -11,10 +11,10 @@ import { startAppHarness, eventually, type AppHarness } from '../../helpers/app-
 import { hubspotUser, qboUser } from '../../helpers/vendor-data.ts';
 import { routeHubSpotFetch } from '../../helpers/ui-backend.ts';
 import { fire, textOf } from '../../helpers/ui-render.ts';
-import { defaultContactMappings } from '../../../backend/src/sync/objects/contacts/default-mappings.ts';
-import { createApiClient } from '../../../app/app/shared/api-client.ts';
-import { listRecords } from '../../../app/app/shared/records-api.ts';
-import { getConnection } from '../../../app/app/shared/connection-api.ts';
+import { defaultContactMappings } from '@quickbooks-sync/contract/definitions';
+import { createApiClient } from '@quickbooks-sync/ui-shared/api-client.ts';
+import { listRecords } from '@quickbooks-sync/ui-shared/records-api.ts';
+import { getConnection } from '@quickbooks-sync/ui-shared/connection-api.ts';
 import { AccountAlerts } from '../../../app/app/settings/AccountAlerts.tsx';
 import { ObjectView } from '../../../app/app/settings/objects/ObjectView.tsx';
 import { RecordView } from '../../../app/app/settings/records/RecordView.tsx';

@@ -3,7 +3,7 @@ import { csvSafe } from '../../../backend/src/exports/csv-file.ts';
 import { ALL_EXPORT_COLUMNS, cellOf } from '../../../backend/src/exports/export-columns.ts';
 import { downloadFileName } from '../../../backend/src/exports/export-files.ts';
 import { reasonLabel } from '../../../backend/src/views/reason-labels.ts';
-import type { RecordRow } from '../../../backend/src/http/api-contract/records.ts';
+import type { RecordRow } from '@quickbooks-sync/contract';
 
 const row: RecordRow = {
   id: 7,

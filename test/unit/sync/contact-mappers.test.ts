@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FieldMapping, QboRecord } from '../../../backend/src/sync/types.ts';
 import { customerFromContact } from '../../../backend/src/sync/objects/contacts/customer-from-contact.ts';
 import { contactPropertiesFromCustomer } from '../../../backend/src/sync/objects/contacts/contact-properties-from-customer.ts';
-import { defaultContactMappings } from '../../../backend/src/sync/objects/contacts/default-mappings.ts';
+import { defaultContactMappings } from '@quickbooks-sync/contract/definitions';
 import { displayNameForContact, sanitiseQboName } from '../../../backend/src/sync/objects/contacts/display-name.ts';
 
 const mappings = defaultContactMappings();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDefinitionInput } from '../../../backend/src/sync/definitions/parse-definition-input.ts';
-import { recommendedContactsDefinition } from '../../../backend/src/sync/definitions/recommended-contacts.ts';
+import { recommendedContactsDefinition } from '@quickbooks-sync/contract/definitions';
 import { matchesFilters } from '../../../backend/src/sync/filters/matches-filters.ts';
 import { HUBSPOT_CONTACT_FIELDS } from '../../../backend/src/sync/mappings/hubspot-contact-fields.ts';
 

@@ -4,7 +4,7 @@ import { hubspotValues, qboValues } from '../../../backend/src/sync/mappings/ext
 import { cataloguesFor } from '../../../backend/src/sync/mappings/catalogues.ts';
 import { normaliseValue } from '../../../backend/src/sync/mappings/normalise-value.ts';
 import { contactValues } from '../../../backend/src/sync/objects/contacts/contact-values.ts';
-import { defaultContactMappings } from '../../../backend/src/sync/objects/contacts/default-mappings.ts';
+import { defaultContactMappings } from '@quickbooks-sync/contract/definitions';
 
 const mappings = defaultContactMappings();
 const contact = (properties: Record<string, string | null>): HubSpotRecord => ({ id: '101', properties, updatedAt: new Date('2026-11-24T10:00:00Z') });

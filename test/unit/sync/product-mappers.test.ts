@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QboRecord } from '../../../backend/src/sync/types.ts';
 import { RecordFailure } from '../../../backend/src/sync/engine/adapter.ts';
-import { defaultProductMappings } from '../../../backend/src/sync/objects/products/default-mappings.ts';
+import { defaultProductMappings, recommendedProductsDefinition } from '@quickbooks-sync/contract/definitions';
 import { itemFromProduct } from '../../../backend/src/sync/objects/products/item-from-product.ts';
 import { itemValues, productValues } from '../../../backend/src/sync/objects/products/product-values.ts';
 import { productPropertiesFromItem, wantedActive } from '../../../backend/src/sync/objects/products/product-properties-from-item.ts';
@@ -9,7 +9,6 @@ import { checkedItemName } from '../../../backend/src/sync/objects/products/item
 import { hubspotProductType, qboItemType } from '../../../backend/src/sync/objects/products/product-type.ts';
 import { validateMappings } from '../../../backend/src/sync/mappings/validate-mapping.ts';
 import { parseDefinitionInput } from '../../../backend/src/sync/definitions/parse-definition-input.ts';
-import { recommendedProductsDefinition } from '../../../backend/src/sync/definitions/recommended-products.ts';
 
 const mappings = defaultProductMappings();
 const item: QboRecord = { Id: '12', SyncToken: '3', Name: 'Widget', Sku: ' W-1 ', Description: 'A widget', UnitPrice: 19.999, Type: 'NonInventory', Active: true, IncomeAccountRef: { value: '1' } };

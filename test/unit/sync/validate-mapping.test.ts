@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FieldMapping } from '../../../backend/src/sync/types.ts';
 import { validateMapping, validateMappings } from '../../../backend/src/sync/mappings/validate-mapping.ts';
 import { acceptsKind, comparisonKind, fieldKindOfHubSpotProperty } from '../../../backend/src/sync/mappings/field-kinds.ts';
-import { defaultContactMappings } from '../../../backend/src/sync/objects/contacts/default-mappings.ts';
+import { defaultContactMappings } from '@quickbooks-sync/contract/definitions';
 
 const custom = (id: string, hubspotProperty: string, qboField: string, direction: FieldMapping['direction'] = 'both'): FieldMapping => ({
   id, kind: 'custom', enabled: true, hubspotProperty, qboField, direction,

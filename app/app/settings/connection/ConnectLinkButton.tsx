@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button, Flex, Link, Text } from '@hubspot/ui-extensions';
-import type { ApiClient } from '../../shared/api-client.ts';
-import { ApiError, errorMessage } from '../../shared/api-error.ts';
-import { createConnectLink } from '../../shared/connection-api.ts';
+import type { ApiClient } from '@quickbooks-sync/ui-shared/api-client.ts';
+import { ApiError, errorMessage } from '@quickbooks-sync/ui-shared/api-error.ts';
+import { createConnectLink } from '@quickbooks-sync/ui-shared/connection-api.ts';
 
 type LinkState = { step: 'idle' } | { step: 'open'; url: string } | { step: 'confirm_replace'; message: string } | { step: 'error'; message: string };
 

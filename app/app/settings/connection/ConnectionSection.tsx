@@ -1,7 +1,7 @@
 import { DescriptionList, DescriptionListItem, Flex, Heading, StatusTag, Text } from '@hubspot/ui-extensions';
-import type { ApiClient } from '../../shared/api-client.ts';
-import type { ConnectionStatus } from '../../shared/connection-api.ts';
-import { formatTime } from '../../shared/format.ts';
+import type { ApiClient } from '@quickbooks-sync/ui-shared/api-client.ts';
+import type { ConnectionStatus } from '@quickbooks-sync/ui-shared/connection-api.ts';
+import { formatTime } from '@quickbooks-sync/ui-shared/format.ts';
 import { ConnectLinkButton } from './ConnectLinkButton.tsx';
 import { DisconnectButton } from './DisconnectButton.tsx';
 

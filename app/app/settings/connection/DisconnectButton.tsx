@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button, Flex, Text } from '@hubspot/ui-extensions';
-import type { ApiClient } from '../../shared/api-client.ts';
-import { errorMessage } from '../../shared/api-error.ts';
-import { disconnectQuickBooks } from '../../shared/connection-api.ts';
+import type { ApiClient } from '@quickbooks-sync/ui-shared/api-client.ts';
+import { errorMessage } from '@quickbooks-sync/ui-shared/api-error.ts';
+import { disconnectQuickBooks } from '@quickbooks-sync/ui-shared/connection-api.ts';
 
 /** Disconnect asks first: syncing stops at once (links and history are kept for a reconnect). */
 export function DisconnectButton({ api, onDone }: { api: ApiClient; onDone: () => void }) {

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Button, EmptyState, Flex, MultiSelect, Select, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
-import type { ObjectTypeName, RecordFilters, RecordStateName } from '../../../../backend/src/http/api-contract/index.ts';
-import type { ApiClient } from '../../shared/api-client.ts';
-import { ErrorView } from '../../shared/ErrorView.tsx';
-import { LoadingView } from '../../shared/LoadingView.tsx';
-import { OBJECT_LABELS } from '../../shared/format.ts';
-import { getObjectView } from '../../shared/records-api.ts';
-import { useApi } from '../../shared/use-api.ts';
+import type { ObjectTypeName, RecordFilters, RecordStateName } from '@quickbooks-sync/contract';
+import type { ApiClient } from '@quickbooks-sync/ui-shared/api-client.ts';
+import { ErrorView } from '@quickbooks-sync/ui-shared/ErrorView.tsx';
+import { LoadingView } from '@quickbooks-sync/ui-shared/LoadingView.tsx';
+import { OBJECT_LABELS } from '@quickbooks-sync/ui-shared/format.ts';
+import { getObjectView } from '@quickbooks-sync/ui-shared/records-api.ts';
+import { useApi } from '@quickbooks-sync/ui-shared/use-api.ts';
 import { ReasonList } from './ReasonList.tsx';
 
 const COUNT_COLUMNS: ReadonlyArray<{ key: RecordStateName; label: string }> = [

@@ -1,6 +1,6 @@
 import { Button, Flex, Heading, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@hubspot/ui-extensions';
-import { STATE_LABELS, type ObjectSummary, type RecordFilters } from '../../../../backend/src/http/api-contract/index.ts';
-import { OBJECT_LABELS } from '../../shared/format.ts';
+import { STATE_LABELS, type ObjectSummary, type RecordFilters } from '@quickbooks-sync/contract';
+import { OBJECT_LABELS } from '@quickbooks-sync/ui-shared/format.ts';
 
 /** Why records failed or were excluded, per object and reason; a count opens exactly those records. */
 export function ReasonList({ objects, onOpenRecords }: { objects: ObjectSummary[]; onOpenRecords: (filters: RecordFilters) => void }) {

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Button, Flex, Link, LoadingSpinner, Select, Text } from '@hubspot/ui-extensions';
-import type { ExportFormatName, RecordColumnKey, RecordFilters } from '../../../../backend/src/http/api-contract/index.ts';
-import type { ApiClient } from '../../shared/api-client.ts';
-import { errorMessage } from '../../shared/api-error.ts';
-import { formatTime } from '../../shared/format.ts';
-import { createExport, getExport, type ExportJobView } from '../../shared/exports-api.ts';
-import { usePolling } from '../../shared/use-polling.ts';
+import type { ExportFormatName, RecordColumnKey, RecordFilters } from '@quickbooks-sync/contract';
+import type { ApiClient } from '@quickbooks-sync/ui-shared/api-client.ts';
+import { errorMessage } from '@quickbooks-sync/ui-shared/api-error.ts';
+import { formatTime } from '@quickbooks-sync/ui-shared/format.ts';
+import { createExport, getExport, type ExportJobView } from '@quickbooks-sync/ui-shared/exports-api.ts';
+import { usePolling } from '@quickbooks-sync/ui-shared/use-polling.ts';
 
 const formats = [
   { value: 'csv', label: 'CSV' },

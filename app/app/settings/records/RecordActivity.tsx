@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Button, Flex, StatusTag, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
-import { DIRECTION_LABELS, type ActivityEntry } from '../../../../backend/src/http/api-contract/index.ts';
-import type { ApiClient } from '../../shared/api-client.ts';
-import { ErrorView } from '../../shared/ErrorView.tsx';
-import { LoadingView } from '../../shared/LoadingView.tsx';
-import { formatTime } from '../../shared/format.ts';
-import { listActivity } from '../../shared/records-api.ts';
-import { useApi } from '../../shared/use-api.ts';
+import { DIRECTION_LABELS, type ActivityEntry } from '@quickbooks-sync/contract';
+import type { ApiClient } from '@quickbooks-sync/ui-shared/api-client.ts';
+import { ErrorView } from '@quickbooks-sync/ui-shared/ErrorView.tsx';
+import { LoadingView } from '@quickbooks-sync/ui-shared/LoadingView.tsx';
+import { formatTime } from '@quickbooks-sync/ui-shared/format.ts';
+import { listActivity } from '@quickbooks-sync/ui-shared/records-api.ts';
+import { useApi } from '@quickbooks-sync/ui-shared/use-api.ts';
 
 const OUTCOME = { success: 'success', failure: 'danger', skipped: 'default' } as const;
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Flex, MultiSelect, SearchInput, Select, useDebounce } from '@hubspot/ui-extensions';
-import { RECORD_COLUMNS, STATE_LABELS, type ObjectSummary, type RecordColumnKey, type RecordFilters } from '../../../../backend/src/http/api-contract/index.ts';
-import { OBJECT_LABELS } from '../../shared/format.ts';
+import { RECORD_COLUMNS, STATE_LABELS, type ObjectSummary, type RecordColumnKey, type RecordFilters } from '@quickbooks-sync/contract';
+import { OBJECT_LABELS } from '@quickbooks-sync/ui-shared/format.ts';
 
 const ANY = 'any';
 const objectOptions = [{ value: ANY, label: 'All objects' }, ...Object.entries(OBJECT_LABELS).map(([value, label]) => ({ value, label }))];

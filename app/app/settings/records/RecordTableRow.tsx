@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Button, Flex, Link, TableCell, TableRow, Text } from '@hubspot/ui-extensions';
-import type { RecordColumnKey, RecordRow } from '../../../../backend/src/http/api-contract/index.ts';
-import type { ApiClient } from '../../shared/api-client.ts';
-import { errorMessage } from '../../shared/api-error.ts';
-import { retryRecord } from '../../shared/records-api.ts';
+import type { RecordColumnKey, RecordRow } from '@quickbooks-sync/contract';
+import type { ApiClient } from '@quickbooks-sync/ui-shared/api-client.ts';
+import { errorMessage } from '@quickbooks-sync/ui-shared/api-error.ts';
+import { retryRecord } from '@quickbooks-sync/ui-shared/records-api.ts';
 import { RecordActivity } from './RecordActivity.tsx';
 import { cellText } from './record-cells.ts';
 

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { EmptyState, Flex, Table, TableBody, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
-import { RECORD_COLUMNS, type RecordColumnKey, type RecordFilters } from '../../../../backend/src/http/api-contract/index.ts';
-import type { ApiClient } from '../../shared/api-client.ts';
-import { ErrorView } from '../../shared/ErrorView.tsx';
-import { LoadingView } from '../../shared/LoadingView.tsx';
-import { getObjectView, listRecords } from '../../shared/records-api.ts';
-import { useApi } from '../../shared/use-api.ts';
+import { RECORD_COLUMNS, type RecordColumnKey, type RecordFilters } from '@quickbooks-sync/contract';
+import type { ApiClient } from '@quickbooks-sync/ui-shared/api-client.ts';
+import { ErrorView } from '@quickbooks-sync/ui-shared/ErrorView.tsx';
+import { LoadingView } from '@quickbooks-sync/ui-shared/LoadingView.tsx';
+import { getObjectView, listRecords } from '@quickbooks-sync/ui-shared/records-api.ts';
+import { useApi } from '@quickbooks-sync/ui-shared/use-api.ts';
 import { ExportPanel } from './ExportPanel.tsx';
 import { RecordFiltersBar } from './RecordFiltersBar.tsx';
 import { RecordTableRow } from './RecordTableRow.tsx';

@@ -1,6 +1,6 @@
 /** How each record-view column shows a record's value (the same words as the exports). */
-import { DIRECTION_LABELS, ORIGIN_LABELS, STATE_LABELS, type RecordColumnKey, type RecordRow } from '../../../../backend/src/http/api-contract/index.ts';
-import { formatTime } from '../../shared/format.ts';
+import { DIRECTION_LABELS, ORIGIN_LABELS, STATE_LABELS, type RecordColumnKey, type RecordRow } from '@quickbooks-sync/contract';
+import { formatTime } from '@quickbooks-sync/ui-shared/format.ts';
 
 export function cellText(record: RecordRow, column: RecordColumnKey): string {
   switch (column) {

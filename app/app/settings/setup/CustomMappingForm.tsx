@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Flex, Select } from '@hubspot/ui-extensions';
-import type { FieldCatalogueResponse, FieldMapping } from '../../shared/syncs-api.ts';
+import type { FieldCatalogueResponse, FieldMapping } from '@quickbooks-sync/ui-shared/syncs-api.ts';
 
 const directions = [
   { value: 'both', label: 'Follow the sync direction' },

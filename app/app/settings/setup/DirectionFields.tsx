@@ -1,5 +1,5 @@
 import { Flex, Select } from '@hubspot/ui-extensions';
-import { DIRECTION_LABELS, WINNER_LABELS } from '../../shared/format.ts';
+import { DIRECTION_LABELS, WINNER_LABELS } from '@quickbooks-sync/ui-shared/format.ts';
 import type { Settings } from './setup-draft.ts';
 
 const directions = Object.entries(DIRECTION_LABELS).map(([value, label]) => ({ value, label }));

@@ -1,5 +1,5 @@
 import { Button, Flex, Input, Select } from '@hubspot/ui-extensions';
-import type { FieldCatalogueResponse, FilterCriterion } from '../../shared/syncs-api.ts';
+import type { FieldCatalogueResponse, FilterCriterion } from '@quickbooks-sync/ui-shared/syncs-api.ts';
 
 const OPERATORS: Array<{ value: FilterCriterion['operator']; label: string }> = [
   { value: 'EQ', label: 'is' },

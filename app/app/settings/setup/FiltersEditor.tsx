@@ -1,5 +1,5 @@
 import { Button, Flex, Heading, Text, Tile } from '@hubspot/ui-extensions';
-import type { FieldCatalogueResponse, FilterGroup } from '../../shared/syncs-api.ts';
+import type { FieldCatalogueResponse, FilterGroup } from '@quickbooks-sync/ui-shared/syncs-api.ts';
 import { FilterCriterionRow } from './FilterCriterionRow.tsx';
 
 /**

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, Flex, LoadingSpinner, StatusTag, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
-import type { ApiClient } from '../../shared/api-client.ts';
-import { errorMessage } from '../../shared/api-error.ts';
-import { OBJECT_LABELS } from '../../shared/format.ts';
-import { listSyncs, type ObjectTypeName, type SyncDefinitionView } from '../../shared/syncs-api.ts';
-import { usePolling } from '../../shared/use-polling.ts';
+import type { ApiClient } from '@quickbooks-sync/ui-shared/api-client.ts';
+import { errorMessage } from '@quickbooks-sync/ui-shared/api-error.ts';
+import { OBJECT_LABELS } from '@quickbooks-sync/ui-shared/format.ts';
+import { listSyncs, type ObjectTypeName, type SyncDefinitionView } from '@quickbooks-sync/ui-shared/syncs-api.ts';
+import { usePolling } from '@quickbooks-sync/ui-shared/use-polling.ts';
 
 /** After "Save and start sync": the first sync of each object, polled until every one has finished (R10). */
 export function FirstSyncProgress({ api, objectTypes, onDone }: { api: ApiClient; objectTypes: ObjectTypeName[]; onDone: () => void }) {

@@ -1,10 +1,10 @@
 import { Select } from '@hubspot/ui-extensions';
-import type { ApiClient } from '../../shared/api-client.ts';
-import { ErrorView } from '../../shared/ErrorView.tsx';
-import { LoadingView } from '../../shared/LoadingView.tsx';
-import { listIncomeAccounts } from '../../shared/income-accounts-api.ts';
-import { useApi } from '../../shared/use-api.ts';
-import type { ObjectTypeName } from '../../shared/syncs-api.ts';
+import type { ApiClient } from '@quickbooks-sync/ui-shared/api-client.ts';
+import { ErrorView } from '@quickbooks-sync/ui-shared/ErrorView.tsx';
+import { LoadingView } from '@quickbooks-sync/ui-shared/LoadingView.tsx';
+import { listIncomeAccounts } from '@quickbooks-sync/ui-shared/income-accounts-api.ts';
+import { useApi } from '@quickbooks-sync/ui-shared/use-api.ts';
+import type { ObjectTypeName } from '@quickbooks-sync/ui-shared/syncs-api.ts';
 import type { Settings } from './setup-draft.ts';
 
 /**

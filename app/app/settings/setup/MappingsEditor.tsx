@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Button, Flex, Heading, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text, Toggle } from '@hubspot/ui-extensions';
-import { ErrorView } from '../../shared/ErrorView.tsx';
-import { LoadingView } from '../../shared/LoadingView.tsx';
-import type { FieldCatalogueResponse, FieldMapping, ObjectTypeName } from '../../shared/syncs-api.ts';
-import type { ApiResource } from '../../shared/use-api.ts';
+import { ErrorView } from '@quickbooks-sync/ui-shared/ErrorView.tsx';
+import { LoadingView } from '@quickbooks-sync/ui-shared/LoadingView.tsx';
+import type { FieldCatalogueResponse, FieldMapping, ObjectTypeName } from '@quickbooks-sync/ui-shared/syncs-api.ts';
+import type { ApiResource } from '@quickbooks-sync/ui-shared/use-api.ts';
 import { CustomMappingForm } from './CustomMappingForm.tsx';
 
 const DIRECTION_WORDS: Record<FieldMapping['direction'], string> = { both: 'Follows the sync', to_qbo: 'HubSpot → QuickBooks', to_hubspot: 'QuickBooks → HubSpot' };

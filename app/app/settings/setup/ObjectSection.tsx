@@ -1,8 +1,8 @@
 import { Accordion, Divider, Flex, Text, Toggle } from '@hubspot/ui-extensions';
-import type { ApiClient } from '../../shared/api-client.ts';
-import { getSyncFields } from '../../shared/syncs-api.ts';
-import { useApi } from '../../shared/use-api.ts';
-import { OBJECT_LABELS } from '../../shared/format.ts';
+import type { ApiClient } from '@quickbooks-sync/ui-shared/api-client.ts';
+import { getSyncFields } from '@quickbooks-sync/ui-shared/syncs-api.ts';
+import { useApi } from '@quickbooks-sync/ui-shared/use-api.ts';
+import { OBJECT_LABELS } from '@quickbooks-sync/ui-shared/format.ts';
 import { DirectionFields } from './DirectionFields.tsx';
 import { FiltersEditor } from './FiltersEditor.tsx';
 import { IncomeAccountField, incomeAccountAsked } from './IncomeAccountField.tsx';

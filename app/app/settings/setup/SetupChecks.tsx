@@ -1,9 +1,9 @@
 import { Alert, Flex, Heading, Text } from '@hubspot/ui-extensions';
-import type { ApiClient } from '../../shared/api-client.ts';
-import { ErrorView } from '../../shared/ErrorView.tsx';
-import { LoadingView } from '../../shared/LoadingView.tsx';
-import { getSetupChecks } from '../../shared/setup-checks-api.ts';
-import { useApi } from '../../shared/use-api.ts';
+import type { ApiClient } from '@quickbooks-sync/ui-shared/api-client.ts';
+import { ErrorView } from '@quickbooks-sync/ui-shared/ErrorView.tsx';
+import { LoadingView } from '@quickbooks-sync/ui-shared/LoadingView.tsx';
+import { getSetupChecks } from '@quickbooks-sync/ui-shared/setup-checks-api.ts';
+import { useApi } from '@quickbooks-sync/ui-shared/use-api.ts';
 
 const VARIANT = { warning: 'warning', recommendation: 'tip', info: 'info' } as const;
 

@@ -1,12 +1,10 @@
 /**
  * The recommended settings (R9) the guided setup pre-fills, before anything is saved. They come from the
- * backend's own pure R9 modules (same source as `POST /syncs/:objectType/recommended`), because the API
- * has no read-only "recommended settings" endpoint: `/recommended` saves and starts the sync at once.
+ * contract package's pure R9 builders, the ones `POST /syncs/:objectType/recommended` saves, so the page
+ * shows exactly what the backend would create, without a round trip and without saving anything.
  */
-import type { ObjectTypeName, SyncDefinitionInput } from '../../shared/syncs-api.ts';
-import { recommendedContactsDefinition } from '../../../../backend/src/sync/definitions/recommended-contacts.ts';
-import { recommendedProductsDefinition } from '../../../../backend/src/sync/definitions/recommended-products.ts';
-import { recommendedInvoicesDefinition } from '../../../../backend/src/sync/definitions/recommended-invoices.ts';
+import type { ObjectTypeName, SyncDefinitionInput } from '@quickbooks-sync/ui-shared/syncs-api.ts';
+import { recommendedContactsDefinition, recommendedProductsDefinition, recommendedInvoicesDefinition } from '@quickbooks-sync/contract/definitions';
 
 const RECOMMENDED: Partial<Record<ObjectTypeName, (setupDate: Date) => SyncDefinitionInput>> = {
   contacts: recommendedContactsDefinition,

@@ -2,8 +2,8 @@
  * The guided setup's editable state per object, and how the backend's validation problems
  * (`invalid_request`, `details: [{ path, message }]`) are read back onto a section.
  */
-import { ApiError, errorMessage } from '../../shared/api-error.ts';
-import type { ObjectTypeName, SyncDefinitionInput, SyncDefinitionView } from '../../shared/syncs-api.ts';
+import { ApiError, errorMessage } from '@quickbooks-sync/ui-shared/api-error.ts';
+import type { ObjectTypeName, SyncDefinitionInput, SyncDefinitionView } from '@quickbooks-sync/ui-shared/syncs-api.ts';
 import { recommendedSettings } from './recommended.ts';
 
 export type Settings = Required<Pick<SyncDefinitionInput, 'direction' | 'conflictWinner' | 'fieldMappings' | 'filters' | 'options'>>;

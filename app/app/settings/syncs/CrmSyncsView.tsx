@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Button, EmptyState, Flex, Text } from '@hubspot/ui-extensions';
-import type { ApiClient } from '../../shared/api-client.ts';
-import type { ConnectionStatus } from '../../shared/connection-api.ts';
-import { SETUP_OBJECTS } from '../../shared/format.ts';
-import type { ObjectTypeName, SyncDefinitionView } from '../../shared/syncs-api.ts';
+import type { ApiClient } from '@quickbooks-sync/ui-shared/api-client.ts';
+import type { ConnectionStatus } from '@quickbooks-sync/ui-shared/connection-api.ts';
+import { SETUP_OBJECTS } from '@quickbooks-sync/ui-shared/format.ts';
+import type { ObjectTypeName, SyncDefinitionView } from '@quickbooks-sync/ui-shared/syncs-api.ts';
 import { ConnectionSection } from '../connection/ConnectionSection.tsx';
 import { SyncEditor } from './SyncEditor.tsx';
 import { SyncSummary } from './SyncSummary.tsx';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button, Flex, Text } from '@hubspot/ui-extensions';
-import type { ApiClient } from '../../shared/api-client.ts';
-import { errorMessage } from '../../shared/api-error.ts';
-import { deleteSync, setSyncEnabled, syncNow, type SyncDefinitionView } from '../../shared/syncs-api.ts';
+import type { ApiClient } from '@quickbooks-sync/ui-shared/api-client.ts';
+import { errorMessage } from '@quickbooks-sync/ui-shared/api-error.ts';
+import { deleteSync, setSyncEnabled, syncNow, type SyncDefinitionView } from '@quickbooks-sync/ui-shared/syncs-api.ts';
 
 /** R10/R11 on one sync: Sync now, Edit, Disable / Enable, Delete (after a confirmation). */
 export function SyncActions({ api, sync, onEdit, onChanged }: { api: ApiClient; sync: SyncDefinitionView; onEdit: () => void; onChanged: () => void }) {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Flex } from '@hubspot/ui-extensions';
-import type { ApiClient } from '../../shared/api-client.ts';
-import { saveSync, type SyncDefinitionView } from '../../shared/syncs-api.ts';
+import type { ApiClient } from '@quickbooks-sync/ui-shared/api-client.ts';
+import { saveSync, type SyncDefinitionView } from '@quickbooks-sync/ui-shared/syncs-api.ts';
 import { ObjectSection } from '../setup/ObjectSection.tsx';
 import { initialDraft, localProblems, problemsFrom, type SectionDraft } from '../setup/setup-draft.ts';
 

@@ -1,7 +1,7 @@
 import { DescriptionList, DescriptionListItem, Flex, Heading, StatusTag, Text, Tile } from '@hubspot/ui-extensions';
-import type { ApiClient } from '../../shared/api-client.ts';
-import { DIRECTION_LABELS, OBJECT_LABELS, formatTime } from '../../shared/format.ts';
-import type { SyncDefinitionView } from '../../shared/syncs-api.ts';
+import type { ApiClient } from '@quickbooks-sync/ui-shared/api-client.ts';
+import { DIRECTION_LABELS, OBJECT_LABELS, formatTime } from '@quickbooks-sync/ui-shared/format.ts';
+import type { SyncDefinitionView } from '@quickbooks-sync/ui-shared/syncs-api.ts';
 import { SyncActions } from './SyncActions.tsx';
 
 const STATUS = { enabled: ['success', 'Enabled'], disabled: ['warning', 'Disabled'], deleted: ['default', 'Deleted'] } as const;

@@ -13,11 +13,7 @@ import { cancelAccountJobs } from '../../connections/account-jobs.ts';
 import { adapterFor } from '../objects/index.ts';
 import type { ObjectType } from '../types.ts';
 import { parseDefinitionInput, type DefinitionProblem } from './parse-definition-input.ts';
-import { recommendedContactsDefinition } from './recommended-contacts.ts';
-import { recommendedProductsDefinition } from './recommended-products.ts';
-import { outboundInvoiceFilter, recommendedInvoicesDefinition } from './recommended-invoices.ts';
-import { recommendedPaymentsDefinition } from './recommended-payments.ts';
-import type { DefinitionInput } from './definition-schema.ts';
+import { recommendedContactsDefinition, recommendedProductsDefinition, outboundInvoiceFilter, recommendedInvoicesDefinition, recommendedPaymentsDefinition, type DefinitionInput } from '@quickbooks-sync/contract/definitions';
 
 export interface SyncDefinitionView {
   objectType: ObjectType;

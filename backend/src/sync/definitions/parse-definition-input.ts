@@ -8,8 +8,7 @@ import type { HubSpotPropertyInfo } from '../mappings/field-catalogue.ts';
 import { validateMappings } from '../mappings/validate-mapping.ts';
 import { validateFilters } from '../filters/validate-filters.ts';
 import { defaultMappingsOf } from './default-mappings-of.ts';
-import { definitionInputSchema } from './definition-schema.ts';
-import type { DefinitionInput } from './definition-schema.ts';
+import { definitionInputSchema, type DefinitionInput } from '@quickbooks-sync/contract/definitions';
 
 export interface DefinitionProblem {
   path: Array<string | number>;

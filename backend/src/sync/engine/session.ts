@@ -1,6 +1,6 @@
 /** Loads what a sync pass needs for one account and object type, or says why nothing should run. */
 import { z } from 'zod';
-import { fieldMappingSchema, syncFiltersSchema } from '../definitions/definition-schema.ts';
+import { fieldMappingSchema, syncFiltersSchema } from '@quickbooks-sync/contract/definitions';
 import type { AppContext } from '../../jobs/context.ts';
 import { getInstallation } from '../../db/installations.ts';
 import { getQboConnection } from '../../db/qbo-connections.ts';

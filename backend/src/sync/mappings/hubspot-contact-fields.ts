@@ -4,11 +4,7 @@
  */
 import type { FieldCatalogue } from './field-catalogue.ts';
 
-/**
- * Not a HubSpot property: the R14 display name computed from the primary company, names and email.
- * The '@' keeps it apart from real names (HubSpot names are lower-case letters, digits and underscores).
- */
-export const COMPUTED_DISPLAY_NAME = '@display_name';
+import { COMPUTED_DISPLAY_NAME } from '@quickbooks-sync/contract/definitions';
 
 export const HUBSPOT_CONTACT_FIELDS: FieldCatalogue = {
   email: { label: 'Email', kind: 'email' },

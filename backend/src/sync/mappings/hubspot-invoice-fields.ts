@@ -6,13 +6,7 @@
  */
 import type { FieldCatalogue } from './field-catalogue.ts';
 
-export const COMPUTED_INVOICE_LINES = '@lines';
-export const COMPUTED_INVOICE_CUSTOMER = '@customer';
-export const COMPUTED_INVOICE_TAX = '@tax';
-/** Not written to HubSpot (its paid amount follows the payments): carried so R18 can see a payment removed in QuickBooks. */
-export const COMPUTED_INVOICE_PAID = '@paid';
-/** Holds the QuickBooks DocNumber on HubSpot invoices (HubSpot's own hs_number is read-only). */
-export const QBO_INVOICE_NUMBER_PROPERTY = 'qbo_invoice_number';
+import { COMPUTED_INVOICE_CUSTOMER, COMPUTED_INVOICE_LINES, COMPUTED_INVOICE_PAID, COMPUTED_INVOICE_TAX, QBO_INVOICE_NUMBER_PROPERTY } from '@quickbooks-sync/contract/definitions';
 
 export const HUBSPOT_INVOICE_FIELDS: FieldCatalogue = {
   hs_invoice_date: { label: 'Invoice date', kind: 'date' },

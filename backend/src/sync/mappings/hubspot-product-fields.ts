@@ -4,12 +4,7 @@
  */
 import type { FieldCatalogue } from './field-catalogue.ts';
 
-/**
- * Not a HubSpot property: whether the product is live (not archived). HubSpot has no "active" flag on
- * products; archiving is how a product leaves the library, so an inactive QuickBooks item is an archived
- * product. The '@' keeps it apart from real names.
- */
-export const COMPUTED_PRODUCT_ACTIVE = '@active';
+import { COMPUTED_PRODUCT_ACTIVE } from '@quickbooks-sync/contract/definitions';
 
 export const HUBSPOT_PRODUCT_FIELDS: FieldCatalogue = {
   name: { label: 'Name', kind: 'string' },

@@ -5,9 +5,7 @@
  */
 import type { FieldCatalogue } from './field-catalogue.ts';
 
-export const COMPUTED_QBO_INVOICE_STATUS = '@status';
-export const COMPUTED_QBO_INVOICE_LINES = '@lines';
-export const COMPUTED_QBO_INVOICE_PAID = '@paid';
+import { COMPUTED_QBO_INVOICE_LINES, COMPUTED_QBO_INVOICE_PAID, COMPUTED_QBO_INVOICE_STATUS } from '@quickbooks-sync/contract/definitions';
 
 export const QBO_INVOICE_FIELDS: FieldCatalogue = {
   Id: { label: 'QuickBooks invoice ID', kind: 'string', readOnly: true },

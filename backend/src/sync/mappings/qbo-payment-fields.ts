@@ -5,10 +5,7 @@
  */
 import type { FieldCatalogue } from './field-catalogue.ts';
 
-export const COMPUTED_PAYMENT_APPLIED = '@applied';
-export const COMPUTED_PAYMENT_METHOD = '@method';
-export const COMPUTED_PAYMENT_STATUS = '@status';
-export const COMPUTED_PAYMENT_NOTE = '@note';
+import { COMPUTED_PAYMENT_APPLIED, COMPUTED_PAYMENT_METHOD, COMPUTED_PAYMENT_NOTE, COMPUTED_PAYMENT_STATUS } from '@quickbooks-sync/contract/definitions';
 
 export const QBO_PAYMENT_FIELDS: FieldCatalogue = {
   Id: { label: 'QuickBooks payment ID', kind: 'string', readOnly: true },

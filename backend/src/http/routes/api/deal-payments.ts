@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../../../jobs/context.ts';
 import { accountOf } from '../../middleware/hubspot-signature.ts';
-import { dealIdParamSchema } from '../../api-contract/deal-payments.ts';
+import { dealIdParamSchema } from '@quickbooks-sync/contract';
 import { dealPayments } from '../../../views/deal-payments.ts';
 import { parseParam } from './parse-input.ts';
 

@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../../../jobs/context.ts';
 import { accountOf } from '../../middleware/hubspot-signature.ts';
-import { createExportRequestSchema, exportIdParamSchema } from '../../api-contract/exports.ts';
+import { createExportRequestSchema, exportIdParamSchema } from '@quickbooks-sync/contract';
 import { exportStatus, recentExports, requestExport } from '../../../exports/request-export.ts';
 import { parseBody, parseParam } from './parse-input.ts';
 

@@ -2,9 +2,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../../../jobs/context.ts';
 import { accountOf } from '../../middleware/hubspot-signature.ts';
-import { objectViewQuerySchema } from '../../api-contract/object-view.ts';
-import { recordIdParamSchema, recordListQuerySchema, recordLookupQuerySchema } from '../../api-contract/records.ts';
-import { activityQuerySchema } from '../../api-contract/activity.ts';
+import { objectViewQuerySchema, recordIdParamSchema, recordListQuerySchema, recordLookupQuerySchema, activityQuerySchema } from '@quickbooks-sync/contract';
 import { objectView } from '../../../views/object-view.ts';
 import { getRecord, listRecords, lookupRecord } from '../../../views/record-view.ts';
 import { listRecordActivity } from '../../../views/record-activity.ts';

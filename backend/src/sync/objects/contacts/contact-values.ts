@@ -4,7 +4,7 @@ import { cataloguesFor } from '../../mappings/catalogues.ts';
 import type { ObjectCatalogues } from '../../mappings/catalogues.ts';
 import { hubspotValues } from '../../mappings/extract-values.ts';
 import type { HubSpotPropertyInfo } from '../../mappings/field-catalogue.ts';
-import { COMPUTED_DISPLAY_NAME } from '../../mappings/hubspot-contact-fields.ts';
+import { COMPUTED_DISPLAY_NAME } from '@quickbooks-sync/contract/definitions';
 import { displayNameForContact } from './display-name.ts';
 
 export interface ContactContext {

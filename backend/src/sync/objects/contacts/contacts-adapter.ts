@@ -16,7 +16,7 @@ import { QboApiError } from '../../../vendors/quickbooks/errors.ts';
 import { contactValues } from './contact-values.ts';
 import { customerFromContact } from './customer-from-contact.ts';
 import { contactPropertiesFromCustomer } from './contact-properties-from-customer.ts';
-import { DISPLAY_NAME_MAPPING_ID } from './default-mappings.ts';
+import { DISPLAY_NAME_MAPPING_ID } from '@quickbooks-sync/contract/definitions';
 import { CUSTOMER_LINK, QBO_CUSTOMER_ID_PROPERTY } from './qbo-id-property.ts';
 import { ensureQboLinkProperty } from '../qbo-link-property.ts';
 

@@ -6,7 +6,7 @@ import type { FieldKind, FieldMapping, MappedValue, MappedValues, QboRecord } fr
 import { QBO_CUSTOMER_FIELDS } from '../../mappings/qbo-customer-fields.ts';
 import { setPath } from '../../mappings/object-path.ts';
 import { clearableInQbo, qboScalar } from '../../mappings/qbo-scalar.ts';
-import { DISPLAY_NAME_MAPPING_ID } from './default-mappings.ts';
+import { DISPLAY_NAME_MAPPING_ID } from '@quickbooks-sync/contract/definitions';
 import { sanitiseQboName } from './display-name.ts';
 
 export function customerFromContact(values: MappedValues, mappings: readonly FieldMapping[], existing?: QboRecord): Record<string, unknown> {

@@ -15,11 +15,10 @@ import { qboCreateLoader, qboReadByIdLoader, qboUpdateLoader } from '../../loade
 import type { HubSpotRecord, MappedValues } from '../../types.ts';
 import { cataloguesFor, type ObjectCatalogues } from '../../mappings/catalogues.ts';
 import { hubspotValues as extractHubSpotValues, qboValues as extractQboValues } from '../../mappings/extract-values.ts';
-import { COMPUTED_INVOICE_CUSTOMER, COMPUTED_INVOICE_LINES, COMPUTED_INVOICE_TAX, QBO_INVOICE_NUMBER_PROPERTY } from '../../mappings/hubspot-invoice-fields.ts';
+import { COMPUTED_INVOICE_CUSTOMER, COMPUTED_INVOICE_LINES, COMPUTED_INVOICE_TAX, QBO_INVOICE_NUMBER_PROPERTY, CURRENCY_MAPPING_ID, CUSTOMER_MAPPING_ID, LINES_MAPPING_ID, NUMBER_TO_QBO_MAPPING_ID, PAID_MAPPING_ID, TAX_MAPPING_ID } from '@quickbooks-sync/contract/definitions';
 import type { HubSpotWriteResult } from '../../../vendors/hubspot/client.ts';
 import { QboApiError } from '../../../vendors/quickbooks/errors.ts';
 import { ensureQboLinkProperty } from '../qbo-link-property.ts';
-import { CURRENCY_MAPPING_ID, CUSTOMER_MAPPING_ID, LINES_MAPPING_ID, NUMBER_TO_QBO_MAPPING_ID, PAID_MAPPING_ID, TAX_MAPPING_ID } from './default-mappings.ts';
 import { comparableLines, linesOfQboInvoice, taxOfLines } from './invoice-lines.ts';
 import { statusOfQboInvoice } from './invoice-status.ts';
 import { associateInvoiceParties, contactOfInvoice, lineItemsOf, linesOfHubSpotInvoice, replaceLineItems } from './invoice-hubspot.ts';

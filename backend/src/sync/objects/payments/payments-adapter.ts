@@ -18,7 +18,7 @@ import { QboApiError } from '../../../vendors/quickbooks/errors.ts';
 import type { HubSpotRecord, MappedValues, QboRecord } from '../../types.ts';
 import { cataloguesFor, type ObjectCatalogues } from '../../mappings/catalogues.ts';
 import { qboValues as extractQboValues } from '../../mappings/extract-values.ts';
-import { COMPUTED_PAYMENT_APPLIED, COMPUTED_PAYMENT_METHOD, COMPUTED_PAYMENT_NOTE, COMPUTED_PAYMENT_STATUS } from '../../mappings/qbo-payment-fields.ts';
+import { COMPUTED_PAYMENT_APPLIED, COMPUTED_PAYMENT_METHOD, COMPUTED_PAYMENT_NOTE, COMPUTED_PAYMENT_STATUS } from '@quickbooks-sync/contract/definitions';
 import { ensureQboLinkProperty } from '../qbo-link-property.ts';
 import { invoicesAdapter } from '../invoices/invoices-adapter.ts';
 import { hubspotPaymentMethod, invoiceApplications, isVoided, unappliedAmount } from './payment-facts.ts';

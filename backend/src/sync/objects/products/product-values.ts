@@ -6,7 +6,7 @@
 import type { FieldMapping, HubSpotRecord, MappedValues, QboRecord } from '../../types.ts';
 import { cataloguesFor, type ObjectCatalogues } from '../../mappings/catalogues.ts';
 import { hubspotValues, qboValues } from '../../mappings/extract-values.ts';
-import { COMPUTED_PRODUCT_ACTIVE } from '../../mappings/hubspot-product-fields.ts';
+import { COMPUTED_PRODUCT_ACTIVE } from '@quickbooks-sync/contract/definitions';
 import { hubspotProductType } from './product-type.ts';
 
 const catalogues = cataloguesFor('products') as ObjectCatalogues;

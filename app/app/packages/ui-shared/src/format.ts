@@ -1,5 +1,5 @@
 /** Display helpers shared by the settings page and the cards. */
-import type { ObjectTypeName } from '../../../backend/src/http/api-contract/index.ts';
+import type { ObjectTypeName } from '@quickbooks-sync/contract';
 
 export const OBJECT_LABELS: Record<ObjectTypeName, string> = {
   contacts: 'Contacts ⇄ Customers',

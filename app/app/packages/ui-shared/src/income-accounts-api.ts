@@ -1,5 +1,5 @@
 /** The connected company's income accounts, for the guided setup's choices of where sales post (R13). */
-import type { IncomeAccountsResponse } from '../../../backend/src/http/api-contract/index.ts';
+import type { IncomeAccountsResponse } from '@quickbooks-sync/contract';
 import type { ApiClient } from './api-client.ts';
 
 export type { IncomeAccountsResponse };

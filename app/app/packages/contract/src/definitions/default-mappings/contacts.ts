@@ -2,8 +2,8 @@
  * The default contact ⇄ customer mappings (R7): each can be switched off; ids are stable because stored
  * definitions, snapshots and fingerprints refer to them.
  */
-import type { FieldMapping } from '../../types.ts';
-import { COMPUTED_DISPLAY_NAME } from '../../mappings/hubspot-contact-fields.ts';
+import type { FieldMapping } from '../vocabulary.ts';
+import { COMPUTED_DISPLAY_NAME } from '../computed-fields.ts';
 
 /** R14: DisplayName ← primary company name, else first + last name, else email. Written on create only. */
 export const DISPLAY_NAME_MAPPING_ID = 'display_name';

@@ -1,6 +1,6 @@
 /** The default payment mappings: QuickBooks → HubSpot only (a payment is booked in QuickBooks). */
-import type { FieldMapping } from '../../types.ts';
-import { COMPUTED_PAYMENT_APPLIED, COMPUTED_PAYMENT_METHOD, COMPUTED_PAYMENT_NOTE, COMPUTED_PAYMENT_STATUS } from '../../mappings/qbo-payment-fields.ts';
+import type { FieldMapping } from '../vocabulary.ts';
+import { COMPUTED_PAYMENT_APPLIED, COMPUTED_PAYMENT_METHOD, COMPUTED_PAYMENT_NOTE, COMPUTED_PAYMENT_STATUS } from '../computed-fields.ts';
 
 const PAIRS: ReadonlyArray<[id: string, hubspotProperty: string, qboField: string]> = [
   ['amount', 'hs_initial_amount', COMPUTED_PAYMENT_APPLIED],

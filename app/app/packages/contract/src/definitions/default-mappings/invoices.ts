@@ -3,9 +3,9 @@
  * definitions, snapshots and fingerprints refer to them. Lines and the customer are values the adapter
  * computes on both sides (the '@' names), so they compare like any field.
  */
-import type { FieldMapping } from '../../types.ts';
-import { COMPUTED_INVOICE_CUSTOMER, COMPUTED_INVOICE_LINES, COMPUTED_INVOICE_PAID, COMPUTED_INVOICE_TAX, QBO_INVOICE_NUMBER_PROPERTY } from '../../mappings/hubspot-invoice-fields.ts';
-import { COMPUTED_QBO_INVOICE_LINES, COMPUTED_QBO_INVOICE_PAID, COMPUTED_QBO_INVOICE_STATUS } from '../../mappings/qbo-invoice-fields.ts';
+import type { FieldMapping } from '../vocabulary.ts';
+import { COMPUTED_INVOICE_CUSTOMER, COMPUTED_INVOICE_LINES, COMPUTED_INVOICE_PAID, COMPUTED_INVOICE_TAX, QBO_INVOICE_NUMBER_PROPERTY } from '../computed-fields.ts';
+import { COMPUTED_QBO_INVOICE_LINES, COMPUTED_QBO_INVOICE_PAID, COMPUTED_QBO_INVOICE_STATUS } from '../computed-fields.ts';
 
 export const LINES_MAPPING_ID = 'lines';
 export const CUSTOMER_MAPPING_ID = 'customer';

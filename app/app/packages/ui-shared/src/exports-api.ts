@@ -1,5 +1,5 @@
 /** Record-view exports (R29): start one from the current filters, then poll it until its signed link is ready. */
-import type { CreateExportRequest, ExportJobView, ExportListResponse } from '../../../backend/src/http/api-contract/index.ts';
+import type { CreateExportRequest, ExportJobView, ExportListResponse } from '@quickbooks-sync/contract';
 import type { ApiClient } from './api-client.ts';
 
 export type { ExportJobView };

@@ -7,7 +7,7 @@ import type {
   RecordListResponse,
   RecordResponse,
   RetryResponse,
-} from '../../../backend/src/http/api-contract/index.ts';
+} from '@quickbooks-sync/contract';
 import type { ApiClient } from './api-client.ts';
 
 export const getObjectView = (api: ApiClient, objectType?: ObjectTypeName) => api.request<ObjectViewResponse>('GET', '/object-view', { query: { objectType } });

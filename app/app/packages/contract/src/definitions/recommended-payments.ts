@@ -3,7 +3,7 @@
  * booked in QuickBooks), payments recorded after the setup date at 12:00 UTC, like the invoices they pay.
  */
 import type { DefinitionInput } from './definition-schema.ts';
-import { defaultPaymentMappings } from '../objects/payments/default-mappings.ts';
+import { defaultPaymentMappings } from './default-mappings/payments.ts';
 import { invoiceSetupNoon } from './recommended-invoices.ts';
 
 export function recommendedPaymentsDefinition(setupDate: Date): DefinitionInput {

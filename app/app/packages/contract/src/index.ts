@@ -4,31 +4,31 @@
  * All paths are under /api/v1 and are called with hubspot.fetch; the account is HubSpot's signed
  * portalId, never a parameter of ours.
  */
-import { errorEnvelopeSchema } from './common.ts';
-import { connectLinkRequestSchema, connectLinkResponseSchema, connectionStatusSchema, disconnectResponseSchema } from './connection.ts';
-import { definitionInputSchema, syncDefinitionViewSchema, syncListResponseSchema, syncNowResponseSchema } from './syncs.ts';
-import { objectViewQuerySchema, objectViewResponseSchema } from './object-view.ts';
-import { recordListQuerySchema, recordListResponseSchema, recordLookupQuerySchema, recordResponseSchema } from './records.ts';
-import { activityQuerySchema, activityResponseSchema } from './activity.ts';
-import { retryResponseSchema } from './retry.ts';
-import { createExportRequestSchema, exportJobViewSchema, exportListResponseSchema } from './exports.ts';
-import { dealPaymentsResponseSchema } from './deal-payments.ts';
-import { fieldCatalogueResponseSchema } from './fields.ts';
-import { incomeAccountsResponseSchema } from './income-accounts.ts';
-import { setupChecksResponseSchema } from './setup-checks.ts';
+import { errorEnvelopeSchema } from './api/common.ts';
+import { connectLinkRequestSchema, connectLinkResponseSchema, connectionStatusSchema, disconnectResponseSchema } from './api/connection.ts';
+import { definitionInputSchema, syncDefinitionViewSchema, syncListResponseSchema, syncNowResponseSchema } from './api/syncs.ts';
+import { objectViewQuerySchema, objectViewResponseSchema } from './api/object-view.ts';
+import { recordListQuerySchema, recordListResponseSchema, recordLookupQuerySchema, recordResponseSchema } from './api/records.ts';
+import { activityQuerySchema, activityResponseSchema } from './api/activity.ts';
+import { retryResponseSchema } from './api/retry.ts';
+import { createExportRequestSchema, exportJobViewSchema, exportListResponseSchema } from './api/exports.ts';
+import { dealPaymentsResponseSchema } from './api/deal-payments.ts';
+import { fieldCatalogueResponseSchema } from './api/fields.ts';
+import { incomeAccountsResponseSchema } from './api/income-accounts.ts';
+import { setupChecksResponseSchema } from './api/setup-checks.ts';
 
-export * from './common.ts';
-export * from './connection.ts';
-export * from './syncs.ts';
-export * from './object-view.ts';
-export * from './records.ts';
-export * from './activity.ts';
-export * from './retry.ts';
-export * from './exports.ts';
-export * from './deal-payments.ts';
-export * from './fields.ts';
-export * from './income-accounts.ts';
-export * from './setup-checks.ts';
+export * from './api/common.ts';
+export * from './api/connection.ts';
+export * from './api/syncs.ts';
+export * from './api/object-view.ts';
+export * from './api/records.ts';
+export * from './api/activity.ts';
+export * from './api/retry.ts';
+export * from './api/exports.ts';
+export * from './api/deal-payments.ts';
+export * from './api/fields.ts';
+export * from './api/income-accounts.ts';
+export * from './api/setup-checks.ts';
 
 export const API_PREFIX = '/api/v1';
 

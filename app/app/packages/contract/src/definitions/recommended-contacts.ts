@@ -18,7 +18,7 @@
  * Also not in R9: the conflict winner; we recommend QuickBooks, where billing details are maintained.
  */
 import type { DefinitionInput } from './definition-schema.ts';
-import { defaultContactMappings } from '../objects/contacts/default-mappings.ts';
+import { defaultContactMappings } from './default-mappings/contacts.ts';
 
 export function recommendedContactsDefinition(setupDate: Date): DefinitionInput {
   return {

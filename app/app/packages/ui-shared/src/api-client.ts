@@ -4,7 +4,7 @@
  * covers and the backend trusts only because of it. Non-2xx answers become an `ApiError`.
  */
 import { hubspot } from '@hubspot/ui-extensions';
-import type { ErrorEnvelope } from '../../../backend/src/http/errors.ts';
+import type { ApiErrorEnvelope as ErrorEnvelope } from '@quickbooks-sync/contract';
 import { BACKEND_BASE_URL } from './backend-url.ts';
 import { ApiError } from './api-error.ts';
 

@@ -9,7 +9,7 @@
  * with the fix named.
  */
 import type { DefinitionInput } from './definition-schema.ts';
-import { defaultProductMappings } from '../objects/products/default-mappings.ts';
+import { defaultProductMappings } from './default-mappings/products.ts';
 
 export function recommendedProductsDefinition(): DefinitionInput {
   return {

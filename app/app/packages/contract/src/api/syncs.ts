@@ -1,7 +1,7 @@
 /** Sync settings (R5–R11): one definition per object type. The request body schema is the one the service validates. */
 import { z } from 'zod';
 import { isoDateTime, objectTypeSchema } from './common.ts';
-import { definitionInputSchema, fieldMappingSchema, filterGroupSchema, syncFiltersSchema } from '../../sync/definitions/definition-schema.ts';
+import { definitionInputSchema, fieldMappingSchema, filterGroupSchema, syncFiltersSchema } from '../definitions/definition-schema.ts';
 
 export { definitionInputSchema, fieldMappingSchema, filterGroupSchema, syncFiltersSchema };
 /** PUT /api/v1/syncs/:objectType body (semantic problems come back as 400 `invalid_request` with `details[].path`). */

@@ -1,6 +1,6 @@
 /** The JSON body of a sync definition as the settings API accepts it (zod v4); semantic checks come after. */
 import { z } from 'zod';
-import type { FieldMapping, FilterGroup } from '../types.ts';
+import type { FieldMapping, FilterGroup } from './vocabulary.ts';
 
 const name = z.string().trim().min(1).max(200);
 

@@ -2,8 +2,8 @@
  * The default product ⇄ item mappings (R7, issue 6): each can be switched off; ids are stable because stored
  * definitions, snapshots and fingerprints refer to them.
  */
-import type { FieldMapping } from '../../types.ts';
-import { COMPUTED_PRODUCT_ACTIVE } from '../../mappings/hubspot-product-fields.ts';
+import type { FieldMapping } from '../vocabulary.ts';
+import { COMPUTED_PRODUCT_ACTIVE } from '../computed-fields.ts';
 
 export const NAME_MAPPING_ID = 'name';
 export const SKU_MAPPING_ID = 'sku';

@@ -1,5 +1,5 @@
 /** The connection endpoints (R2): account status, QuickBooks connect link, disconnect. Types come from the API contract. */
-import type { ConnectLinkResponse, ConnectionStatusResponse, DisconnectResponse } from '../../../backend/src/http/api-contract/index.ts';
+import type { ConnectLinkResponse, ConnectionStatusResponse, DisconnectResponse } from '@quickbooks-sync/contract';
 import type { ApiClient } from './api-client.ts';
 
 export type ConnectionStatus = ConnectionStatusResponse;

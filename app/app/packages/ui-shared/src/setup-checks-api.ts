@@ -1,5 +1,5 @@
 /** R26: what the guided setup should tell the installer, read from QuickBooks Preferences and both sides' data. */
-import type { SetupChecksResponse } from '../../../backend/src/http/api-contract/setup-checks.ts';
+import type { SetupChecksResponse } from '@quickbooks-sync/contract';
 import type { ApiClient } from './api-client.ts';
 
 export type { SetupChecksResponse };

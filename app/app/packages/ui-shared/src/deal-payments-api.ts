@@ -1,5 +1,5 @@
 /** The deal card's payment details (R30): the deal's invoices and their payments, typed by the API contract. */
-import type { DealPaymentsResponse } from '../../../backend/src/http/api-contract/index.ts';
+import type { DealPaymentsResponse } from '@quickbooks-sync/contract';
 import type { ApiClient } from './api-client.ts';
 
 export type { DealPaymentsResponse };

@@ -8,8 +8,8 @@
  * from QuickBooks are linked already and never sent back, which is what that criterion protects.
  */
 import type { DefinitionInput } from './definition-schema.ts';
-import type { FilterGroup } from '../types.ts';
-import { defaultInvoiceMappings } from '../objects/invoices/default-mappings.ts';
+import type { FilterGroup } from './vocabulary.ts';
+import { defaultInvoiceMappings } from './default-mappings/invoices.ts';
 
 export function invoiceSetupNoon(setupDate: Date): Date {
   const noon = new Date(setupDate);

@@ -1,5 +1,5 @@
 /** The sync settings endpoints (R5–R11): list, save (create or edit), recommended, enable/disable, delete, Sync now. */
-import type { FieldCatalogueResponse, ObjectTypeName, SyncDefinitionInput, SyncDefinitionView, SyncListResponse, SyncNowResponse } from '../../../backend/src/http/api-contract/index.ts';
+import type { FieldCatalogueResponse, ObjectTypeName, SyncDefinitionInput, SyncDefinitionView, SyncListResponse, SyncNowResponse } from '@quickbooks-sync/contract';
 import type { ApiClient } from './api-client.ts';
 
 export type { FieldCatalogueResponse, ObjectTypeName, SyncDefinitionInput, SyncDefinitionView };
