@@ -13,6 +13,7 @@
  * is set aside and the demo starts afresh; a database that knows the demo without its emulator state
  * is refused with one line, since re-seeded emulators would not hold what the database links to.
  */
+import { rename } from 'node:fs/promises';
 import pg from 'pg';
 import { startHubSpotSandbox, type HubSpotSandbox } from '../hubspot/index.ts';
 import { HubSpotSandboxState } from '../hubspot/state/sandbox-state.ts';
@@ -122,7 +123,10 @@ export async function startDemoSandbox(env: Env, logger: Logger, options: DemoSt
   const publicBaseUrl = options.publicBaseUrl ?? `http://${env.HOST}:${env.PORT}`;
   let saved = await loadSandbox<DemoRecord>(dir, { hubspot: new HubSpotSandboxState(1800), quickbooks: new QboState() });
   if (saved && !options.databaseKnowsDemo) {
-    logger.info({ savedState: sandboxStateFile(dir), savedAt: saved.savedAt }, 'the saved emulator state belongs to a database this run does not use (a new database): the demo starts afresh and replaces it');
+    // Kept aside, not overwritten: pointing DATABASE_URL elsewhere for a while must not cost the other demo.
+    const setAside = `${sandboxStateFile(dir)}.${saved.savedAt.replace(/[:.]/g, '-')}.set-aside`;
+    await rename(sandboxStateFile(dir), setAside);
+    logger.info({ setAside, savedAt: saved.savedAt }, 'the saved emulator state belongs to a database this run does not use (a new database): it is set aside and the demo starts afresh');
     saved = undefined;
   }
   if (!saved && options.databaseKnowsDemo) {

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { API_PREFIX, endpoints, errorEnvelopeSchema } from '../../../backend/src/http/api-contract/index.ts';
+import { API_PREFIX, endpoints, errorEnvelopeSchema } from '@quickbooks-sync/contract';
 import { hubspotSignedFetch } from '../../../backend/sandbox/hubspot/signed-fetch.ts';
 import { startAppHarness, type AppHarness } from '../../helpers/app-harness.ts';
 

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envToVariables } from '../../../backend/src/env.ts';
 import { seedCompany } from '../../../backend/sandbox/qbo/index.ts';
-import { defaultContactMappings } from '../../../backend/src/sync/objects/contacts/default-mappings.ts';
+import { defaultContactMappings } from '@quickbooks-sync/contract/definitions';
 import { startAppHarness, eventually, type AppHarness } from '../../helpers/app-harness.ts';
 import { startServiceProcess, type ServiceProcess } from '../../helpers/service-process.ts';
 
