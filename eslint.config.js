@@ -1,5 +1,6 @@
 // One linter, type-aware: the rules that catch real bugs in async Node code.
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -20,6 +21,8 @@ export default tseslint.config(
       '@typescript-eslint/require-await': 'off',
     },
   },
+  // The React rules HubSpot's lint applies to the UI (npm run hubspot:check runs the whole HubSpot set).
+  { files: ['app/**/*.{ts,tsx}'], ...reactHooks.configs.flat['recommended-latest'] },
   {
     files: ['test/**', 'bench/**'],
     rules: {

@@ -8,6 +8,7 @@ import * as accountsAndConnections from './20261124201500_accounts_and_connectio
 import * as syncModel from './20261124201600_sync_model.ts';
 import * as recordViewsAndExports from './20261124224500_record_views_and_exports.ts';
 import * as jobLeases from './20261202070000_job_leases.ts';
+import * as hubspotLifecycleJournal from './20261202090000_hubspot_lifecycle_journal.ts';
 
 export interface Migration {
   name: string;
@@ -20,4 +21,5 @@ export const migrations: Migration[] = [
   { name: '20261124201600_sync_model', ...syncModel },
   { name: '20261124224500_record_views_and_exports', ...recordViewsAndExports },
   { name: '20261202070000_job_leases', ...jobLeases },
+  { name: '20261202090000_hubspot_lifecycle_journal', ...hubspotLifecycleJournal },
 ];

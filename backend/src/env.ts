@@ -57,6 +57,12 @@ export const envSchema = z
     HUBSPOT_APP_ID: z.string().min(1).optional(),
     HUBSPOT_API_BASE_URL: url.default('https://api.hubapi.com'),
     HUBSPOT_AUTH_BASE_URL: url.default('https://app.hubspot.com'),
+    /**
+     * Local development with `hs project dev` only: the local origin that local.json's proxy maps
+     * PUBLIC_BASE_URL to (e.g. http://localhost:3000). HubSpot's dev proxy signs that local URL, not the
+     * public one, so signatures are also accepted for it. Refused in production.
+     */
+    HUBSPOT_DEV_PROXY_LOCAL_URL: url.optional(),
 
     QBO_CLIENT_ID: z.string().min(1).optional(),
     QBO_CLIENT_SECRET: z.string().min(1).optional(),
@@ -97,6 +103,12 @@ export const envSchema = z
     }
     if (env.SMTP_URL !== undefined && env.MAIL_FROM === undefined) {
       ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'is required when SMTP_URL is set' });
+    }
+    if (env.HUBSPOT_DEV_PROXY_LOCAL_URL !== undefined && env.NODE_ENV === 'production') {
+      ctx.addIssue({ code: 'custom', path: ['HUBSPOT_DEV_PROXY_LOCAL_URL'], message: 'is for hs project dev only and cannot be set in production' });
+    }
+    if (env.HUBSPOT_DEV_PROXY_LOCAL_URL !== undefined && new URL(env.HUBSPOT_DEV_PROXY_LOCAL_URL).pathname !== '/') {
+      ctx.addIssue({ code: 'custom', path: ['HUBSPOT_DEV_PROXY_LOCAL_URL'], message: 'must be an origin only (local.json maps origins), e.g. http://localhost:3000' });
     }
     if (env.SANDBOX_MODE === 'on' && env.NODE_ENV === 'production') {
       ctx.addIssue({ code: 'custom', path: ['SANDBOX_MODE'], message: 'cannot be "on" in production' });

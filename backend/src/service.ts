@@ -70,6 +70,9 @@ export async function startService(mode: ServiceMode, env: Env, logger: Logger, 
       bound.attach(createHttpApp(ctx));
       web = bound;
       logger.info({ url: web.url, health: `${web.url}/healthz`, ready: `${web.url}/readyz`, metrics: `${web.url}/metrics` }, 'web server listening');
+      if (env.HUBSPOT_DEV_PROXY_LOCAL_URL) {
+        logger.warn({ localUrl: env.HUBSPOT_DEV_PROXY_LOCAL_URL }, 'hs project dev mode: HubSpot signatures are also accepted for this local URL (never set this in production)');
+      }
     }
     throwIfAborted(options.signal);
     let worker: RunningWorker | undefined;

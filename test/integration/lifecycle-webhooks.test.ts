@@ -1,6 +1,6 @@
 /**
- * Lifecycle through real webhook deliveries from the emulator: a GDPR deletion removes our copies of
- * the contact; uninstalling deletes tokens at once, stops the account's work, and the data is purged
+ * Lifecycle through the emulator: a GDPR deletion (a webhook) removes our copies of the contact;
+ * uninstalling (reported by the webhooks journal) deletes tokens at once, stops the account's work, and the data is purged
  * only after the retention period.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { getInstallation } from '../../backend/src/db/installations.ts';
 import { getQboConnection } from '../../backend/src/db/qbo-connections.ts';
 import { insertSyncRecord } from '../../backend/src/db/sync-records.ts';
 import { appendActivity } from '../../backend/src/db/sync-activity.ts';
+import { pollLifecycleJournal } from '../../backend/src/connections/lifecycle-journal.ts';
 import { purgeUninstalledAccountsJob } from '../../backend/src/jobs/handlers/purge-uninstalled-accounts.ts';
 import { startAppHarness, eventually, type AppHarness } from '../helpers/app-harness.ts';
 
@@ -56,9 +57,11 @@ describe('lifecycle webhooks', () => {
     expect(inbox.length).toBeGreaterThan(0);
   });
 
-  it('uninstall: HubSpot tells us, tokens are deleted, QuickBooks revoked, data kept until purge', async () => {
+  it('uninstall: the webhooks journal tells us, tokens are deleted, QuickBooks revoked, data kept until purge', async () => {
     await h.ctx.queue.send('webhooks.process', { portalId: PORTAL, source: 'quickbooks' }, { startAfterSeconds: 3600 });
+    await eventually(async () => (h.hubspot.state.journal.subscriptions.get(h.apps.hubspot.appId)?.length ?? 0) > 0); // made at install
     expect(h.hubspot.state.uninstall(PORTAL, h.apps.hubspot.appId)).toBe(true);
+    await pollLifecycleJournal(h.ctx); // the scheduled poll (every minute)
     const installation = await eventually(async () => {
       const i = await getInstallation(h.db.db, PORTAL);
       return i?.status === 'uninstalled' ? i : undefined;

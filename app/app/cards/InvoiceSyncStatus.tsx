@@ -30,7 +30,7 @@ export function InvoiceSyncStatus() {
   if (connection.state.data.quickbooks?.status !== 'connected') {
     return (
       <EmptyState title="QuickBooks is not connected" testId="not-connected" layout="vertical">
-        <Text>An admin connects QuickBooks in the app's settings; then sync statuses appear here.</Text>
+        <Text>An admin connects QuickBooks in the app’s settings; then sync statuses appear here.</Text>
       </EmptyState>
     );
   }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Flex, Tab, Tabs, useExtensionContext } from '@hubspot/ui-extensions';
 import type { RecordFilters } from '@quickbooks-sync/contract';
 import { createApiClient } from '@quickbooks-sync/ui-shared/api-client.ts';
@@ -37,9 +37,8 @@ export function SettingsApp() {
       ? connection.state.data.installation.setupCompletedAt !== null || syncs.state.data.syncs.length > 0
       : undefined;
   // Decided once, on the first answer: deleting the last sync later must not swap the page under the user.
-  useEffect(() => {
-    if (mode === 'auto' && setUp !== undefined) setMode(setUp ? 'views' : 'setup');
-  }, [mode, setUp]);
+  // Set while rendering (React's pattern for state derived from the previous render), not in an effect.
+  if (mode === 'auto' && setUp !== undefined) setMode(setUp ? 'views' : 'setup');
 
   if (connection.state.status === 'error') return <ErrorView title="Your sync settings could not be loaded" error={connection.state.error} onRetry={reload} />;
   if (syncs.state.status === 'error') return <ErrorView title="Your sync settings could not be loaded" error={syncs.state.error} onRetry={reload} />;

@@ -36,7 +36,6 @@ export async function provisionApps(urls: { hubspot: string; quickbooks: string;
   const subscriptions = [
     ...hooks.crmObjects.filter((s) => s.active).map((s) => ({ subscriptionType: s.subscriptionType, objectType: s.objectType, propertyName: s.propertyName })),
     ...hooks.hubEvents.filter((s) => s.active).map((s) => ({ subscriptionType: s.subscriptionType })),
-    { subscriptionType: 'app.uninstall' },
   ];
   const hubspot = await post<{ appId: number; clientId: string; clientSecret: string }>(`${urls.hubspot}/_sandbox/apps`, {
     name: app.config.name,

@@ -13,6 +13,7 @@ import { objectBasicRoutes } from './objects/basic-routes.ts';
 import { objectBatchRoutes } from './objects/batch-routes.ts';
 import { authorizeRoutes } from './oauth/authorize-routes.ts';
 import { appSettingsPageRoutes } from './app-pages/settings-page.ts';
+import { journalRoutes } from './journal/journal-routes.ts';
 import { tokenRoutes } from './oauth/token-routes.ts';
 import { propertyRoutes } from './properties/property-routes.ts';
 import { searchRoutes } from './search/search-routes.ts';
@@ -30,6 +31,8 @@ export function createApp(state: HubSpotSandboxState, webhooks: WebhookDispatche
   control.use(controlRoutes(state, webhooks), controlDataRoutes(state));
   app.use('/_sandbox', control);
   app.use(authorizeRoutes(state), tokenRoutes(state), appSettingsPageRoutes(state));
+  // App-level APIs (client-credentials tokens), before the account-token authentication below.
+  app.use(journalRoutes(state));
 
   const api = Router();
   api.use(callLogger(state), authenticate(state), apiGuards(state));

@@ -5,6 +5,7 @@
  */
 import type { AppContext } from '../jobs/context.ts';
 import { upsertInstallation } from '../db/installations.ts';
+import { LIFECYCLE_JOURNAL_JOB } from '../jobs/handlers/poll-lifecycle-journal.ts';
 import { consumeOAuthState, createOAuthState, newSecret } from '../db/oauth-states.ts';
 import { dismissAlerts } from '../db/account-alerts.ts';
 import { exchangeHubSpotCode, hubspotAuthorizeUrl, introspectHubSpotToken } from '../vendors/hubspot/oauth.ts';
@@ -70,6 +71,8 @@ export async function completeHubSpotInstall(ctx: AppContext, query: CallbackQue
       tokens: grant,
     });
     await dismissAlerts(trx, grant.hubId!, 'hubspot_uninstalled');
+    // Make sure the app is subscribed to uninstall events in HubSpot's webhooks journal, and read it.
+    await ctx.queue.send(LIFECYCLE_JOURNAL_JOB, { ensureSubscription: true }, { trx, singletonKey: 'lifecycle-journal:after-install' });
   });
   ctx.logger.info({ portalId: grant.hubId }, 'HubSpot account installed the app');
   return { portalId: grant.hubId, settingsUrl: hubspotSettingsUrl(ctx.env, grant.hubId) };

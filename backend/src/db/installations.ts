@@ -82,6 +82,8 @@ export async function upsertInstallation(db: Knex, cipher: TokenCipher, input: I
       hub_domain: input.hubDomain ?? null,
       scopes: input.scopes,
       ...sealed,
+      // The latest install: an uninstall HubSpot reports for an earlier time was of a previous installation.
+      installed_at: db.fn.now(),
       uninstalled_at: null,
       purge_after: null,
       updated_at: db.fn.now(),

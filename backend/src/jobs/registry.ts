@@ -10,6 +10,7 @@ import { syncCatchUpJob } from './handlers/sync-catch-up.ts';
 import { syncScheduleJob } from './handlers/sync-schedule.ts';
 import { exportRecordsJob } from './handlers/export-records.ts';
 import { purgeExpiredExportsJob } from './handlers/purge-expired-exports.ts';
+import { pollLifecycleJournalJob } from './handlers/poll-lifecycle-journal.ts';
 
 export type { JobDefinition };
 
@@ -24,4 +25,5 @@ export const jobDefinitions: JobDefinition[] = [
   purgeOAuthStatesJob,
   exportRecordsJob,
   purgeExpiredExportsJob,
+  pollLifecycleJournalJob,
 ];

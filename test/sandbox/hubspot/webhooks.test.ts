@@ -1,6 +1,6 @@
 /**
  * Webhook delivery to a local receiver: payload shape, X-HubSpot-Signature-v3 checked by an independent
- * implementation below (not the emulator's), batching ≤100, retries, duplicates/reordering/drops, uninstall.
+ * implementation below (not the emulator's), batching ≤100, retries, duplicates/reordering/drops, no uninstall webhook.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -68,7 +68,6 @@ beforeAll(async () => {
       { subscriptionType: 'contact.merge' },
       { subscriptionType: 'contact.restore' },
       { subscriptionType: 'object.creation', objectType: 'invoice' },
-      { subscriptionType: 'app.uninstall' },
     ],
   });
   ({ portalId } = await h.control('POST', '/accounts', {}));
@@ -189,10 +188,17 @@ describe('webhooks', () => {
     });
   });
 
-  it('notifies the app of an uninstall, after which its tokens are rejected', async () => {
+  it('refuses an app.uninstall subscription (lifecycle events are not webhooks); an uninstall sends no webhook and rejects the tokens', async () => {
+    const refused = await fetch(`${h.sandbox.baseUrl}/_sandbox/apps`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ redirectUris: ['http://localhost/cb'], scopes: ['oauth'], subscriptions: [{ subscriptionType: 'app.uninstall' }] }),
+    });
+    expect(refused.status).toBe(400);
+    const before = events().length;
     await h.control('POST', `/accounts/${portalId}/uninstall`, { appId: app.appId });
     await idle();
-    expect(events().find((e) => e.subscriptionType === 'app.uninstall')).toMatchObject({ portalId, appId: app.appId, action: 'APP_UNINSTALL' });
+    expect(events().slice(before).filter((e) => e.portalId === portalId && /uninstall/i.test(String(e.subscriptionType)))).toEqual([]);
     expect((await errorOf(makeClient(h.sandbox.baseUrl, token).crm.contacts.basicApi.getPage())).code).toBe(401);
   });
 });

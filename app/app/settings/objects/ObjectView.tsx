@@ -9,7 +9,7 @@ import { getObjectView } from '@quickbooks-sync/ui-shared/records-api.ts';
 import { useApi } from '@quickbooks-sync/ui-shared/use-api.ts';
 import { ReasonList } from './ReasonList.tsx';
 
-const COUNT_COLUMNS: ReadonlyArray<{ key: RecordStateName; label: string }> = [
+const COUNT_COLUMNS: readonly { key: RecordStateName; label: string }[] = [
   { key: 'synced', label: 'Synced' },
   { key: 'failed', label: 'Failed' },
   { key: 'excluded', label: 'Excluded' },

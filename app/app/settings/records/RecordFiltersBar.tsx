@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Flex, MultiSelect, SearchInput, Select, useDebounce } from '@hubspot/ui-extensions';
 import { RECORD_COLUMNS, STATE_LABELS, type ObjectSummary, type RecordColumnKey, type RecordFilters } from '@quickbooks-sync/contract';
 import { OBJECT_LABELS } from '@quickbooks-sync/ui-shared/format.ts';
@@ -24,10 +24,15 @@ export function RecordFiltersBar({ filters, reasons, columns, onFilters, onColum
   // The search box filters on the server once typing pauses, not on every keystroke.
   const [searchText, setSearchText] = useState(filters.search ?? '');
   const settled = useDebounce(searchText, 300).trim();
-  const searchChanged = (filters.search ?? '') !== settled;
+  // Only a newly settled search text sends it (onFilters is a new function on every render, and a
+  // search set from elsewhere must not be overwritten), so the effect reads the rest from a ref.
+  const latest = useRef({ onFilters, search: filters.search });
   useEffect(() => {
-    if (searchChanged) onFilters((current) => ({ ...current, search: settled === '' ? undefined : settled }));
-    // Only a newly settled search text triggers this (onFilters is a new function on every render).
+    latest.current = { onFilters, search: filters.search };
+  });
+  useEffect(() => {
+    const { onFilters: send, search } = latest.current;
+    if ((search ?? '') !== settled) send((current) => ({ ...current, search: settled === '' ? undefined : settled }));
   }, [settled]);
   const set = <K extends keyof RecordFilters>(key: K, value: string) => onFilters((current) => ({ ...current, [key]: value === ANY || value === '' ? undefined : value }));
   return (

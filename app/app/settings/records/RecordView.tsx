@@ -21,7 +21,7 @@ export function RecordView({ api, initialFilters, pageSize = PAGE_SIZE }: { api:
   const [filters, setFilters] = useState<RecordFilters>(initialFilters);
   const [columns, setColumns] = useState<RecordColumnKey[]>(DEFAULT_COLUMNS);
   // cursors[i] opens page i + 1 (page 1 has none).
-  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [page, setPage] = useState(1);
   const records = useApi(() => listRecords(api, filters, { cursor: cursors[page - 1], limit: pageSize }), [api, filters, page, pageSize]);
   const reasons = useApi(() => getObjectView(api, filters.objectType), [api, filters.objectType]);

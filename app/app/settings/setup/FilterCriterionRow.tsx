@@ -1,7 +1,7 @@
 import { Button, Flex, Input, Select } from '@hubspot/ui-extensions';
 import type { FieldCatalogueResponse, FilterCriterion } from '@quickbooks-sync/ui-shared/syncs-api.ts';
 
-const OPERATORS: Array<{ value: FilterCriterion['operator']; label: string }> = [
+const OPERATORS: { value: FilterCriterion['operator']; label: string }[] = [
   { value: 'EQ', label: 'is' },
   { value: 'NEQ', label: 'is not' },
   { value: 'CONTAINS', label: 'contains' },

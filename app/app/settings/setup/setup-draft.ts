@@ -35,7 +35,7 @@ export function initialDraft(objectType: ObjectTypeName, existing: SyncDefinitio
 }
 
 /** "fieldMappings.3.qboField" → "Field mapping 4"; "filters.toQbo.0.criteria.1.value" → "HubSpot → QuickBooks filter group 1, condition 2". */
-export function describePath(path: ReadonlyArray<string | number> | string, settings: Settings | null): string {
+export function describePath(path: readonly (string | number)[] | string, settings: Settings | null): string {
   const parts = typeof path === 'string' ? path.split('.').filter(Boolean) : path.map(String);
   const [head, a, b, c, d] = parts;
   if (head === 'fieldMappings' && a !== undefined) {
@@ -55,7 +55,7 @@ export function describePath(path: ReadonlyArray<string | number> | string, sett
 /** The problems a failed save reports, each placed where the person can fix it. */
 export function problemsFrom(error: unknown, settings: Settings | null): Problem[] {
   if (error instanceof ApiError && error.code === 'invalid_request' && Array.isArray(error.details) && error.details.length > 0) {
-    return (error.details as Array<{ path?: unknown; message?: unknown }>).map((p) => ({
+    return (error.details as { path?: unknown; message?: unknown }[]).map((p) => ({
       where: describePath(Array.isArray(p.path) || typeof p.path === 'string' ? (p.path as string[] | string) : [], settings),
       message: typeof p.message === 'string' ? p.message : error.message,
     }));

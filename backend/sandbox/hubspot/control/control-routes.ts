@@ -10,7 +10,7 @@ import type { HubSpotAccount } from '../state/account.ts';
 import type { RegisteredApp } from '../state/apps.ts';
 import type { HubSpotSandboxState } from '../state/sandbox-state.ts';
 import type { WebhookDispatcher } from '../webhooks/delivery.ts';
-import { createAccountSchema, limitsSchema, mintTokenSchema, registerAppSchema, webhookConfigSchema, webhookSettingsSchema } from './control-schemas.ts';
+import { createAccountSchema, journalControlSchema, limitsSchema, mintTokenSchema, registerAppSchema, webhookConfigSchema, webhookSettingsSchema } from './control-schemas.ts';
 import { defaultApp } from './default-app.ts';
 
 export function accountOf(state: HubSpotSandboxState, raw: string | string[] | undefined): HubSpotAccount {
@@ -51,6 +51,19 @@ export function controlRoutes(state: HubSpotSandboxState, webhooks: WebhookDispa
       for (const sub of input.subscriptions) state.addSubscription(app, sub);
     }
     ok(res, app.webhooks);
+  });
+
+  // The app's webhooks journal: its lifecycle subscriptions and entries; faults for the journal APIs.
+  router.get('/apps/:appId/journal', (req, res) => {
+    const app = appOf(state, req.params.appId);
+    ok(res, { subscriptions: state.journal.subscriptions.get(app.appId) ?? [], entries: state.journal.live(app.appId) });
+  });
+  router.put('/apps/:appId/journal', (req, res) => {
+    const app = appOf(state, req.params.appId);
+    const input = parseInput(journalControlSchema, req.body ?? {});
+    if (input.throttleBurst !== undefined) state.journal.throttleBurst.set(app.appId, input.throttleBurst);
+    const expired = input.expireEntries ? state.journal.expireAll(app.appId) : 0;
+    ok(res, { throttleBurst: state.journal.throttleBurst.get(app.appId) ?? 0, expired });
   });
 
   router.post('/accounts/:portalId/install', (req, res) => {

@@ -5,7 +5,7 @@ import { OBJECT_TYPES, lookupObjectType } from '../objects/object-types.ts';
 /**
  * Subscription types HubSpot accepts: legacy `{contact,company,deal,line_item,product}.{action}` (there is
  * no legacy `invoice.*` or payment type — those need `object.*` with an objectType), `contact.privacyDeletion`,
- * generic `object.{action}`, and the emulator's `app.uninstall`.
+ * and generic `object.{action}`. (App lifecycle events are not webhooks: they come from the webhooks journal.)
  */
 const ACTIONS = ['creation', 'deletion', 'propertyChange', 'merge', 'restore', 'associationChange'];
 const LEGACY_OBJECTS = ['contact', 'company', 'deal', 'line_item', 'product'];
@@ -13,7 +13,6 @@ export const SUBSCRIPTION_TYPES: readonly string[] = [
   ...LEGACY_OBJECTS.flatMap((o) => ACTIONS.map((a) => `${o}.${a}`)),
   ...ACTIONS.map((a) => `object.${a}`),
   'contact.privacyDeletion',
-  'app.uninstall',
 ];
 
 export const subscriptionSchema = z
@@ -74,3 +73,9 @@ export const limitsSchema = z.object({
 });
 
 export const createAccountSchema = z.object({ portalId: z.number().int().min(1).optional() });
+
+/** PUT /_sandbox/apps/:appId/journal: the next `throttleBurst` journal / subscription calls answer 429; `expireEntries` ages every entry past the 3-day retention. */
+export const journalControlSchema = z.strictObject({
+  throttleBurst: z.number().int().min(0).max(1000).optional(),
+  expireEntries: z.boolean().optional(),
+});

@@ -7,6 +7,7 @@ import { Router, type Request, type Response } from 'express';
 import { correlationId } from '../http/errors.ts';
 import { param, queryString } from '../http/parse.ts';
 import type { HubSpotSandboxState } from '../state/sandbox-state.ts';
+import { JOURNAL_SCOPES } from '../journal/journal-store.ts';
 import type { AccessToken, Grant } from './token-store.ts';
 
 function oauthError(res: Response, status: string, message: string, http = 400): void {
@@ -65,6 +66,16 @@ export function tokenRoutes(state: HubSpotSandboxState): Router {
       if (!refresh || refresh.revoked || refresh.clientId !== app.clientId) return oauthError(res, 'BAD_REFRESH_TOKEN', 'missing or unknown refresh token');
       // HubSpot does not rotate refresh tokens: the same one keeps working until revoked/uninstalled.
       res.json(tokenResponse(state, state.tokens.issueAccessToken(refresh, refresh.token)));
+      return;
+    }
+    if (p.grant_type === 'client_credentials') {
+      // App-level token for the webhooks journal APIs: only developer.webhooks_journal.* scopes, no refresh token.
+      const scopes = (p.scope ?? '').split(/[\s,]+/).filter(Boolean);
+      if (scopes.length === 0) return oauthError(res, 'BAD_SCOPE', 'scope is required for the client_credentials grant');
+      const unknown = scopes.filter((scope) => !(JOURNAL_SCOPES as readonly string[]).includes(scope));
+      if (unknown.length > 0) return oauthError(res, 'BAD_SCOPE', `scopes not available to a client credentials token: ${unknown.join(', ')}`);
+      const token = state.journal.issueAppToken(app.appId, scopes);
+      res.json({ token_type: 'bearer', access_token: token.token, expires_in: Math.round((token.expiresAt - Date.now()) / 1000) });
       return;
     }
     oauthError(res, 'BAD_GRANT_TYPE', `unsupported grant_type: ${p.grant_type ?? '(missing)'}`);

@@ -2,7 +2,7 @@
 
 export interface WebhookSubscription {
   id: number;
-  /** `contact.creation`, `contact.propertyChange`, `object.creation`, `contact.privacyDeletion`, `app.uninstall`… */
+  /** `contact.creation`, `contact.propertyChange`, `object.creation`, `contact.privacyDeletion`… */
   subscriptionType: string;
   /** For `object.*` subscriptions: `contact`, `invoice`, `commerce_payment`, … */
   objectType?: string;

@@ -5,12 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import { CallLog } from '../../common/call-log.ts';
 import { Faults } from '../../common/faults.ts';
+import { JournalStore } from '../journal/journal-store.ts';
 import { TokenStore } from '../oauth/token-store.ts';
 import { HubSpotAccount } from './account.ts';
 import type { RegisteredApp, WebhookSubscription } from './apps.ts';
 import type { ChangeListener, CrmChange } from './changes.ts';
-
-export type LifecycleListener = (portalId: number, appId: number, action: 'APP_UNINSTALL') => void;
 
 export interface RegisterAppInput {
   name?: string;
@@ -30,16 +29,18 @@ export class HubSpotSandboxState {
   readonly accounts = new Map<number, HubSpotAccount>();
   readonly apps = new Map<number, RegisteredApp>();
   readonly tokens: TokenStore;
+  /** Webhooks journal: app tokens, lifecycle subscriptions, entries (how HubSpot tells an app about installs and uninstalls). */
+  readonly journal: JournalStore;
   readonly callLog = new CallLog();
   readonly faults = new Faults();
   private readonly listeners: ChangeListener[] = [];
-  private readonly lifecycleListeners: LifecycleListener[] = [];
   private nextPortalId = 100_000_001;
   private nextAppId = 1_000_001;
   private nextSubscriptionId = 5_000_001;
 
   constructor(tokenTtlSeconds: number) {
     this.tokens = new TokenStore(tokenTtlSeconds);
+    this.journal = new JournalStore(tokenTtlSeconds);
   }
 
   createAccount(portalId?: number): HubSpotAccount {
@@ -90,22 +91,24 @@ export class HubSpotSandboxState {
     for (const listener of this.listeners) listener(portalId, change);
   }
 
-  onLifecycle(listener: LifecycleListener): void {
-    this.lifecycleListeners.push(listener);
-  }
-
   /** Marks the app installed in the account (done when the user clicks Allow, or by the control API). */
   install(portalId: number, appId: number): void {
-    this.account(portalId)?.installedApps.add(appId);
+    const account = this.account(portalId);
+    if (!account || account.installedApps.has(appId)) return;
+    account.installedApps.add(appId);
+    this.journal.record(appId, portalId, 'APP_INSTALL');
   }
 
-  /** Uninstall: tokens stop working, and the app is told through its webhook target (app.uninstall). */
+  /**
+   * Uninstall: tokens stop working, and the app learns it from its webhooks journal (an APP_UNINSTALL
+   * entry, if it subscribed) — HubSpot sends no uninstall webhook.
+   */
   uninstall(portalId: number, appId: number): boolean {
     const account = this.account(portalId);
     if (!account?.installedApps.has(appId)) return false;
     account.installedApps.delete(appId);
     this.tokens.revokeInstall(portalId, appId);
-    for (const listener of this.lifecycleListeners) listener(portalId, appId, 'APP_UNINSTALL');
+    this.journal.record(appId, portalId, 'APP_UNINSTALL');
     return true;
   }
 }

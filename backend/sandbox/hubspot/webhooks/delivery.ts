@@ -7,7 +7,7 @@
 import { seededRandom } from '../../common/random.ts';
 import type { RegisteredApp } from '../state/apps.ts';
 import type { HubSpotSandboxState } from '../state/sandbox-state.ts';
-import { buildEvents, uninstallEvent, type WebhookEvent } from './event-builder.ts';
+import { buildEvents, type WebhookEvent } from './event-builder.ts';
 import { signV1, signV3 } from './signature.ts';
 
 export const MAX_EVENTS_PER_REQUEST = 100;
@@ -56,11 +56,6 @@ export class WebhookDispatcher {
         const events = buildEvents(app, portalId, change, () => ++this.lastEventId);
         if (events.length > 0) this.enqueue(app, portalId, events);
       }
-    });
-    state.onLifecycle((portalId, appId) => {
-      const app = state.apps.get(appId);
-      const event = app ? uninstallEvent(app, portalId, ++this.lastEventId) : undefined;
-      if (app && event && app.webhooks.targetUrl) this.enqueue(app, portalId, [event]);
     });
   }
 

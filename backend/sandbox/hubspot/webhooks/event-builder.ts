@@ -82,13 +82,3 @@ export function buildEvents(app: RegisteredApp, portalId: number, change: CrmCha
   }
   return events;
 }
-
-/** The uninstall notice (emulator convention, see README: subscription type `app.uninstall`). */
-export function uninstallEvent(app: RegisteredApp, portalId: number, eventId: number): WebhookEvent | undefined {
-  const sub = app.webhooks.subscriptions.find((s) => s.active && s.subscriptionType === 'app.uninstall');
-  if (!sub) return undefined;
-  return {
-    eventId, subscriptionId: sub.id, portalId, appId: app.appId, occurredAt: Date.now(), subscriptionType: 'app.uninstall',
-    attemptNumber: 0, changeSource: 'APP_LIFECYCLE', sourceId: String(app.appId), action: 'APP_UNINSTALL',
-  };
-}

@@ -1,28 +1,24 @@
 /**
- * Drains an account's webhook inbox: app lifecycle and privacy events are handled here; object
- * changes go to the sync of that object type when one is enabled (the engine's per-record jobs).
+ * Drains an account's webhook inbox: privacy events are handled here; object changes go to the sync
+ * of that object type when one is enabled (the engine's per-record jobs). Uninstalls are not webhooks
+ * on HubSpot's platform: they come from the webhooks journal (connections/lifecycle-journal.ts).
  */
 import { z } from 'zod';
 import { defineJob } from '../job-definition.ts';
 import type { AppContext } from '../context.ts';
 import type { Knex } from '../../db/knex.ts';
 import { lockUnprocessedInboxEvents, markInboxProcessed, type DBInboxEvent } from '../../db/webhook-inbox.ts';
-import { uninstallAccount } from '../../connections/uninstall.ts';
 import { forgetHubSpotContact } from '../../connections/privacy.ts';
 import { dispatchObjectChange } from '../../sync/webhook-dispatch.ts';
 
 const BATCH = 200;
 
-const hubspotPayload = z.object({ subscriptionType: z.string(), objectId: z.union([z.number(), z.string()]).optional(), action: z.string().optional() }).passthrough();
+const hubspotPayload = z.object({ subscriptionType: z.string(), objectId: z.union([z.number(), z.string()]).optional() }).passthrough();
 
 type TxContext = AppContext & { db: Knex.Transaction };
 
 async function handleHubSpotEvent(ctx: TxContext, portalId: number, row: DBInboxEvent): Promise<string | null> {
   const event = hubspotPayload.parse(row.payload);
-  if (event.subscriptionType === 'app.uninstall' || event.action === 'APP_UNINSTALL') {
-    await uninstallAccount(ctx, portalId, 'HubSpot reported that the app was uninstalled');
-    return null;
-  }
   if (event.subscriptionType === 'contact.privacyDeletion' && event.objectId !== undefined) {
     await forgetHubSpotContact(ctx, portalId, String(event.objectId));
     return null;

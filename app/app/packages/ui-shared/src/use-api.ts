@@ -1,6 +1,7 @@
 /**
  * Loads one backend resource into a discriminated state (loading | ready | error), drops answers that
- * arrive after a newer request started, and lets the caller reload.
+ * arrive after a newer request started, and lets the caller reload. New `deps` show "loading" at once
+ * and load again; `reload` keeps showing the data it has until the new answer arrives.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 
@@ -11,24 +12,38 @@ export interface ApiResource<T> {
   reload: () => void;
 }
 
+const sameDeps = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
+
 export function useApi<T>(load: () => Promise<T>, deps: readonly unknown[]): ApiResource<T> {
   const [state, setState] = useState<ApiState<T>>({ status: 'loading' });
-  const latest = useRef(0);
-  const run = useCallback(load, deps);
+  // The deps the state belongs to: new ones reset it while rendering (no flash of the old data).
+  const [stateDeps, setStateDeps] = useState(deps);
+  if (!sameDeps(stateDeps, deps)) {
+    setStateDeps(deps);
+    setState({ status: 'loading' });
+  }
+  const latestRequest = useRef(0);
+  const latestLoad = useRef(load);
+  useEffect(() => {
+    latestLoad.current = load;
+  });
+
+  const request = useCallback(() => {
+    const id = ++latestRequest.current;
+    latestLoad.current().then(
+      (data) => id === latestRequest.current && setState({ status: 'ready', data }),
+      (error: unknown) => id === latestRequest.current && setState({ status: 'error', error }),
+    );
+  }, []);
 
   const reload = useCallback(() => {
-    const id = ++latest.current;
     setState((s) => (s.status === 'ready' ? s : { status: 'loading' }));
-    run().then(
-      (data) => id === latest.current && setState({ status: 'ready', data }),
-      (error: unknown) => id === latest.current && setState({ status: 'error', error }),
-    );
-  }, [run]);
+    request();
+  }, [request]);
 
-  useEffect(() => {
-    setState({ status: 'loading' });
-    reload();
-  }, [reload]);
+  // The caller's deps decide when to load again (like useEffect's own list).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(request, deps);
 
   return { state, reload };
 }

@@ -3,7 +3,10 @@ import { useEffect, useRef } from 'react';
 
 export function usePolling(tick: () => Promise<void>, intervalMs: number, active: boolean): void {
   const latest = useRef(tick);
-  latest.current = tick;
+  // The newest tick after each render (refs are written in effects, never while rendering).
+  useEffect(() => {
+    latest.current = tick;
+  });
   useEffect(() => {
     if (!active) return;
     let stopped = false;

@@ -11,6 +11,9 @@ import { processWebhooksJob } from '../../../jobs/handlers/process-webhooks.ts';
 import { verifiedHubSpotRequest } from '../../middleware/hubspot-signature.ts';
 import { httpErrors } from '../../errors.ts';
 
+/** Where HubSpot delivers CRM webhooks (webhooks-hsmeta.json `settings.targetUrl`, written by `npm run hubspot:prepare`). */
+export const HUBSPOT_WEBHOOK_PATH = '/webhooks/hubspot';
+
 export const hubspotEventSchema = z
   .object({
     eventId: z.union([z.number(), z.string()]),
@@ -33,7 +36,7 @@ export type HubSpotWebhookEvent = z.infer<typeof hubspotEventSchema>;
 
 export function hubspotWebhookRoutes(ctx: AppContext): Router {
   const router = Router();
-  router.post('/webhooks/hubspot', verifiedHubSpotRequest(ctx), async (req, res) => {
+  router.post(HUBSPOT_WEBHOOK_PATH, verifiedHubSpotRequest(ctx), async (req, res) => {
     const parsed = z.array(hubspotEventSchema).max(1000).safeParse(req.body);
     if (!parsed.success) throw httpErrors.invalidRequest('Expected an array of HubSpot webhook events.');
     const byPortal = new Map<number, HubSpotWebhookEvent[]>();

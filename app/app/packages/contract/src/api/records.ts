@@ -83,7 +83,7 @@ export type RecordResponse = z.infer<typeof recordResponseSchema>;
 export const recordColumnKeySchema = z.enum(['displayName', 'email', 'hubspotId', 'qboId', 'state', 'reasonLabel', 'message', 'lastSyncedAt', 'lastDirection', 'origin']);
 export type RecordColumnKey = z.infer<typeof recordColumnKeySchema>;
 
-export const RECORD_COLUMNS: ReadonlyArray<{ key: RecordColumnKey; label: string; defaultVisible: boolean }> = [
+export const RECORD_COLUMNS: readonly { key: RecordColumnKey; label: string; defaultVisible: boolean }[] = [
   { key: 'displayName', label: 'Name', defaultVisible: true },
   { key: 'email', label: 'E-mail', defaultVisible: true },
   { key: 'hubspotId', label: 'HubSpot ID', defaultVisible: false },

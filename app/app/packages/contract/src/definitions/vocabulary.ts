@@ -28,7 +28,7 @@ export interface FilterCriterion {
   property: string;
   operator: FilterOperator;
   value?: string | number | boolean;
-  values?: Array<string | number>;
+  values?: (string | number)[];
 }
 
 /** Criteria ANDed together; a definition's groups are ORed. No groups = everything passes. */

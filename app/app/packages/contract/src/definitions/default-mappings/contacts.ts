@@ -8,7 +8,7 @@ import { COMPUTED_DISPLAY_NAME } from '../computed-fields.ts';
 /** R14: DisplayName ← primary company name, else first + last name, else email. Written on create only. */
 export const DISPLAY_NAME_MAPPING_ID = 'display_name';
 
-const PAIRS: ReadonlyArray<[id: string, hubspotProperty: string, qboField: string]> = [
+const PAIRS: readonly [id: string, hubspotProperty: string, qboField: string][] = [
   ['email', 'email', 'PrimaryEmailAddr.Address'],
   ['firstname', 'firstname', 'GivenName'],
   ['lastname', 'lastname', 'FamilyName'],

@@ -2,7 +2,7 @@
 import type { FieldMapping } from '../vocabulary.ts';
 import { COMPUTED_PAYMENT_APPLIED, COMPUTED_PAYMENT_METHOD, COMPUTED_PAYMENT_NOTE, COMPUTED_PAYMENT_STATUS } from '../computed-fields.ts';
 
-const PAIRS: ReadonlyArray<[id: string, hubspotProperty: string, qboField: string]> = [
+const PAIRS: readonly [id: string, hubspotProperty: string, qboField: string][] = [
   ['amount', 'hs_initial_amount', COMPUTED_PAYMENT_APPLIED],
   ['date', 'hs_initiated_date', 'TxnDate'],
   ['currency', 'hs_currency_code', 'CurrencyRef.value'],

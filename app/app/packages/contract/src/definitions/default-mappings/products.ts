@@ -11,7 +11,7 @@ export const TYPE_MAPPING_ID = 'type';
 /** Inactive in QuickBooks ⇄ archived in HubSpot. */
 export const ACTIVE_MAPPING_ID = 'active';
 
-const PAIRS: ReadonlyArray<[id: string, hubspotProperty: string, qboField: string]> = [
+const PAIRS: readonly [id: string, hubspotProperty: string, qboField: string][] = [
   [NAME_MAPPING_ID, 'name', 'Name'],
   [SKU_MAPPING_ID, 'hs_sku', 'Sku'],
   ['description', 'description', 'Description'],
