@@ -20,6 +20,7 @@ import { HubSpotAccount } from '../hubspot/state/account.ts';
 import { ObjectCollection } from '../hubspot/objects/collection.ts';
 import { AssociationStore } from '../hubspot/associations/association-store.ts';
 import { TokenStore } from '../hubspot/oauth/token-store.ts';
+import { JournalStore } from '../hubspot/journal/journal-store.ts';
 import { QboState } from '../qbo/state/store.ts';
 import { Company } from '../qbo/state/company.ts';
 import { Clock } from '../qbo/core/clock.ts';
@@ -31,7 +32,7 @@ const SAVE_DEBOUNCE_MS = 200;
 const SAVE_EVERY_MS = 1_000;
 
 /** The classes of the state stores (a new store class goes here; the round-trip test says so). */
-const classes = classRegistry([HubSpotSandboxState, HubSpotAccount, ObjectCollection, AssociationStore, TokenStore, QboState, Company, Clock]);
+const classes = classRegistry([HubSpotSandboxState, HubSpotAccount, ObjectCollection, AssociationStore, TokenStore, JournalStore, QboState, Company, Clock]);
 
 export const HUBSPOT_SNAPSHOT: SnapshotOptions = { classes, transient: ['callLog', 'faults', 'listeners', 'lifecycleListeners'] };
 export const QBO_SNAPSHOT: SnapshotOptions = { classes };
