@@ -7,6 +7,7 @@ import type { Knex } from 'knex';
 import * as accountsAndConnections from './20261124201500_accounts_and_connections.ts';
 import * as syncModel from './20261124201600_sync_model.ts';
 import * as recordViewsAndExports from './20261124224500_record_views_and_exports.ts';
+import * as jobLeases from './20261202070000_job_leases.ts';
 import * as apiRequestReplays from './20261202080000_api_request_replays.ts';
 import * as hubspotLifecycleJournal from './20261202090000_hubspot_lifecycle_journal.ts';
 
@@ -20,6 +21,7 @@ export const migrations: Migration[] = [
   { name: '20261124201500_accounts_and_connections', ...accountsAndConnections },
   { name: '20261124201600_sync_model', ...syncModel },
   { name: '20261124224500_record_views_and_exports', ...recordViewsAndExports },
+  { name: '20261202070000_job_leases', ...jobLeases },
   { name: '20261202080000_api_request_replays', ...apiRequestReplays },
   { name: '20261202090000_hubspot_lifecycle_journal', ...hubspotLifecycleJournal },
 ];

@@ -20,7 +20,11 @@ export const envSchema = z
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 
     /** When unset, an embedded Postgres is started with data under EMBEDDED_PG_DIR. */
-    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .refine((v) => URL.canParse(v) && (new URL(v).hostname !== '' || new URL(v).searchParams.has('host')), 'must be a postgres://user:password@host:port/database URL (it does not parse; special characters in the password must be percent-encoded)')
+      .optional(),
     /** Per process. The worker runs several queues × WORKER_CONCURRENCY jobs, some holding a connection while they work. */
     DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(200).default(20),
     EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
@@ -82,6 +86,8 @@ export const envSchema = z
     SANDBOX_MODE: z.enum(['auto', 'on', 'off']).default('auto'),
     SANDBOX_HUBSPOT_PORT: port.default(4010),
     SANDBOX_QBO_PORT: port.default(4020),
+    /** Where `npm start`'s demo keeps the emulators' state between runs (beside the embedded Postgres). */
+    SANDBOX_DATA_DIR: z.string().min(1).default('.data/sandbox'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {

@@ -7,6 +7,8 @@
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable } from 'node:stream';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { freePort } from '../helpers/free-port.ts';
@@ -52,6 +54,8 @@ beforeAll(async () => {
       LOG_LEVEL: 'info',
       SANDBOX_MODE: 'auto',
       DATABASE_URL: db.url,
+      // Never the repository's .data/sandbox: a developer's saved demo is not this test's.
+      SANDBOX_DATA_DIR: path.join(tmpdir(), `hqs-first-run-${process.pid}`),
       HOST: '127.0.0.1',
       PORT: String(ports.service),
       SANDBOX_HUBSPOT_PORT: String(ports.hubspot),

@@ -7,7 +7,8 @@ import type { AppContext } from '../../backend/src/jobs/context.ts';
 import { defineJob } from '../../backend/src/jobs/job-definition.ts';
 import { createJobQueue } from '../../backend/src/jobs/queue.ts';
 import { purgeWebhookInboxJob } from '../../backend/src/jobs/handlers/purge-webhook-inbox.ts';
-import { startWorker } from '../../backend/src/jobs/worker.ts';
+import { startWorker, type RunningWorker } from '../../backend/src/jobs/worker.ts';
+import { startWorkerLeases } from '../../backend/src/jobs/leases.ts';
 import { createLogger } from '../../backend/src/logger.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { testEnv } from '../helpers/env.ts';
@@ -17,6 +18,7 @@ describe('job queue (pg-boss)', () => {
   let t: TestDatabase;
   let ctx: AppContext;
   let releaseSlowJob: () => void = () => undefined;
+  let worker: RunningWorker;
   const slowJobRan: string[] = [];
 
   const slowJob = defineJob({
@@ -37,10 +39,11 @@ describe('job queue (pg-boss)', () => {
     await queue.start();
     ctx = { env: testEnv(), db: t.db, logger, cipher: new TokenCipher({ id: 'k', key: Buffer.alloc(32, 1) }), queue };
     await upsertInstallation(t.db, ctx.cipher, { portalId: 42, scopes: [], tokens: { accessToken: 'a', refreshToken: 'r', expiresAt: new Date() } });
-    await startWorker(ctx, { concurrency: 1, pollingIntervalSeconds: 0.5, definitions: [purgeWebhookInboxJob, slowJob], schedule: false });
+    worker = await startWorker(ctx, { concurrency: 1, pollingIntervalSeconds: 0.5, definitions: [purgeWebhookInboxJob, slowJob], schedule: false });
   });
   afterAll(async () => {
     await ctx.queue.stop({ graceful: false, timeoutMs: 1_000 });
+    await worker.stop();
     await t.drop();
   });
 
@@ -110,5 +113,36 @@ describe('job queue (pg-boss)', () => {
     expect(slowJobRan).toEqual(['in-flight']);
     const state = await t.db.raw<{ rows: Array<{ state: string }> }>(`select state from pgboss.job where id = ?`, [jobId]);
     expect(state.rows[0]?.state).toBe('completed');
+  });
+
+  it('hands the job of a dead worker back to the queue at once, never the job of a live one', async () => {
+    const timings = { heartbeatMs: 200, reapIntervalMs: 600_000, deadAfterMs: 1_000, lostAfterMs: 600_000, leaselessAfterMs: 600_000 };
+    // A queue of its own (the suite's was stopped by the previous test).
+    const queue = createJobQueue({ connectionString: t.url, logger: ctx.logger });
+    await queue.start();
+    const start = () => startWorkerLeases({ db: t.db, queue, connectionString: t.url, logger: ctx.logger, timings });
+    await queue.ensureQueue('test.leased');
+    const jobId = await queue.send('test.leased', { n: 1 }, { retryLimit: 3 });
+    const [job] = await queue.boss.fetch('test.leased');
+    expect(job?.id).toBe(jobId);
+    const a = await start();
+    await a.claim('test.leased', jobId!);
+    const b = await start();
+    // A is alive (heartbeat fresh, liveness lock held): B takes nothing, however long A works.
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await b.reap()).toBe(0);
+    expect((await queue.boss.getJobById('test.leased', jobId!))?.state).toBe('active');
+    // A dies (its heartbeat stops and its connection closes): B hands the job back, due now.
+    await a.stop();
+    await new Promise((r) => setTimeout(r, 1_300));
+    expect(await b.reap()).toBe(1);
+    const back = await queue.boss.getJobById('test.leased', jobId!);
+    expect(back?.state).toBe('retry');
+    expect(back!.startAfter.getTime()).toBeLessThanOrEqual(Date.now() + 1_000);
+    expect(await b.reap()).toBe(0);
+    const [again] = await queue.boss.fetch('test.leased');
+    expect(again?.id).toBe(jobId);
+    await b.stop();
+    await queue.stop({ graceful: false, timeoutMs: 1_000 });
   });
 });

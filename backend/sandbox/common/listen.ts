@@ -9,6 +9,15 @@ export interface ListeningServer {
   close(): Promise<void>;
 }
 
+/** Tells when the emulator answered a request that may have changed its state (anything but GET/HEAD/OPTIONS). */
+export function notifyingWrites(handler: RequestListener, onWrite: (() => void) | undefined): RequestListener {
+  if (!onWrite) return handler;
+  return (req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') res.once('finish', onWrite);
+    handler(req, res);
+  };
+}
+
 /**
  * Starts an HTTP server for an emulator. `port` 0 picks a free port (tests, benchmarks). close()
  * destroys open sockets too, so a held-open "timeout" fault never keeps a test process alive.

@@ -41,10 +41,11 @@ async function main(): Promise<void> {
     EMBEDDED_PG_PORT: String(await freePort()),
     EMBEDDED_PG_DIR: join(dataDir, 'postgres'),
     EXPORTS_DIR: join(dataDir, 'exports'),
+    SANDBOX_DATA_DIR: join(dataDir, 'sandbox'),
     DATABASE_URL: '',
   });
   const logger = createLogger(env.LOG_LEVEL);
-  const demo = await startDemoSandbox(env, logger);
+  const demo = await startDemoSandbox(env, logger, { databaseKnowsDemo: false });
   const service = await startService('all', demo.env, logger);
   const browser = await launchBrowser();
   try {

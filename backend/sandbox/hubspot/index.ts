@@ -2,7 +2,7 @@
  * HubSpot API sandbox emulator: a local HTTP server that the official @hubspot/api-client can use
  * unchanged (`new Client({ accessToken, basePath: sandbox.baseUrl })`). See README.md.
  */
-import { listen } from '../common/listen.ts';
+import { listen, notifyingWrites } from '../common/listen.ts';
 import { createApp } from './server.ts';
 import { HubSpotSandboxState } from './state/sandbox-state.ts';
 import { WebhookDispatcher } from './webhooks/delivery.ts';
@@ -13,6 +13,10 @@ export interface HubSpotSandboxOptions {
   host?: string;
   /** Access token lifetime; HubSpot's is 30 minutes. */
   tokenTtlSeconds?: number;
+  /** State to serve (restored from a saved demo); a fresh, empty one otherwise. */
+  state?: HubSpotSandboxState;
+  /** Called after each answered request that may have changed the state (the demo saves it). */
+  onWrite?: () => void;
 }
 
 export interface HubSpotSandbox {
@@ -25,9 +29,12 @@ export interface HubSpotSandbox {
 }
 
 export async function startHubSpotSandbox(opts: HubSpotSandboxOptions = {}): Promise<HubSpotSandbox> {
-  const state = new HubSpotSandboxState(opts.tokenTtlSeconds ?? 1800);
+  const state = opts.state ?? new HubSpotSandboxState(opts.tokenTtlSeconds ?? 1800);
   const webhooks = new WebhookDispatcher(state);
-  const server = await listen(createApp(state, webhooks), opts.port ?? 0, opts.host ?? '127.0.0.1');
+  const server = await listen(notifyingWrites(createApp(state, webhooks), opts.onWrite), opts.port ?? 0, opts.host ?? '127.0.0.1').catch((err: unknown) => {
+    webhooks.close();
+    throw err;
+  });
   return {
     baseUrl: server.url,
     port: server.port,

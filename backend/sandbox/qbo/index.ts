@@ -3,9 +3,9 @@
  * API base: `${baseUrl}/v3/company/{realmId}/…`; OAuth: `${baseUrl}/oauth2/v1/authorize`,
  * `${baseUrl}/oauth2/v1/tokens/bearer`, `${baseUrl}/oauth2/v1/tokens/revoke`; control API: `${baseUrl}/_sandbox/…`.
  */
-import { listen } from '../common/listen.ts';
+import { listen, notifyingWrites } from '../common/listen.ts';
 import { createApp, createServices, type QboServices } from './server.ts';
-import type { QboState } from './state/store.ts';
+import { QboState } from './state/store.ts';
 
 export interface QboSandboxUrls {
   /** Pass as OAuthClient.authorizeEndpoint (intuit-oauth). */
@@ -28,9 +28,22 @@ export interface QboSandbox {
   close(): Promise<void>;
 }
 
-export async function startQboSandbox(opts: { port?: number; host?: string } = {}): Promise<QboSandbox> {
-  const services = createServices();
-  const server = await listen(createApp(services), opts.port ?? 0, opts.host ?? '127.0.0.1');
+export interface QboSandboxOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** State to serve (restored from a saved demo); a fresh, empty one otherwise. */
+  state?: QboState;
+  /** Called after each answered request that may have changed the state (the demo saves it). */
+  onWrite?: () => void;
+}
+
+export async function startQboSandbox(opts: QboSandboxOptions = {}): Promise<QboSandbox> {
+  const services = createServices(opts.state ?? new QboState());
+  const server = await listen(notifyingWrites(createApp(services), opts.onWrite), opts.port ?? 0, opts.host ?? '127.0.0.1').catch((err: unknown) => {
+    services.webhooks.close();
+    throw err;
+  });
   const baseUrl = server.url;
   return {
     baseUrl,
@@ -50,7 +63,8 @@ export async function startQboSandbox(opts: { port?: number; host?: string } = {
   };
 }
 
-export { QboState, randomToken } from './state/store.ts';
+export { randomToken } from './state/store.ts';
+export { QboState };
 export type { SandboxApp, WebhookConfig, CreateCompanyInput, Grant } from './state/store.ts';
 export { Company } from './state/company.ts';
 export type { EntityName, QboEntity, CompanySettings, CompanyPreferencesInput, EntityChange } from './state/types.ts';

@@ -4,10 +4,10 @@
  * counts with the most frequent reasons records failed or were left out (one example message each, since
  * one reason such as "excluded by the filter" can name different rules), and open alerts.
  */
-import { parseEnv } from '../env.ts';
+import { EnvError, parseEnv } from '../env.ts';
 import { createLogger } from '../logger.ts';
 import { createDatabase } from '../db/knex.ts';
-import { resolveDatabase } from '../db/database-url.ts';
+import { resolveDatabase, type ResolvedDatabase } from '../db/database-url.ts';
 import { migrationStatus } from '../db/migrate.ts';
 import { INSTALLATIONS, type DBInstallation } from '../db/installations.ts';
 import { getQboConnection } from '../db/qbo-connections.ts';
@@ -15,9 +15,17 @@ import { listSyncDefinitions } from '../db/sync-definitions.ts';
 import { countSyncRecordsByReason, listSyncRecords, type ReasonCountRow } from '../db/sync-records.ts';
 import { reasonLabel } from '../views/reason-labels.ts';
 import { listOpenAlerts } from '../db/account-alerts.ts';
+import { StartupError } from '../startup-error.ts';
 
-const env = parseEnv();
-const database = await resolveDatabase(env, createLogger('warn'));
+// A wrong DATABASE_URL, or no database at all, is one line: never a fresh cluster and talk of migrations.
+let database: ResolvedDatabase;
+try {
+  database = await resolveDatabase(parseEnv(), createLogger('warn'), { embedded: 'existing' });
+} catch (err) {
+  if (!(err instanceof StartupError || err instanceof EnvError)) throw err;
+  process.stderr.write(`${err instanceof StartupError ? `npm run status: ${err.message}` : err.message}\n`);
+  process.exit(1);
+}
 const db = createDatabase({ connectionString: database.connectionString, poolMax: 2 });
 const out: string[] = [];
 const OBJECT_TYPES = ['contacts', 'products', 'invoices', 'payments'] as const;

@@ -19,6 +19,7 @@ import { setupCheckRoutes } from './routes/api/setup-checks.ts';
 import { incomeAccountRoutes } from './routes/api/income-accounts.ts';
 import { signedAccount, verifiedHubSpotRequest } from './middleware/hubspot-signature.ts';
 import { repeatSafeWrites } from './middleware/repeat-safe-writes.ts';
+import { refuseInvalidText } from './middleware/text-input.ts';
 
 /** The raw request bytes, kept for signature checks (a re-serialised body would not verify). */
 export type RequestWithRawBody = express.Request & { rawBody?: Buffer };
@@ -36,6 +37,8 @@ export function createHttpApp(ctx: AppContext, metrics: Metrics = createMetrics(
       },
     }),
   );
+  // Before any route: NUL, control characters and invalid UTF-8 in the path, query or body are a 400, never a 500.
+  app.use(refuseInvalidText);
   app.use(healthRoutes(ctx, metrics), homeRoutes(ctx));
   app.use(hubspotInstallRoutes(ctx));
   app.use(quickbooksOAuthRoutes(ctx));

@@ -16,10 +16,13 @@ export interface SendOptions {
   singletonKey?: string;
   startAfterSeconds?: number;
   retryLimit?: number;
+  /** How long the job may stay active before pg-boss gives up on it (default 15 minutes). A dead worker's jobs are handed back sooner by the leases (leases.ts). */
+  expireInSeconds?: number;
 }
 
 export interface JobQueue {
   boss: PgBoss;
+  connectionString: string;
   start(): Promise<void>;
   stop(options: { graceful: boolean; timeoutMs: number }): Promise<void>;
   ensureQueue(name: string): Promise<void>;
@@ -32,7 +35,7 @@ export interface JobQueue {
  * hands it out from acquireConnection(); we run pg-boss's statement on it directly because knex.raw
  * would rewrite `?` placeholders.
  */
-function transactionAdapter(trx: Knex.Transaction): PgBoss.Db {
+export function transactionAdapter(trx: Knex.Transaction): PgBoss.Db {
   return {
     executeSql: async (text: string, values: unknown[]) => {
       const client = trx.client as { acquireConnection(): Promise<{ query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> }> };
@@ -64,6 +67,7 @@ export function createJobQueue(options: { connectionString: string; logger: Logg
 
   return {
     boss,
+    connectionString: options.connectionString,
     start: async () => {
       await boss.start();
     },
@@ -78,6 +82,7 @@ export function createJobQueue(options: { connectionString: string; logger: Logg
       if (sendOptions.singletonKey !== undefined) options.singletonKey = sendOptions.singletonKey;
       if (sendOptions.startAfterSeconds !== undefined) options.startAfter = sendOptions.startAfterSeconds;
       if (sendOptions.retryLimit !== undefined) options.retryLimit = sendOptions.retryLimit;
+      if (sendOptions.expireInSeconds !== undefined) options.expireInSeconds = sendOptions.expireInSeconds;
       if (sendOptions.trx) options.db = transactionAdapter(sendOptions.trx);
       return boss.send(name, data, options);
     },

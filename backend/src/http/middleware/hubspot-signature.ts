@@ -42,19 +42,25 @@ export function verifiedHubSpotRequest(ctx: AppContext): RequestHandler {
   };
 }
 
+/** A HubSpot id in a query string: decimal digits only (Number() would take `0x3E8F21`, `1e3` or ` 12` too). */
+function decimalId(value: unknown): number | undefined {
+  if (typeof value !== 'string' || !/^[1-9][0-9]{0,15}$/.test(value)) return undefined;
+  const id = Number(value);
+  return Number.isSafeInteger(id) ? id : undefined;
+}
+
 /** For UI-extension routes: the signed `portalId` names the account; it must have the app installed. */
 export function signedAccount(ctx: AppContext): RequestHandler {
   return async (req, res, next) => {
-    const portalId = Number(req.query.portalId);
-    if (!Number.isSafeInteger(portalId) || portalId <= 0) throw httpErrors.invalidRequest('The signed request must carry the portalId of the HubSpot account.');
+    const portalId = decimalId(req.query.portalId);
+    if (portalId === undefined) throw httpErrors.invalidRequest('The signed request must carry the portalId of the HubSpot account (decimal digits).');
     const appId = typeof req.query.appId === 'string' ? req.query.appId : undefined;
     if (ctx.env.HUBSPOT_APP_ID && appId !== undefined && appId !== ctx.env.HUBSPOT_APP_ID) throw httpErrors.forbidden('This request was signed for another app.');
     const installation = await getInstallation(ctx.db, portalId);
     if (!installation || installation.status === 'uninstalled') throw httpErrors.forbidden('The app is not installed in this HubSpot account.');
-    const userId = Number(req.query.userId);
     const account: SignedAccount = {
       portalId,
-      userId: Number.isSafeInteger(userId) ? userId : undefined,
+      userId: decimalId(req.query.userId),
       userEmail: typeof req.query.userEmail === 'string' ? req.query.userEmail : undefined,
     };
     res.locals.account = account;

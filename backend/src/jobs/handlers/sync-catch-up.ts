@@ -38,6 +38,13 @@ export const syncCatchUpJob = defineJob({
   },
 });
 
+/**
+ * A first sync of a large account runs for hours at the vendors' rate limits; pg-boss's default 15-minute
+ * expiry would hand a live pass to a second worker. A dead worker's pass is handed back by the job
+ * leases within seconds (jobs/leases.ts), so the expiry is only the backstop for a pass that hangs.
+ */
+const PASS_EXPIRY_SECONDS = 6 * 3600;
+
 export async function enqueueSyncPass(ctx: AppContext, target: { portalId: number; objectType: ObjectType; trigger: RunTrigger }, trx?: Knex.Transaction): Promise<string | null> {
-  return ctx.queue.send(syncCatchUpJob.name, target, { trx, singletonKey: `catch-up:${target.portalId}:${target.objectType}`, retryLimit: 5 });
+  return ctx.queue.send(syncCatchUpJob.name, target, { trx, singletonKey: `catch-up:${target.portalId}:${target.objectType}`, retryLimit: 5, expireInSeconds: PASS_EXPIRY_SECONDS });
 }
