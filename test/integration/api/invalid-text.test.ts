@@ -73,7 +73,7 @@ describe('invalid text in every input of the HTTP API', () => {
     hubspotSignedFetch(`${h.url}${API_PREFIX}${path}${path.includes('?') ? '&' : '?'}portalId=${PORTAL}&appId=${h.apps.hubspot.appId}`, {
       clientSecret: h.apps.hubspot.clientSecret,
       appId: h.apps.hubspot.appId,
-      method: (options.method ?? 'GET') as 'GET',
+      method: (options.method ?? 'GET'),
       body: options.body,
     });
 
