@@ -16,7 +16,7 @@ import { matchesFilters } from '../filters/matches-filters.ts';
 import { RecordFailure, type AdapterSession, type ObjectAdapter, type RecordPair } from './adapter.ts';
 import { linkRows, recordRowFor, saveRecord } from './record-store.ts';
 import { findSyncRecordBySide } from '../../db/sync-records.ts';
-import { readFilterValue, valuesFor, writableToward } from './record-values.ts';
+import { readFilterValue, relatedForFilters, valuesFor, writableToward } from './record-values.ts';
 
 export type RecordSyncAction = 'created' | 'updated' | 'linked' | 'unchanged' | 'excluded' | 'failed' | 'ignored';
 
@@ -62,7 +62,8 @@ export async function syncRecord(session: AdapterSession, adapter: ObjectAdapter
   // Filters (R8): the rule that excluded the record is named on it.
   const filterGroups = side === 'hubspot' ? session.filters.toQbo : session.filters.toHubSpot;
   const catalogues = cataloguesFor(adapter.objectType);
-  const filtered = matchesFilters(filterGroups, (property) => readFilterValue(side, source, property), side === 'hubspot' ? catalogues?.hubspot : catalogues?.qbo);
+  const related = side === 'hubspot' ? await relatedForFilters(session, adapter, filterGroups, source as HubSpotRecord) : undefined;
+  const filtered = matchesFilters(filterGroups, (property) => readFilterValue(side, source, property), side === 'hubspot' ? catalogues?.hubspot : catalogues?.qbo, related);
   if (!filtered.included) {
     // A two-way pair last synced from the other side stays synced: this side's filter only decides
     // whether this side's changes are sent, not whether the pair is synced (the other side's filter let it through).

@@ -16,7 +16,8 @@ import { QboApiError } from '../../../vendors/quickbooks/errors.ts';
 import { contactValues } from './contact-values.ts';
 import { customerFromContact } from './customer-from-contact.ts';
 import { contactPropertiesFromCustomer } from './contact-properties-from-customer.ts';
-import { DISPLAY_NAME_MAPPING_ID } from '@quickbooks-sync/contract/definitions';
+import { DISPLAY_NAME_MAPPING_ID, relatedPropertyOf } from '@quickbooks-sync/contract/definitions';
+import { contactInvoicesLoader, contactsOfInvoicesModifiedSince } from './contact-invoices.ts';
 import { CUSTOMER_LINK, QBO_CUSTOMER_ID_PROPERTY } from './qbo-id-property.ts';
 import { ensureQboLinkProperty } from '../qbo-link-property.ts';
 
@@ -28,7 +29,8 @@ const displayNameKey = (record: QboRecord): string | null => (typeof record.Disp
 
 function contactProperties(session: AdapterSession): string[] {
   const mapped = session.mappings.map((m) => m.hubspotProperty).filter((p) => !p.startsWith('@'));
-  const filtered = session.filters.toQbo.flatMap((g) => g.criteria.map((c) => c.property));
+  // Criteria on associated invoices (R9) are read from the invoices, not the contact.
+  const filtered = session.filters.toQbo.flatMap((g) => g.criteria.map((c) => c.property)).filter((p) => relatedPropertyOf(p) === null);
   return [...new Set([...mapped, ...filtered, 'email', 'firstname', 'lastname', 'createdate', 'lastmodifieddate', QBO_CUSTOMER_ID_PROPERTY])];
 }
 
@@ -56,6 +58,12 @@ export const contactsAdapter: ObjectAdapter = {
   qboNoun: 'customer',
   createOnlyMappingIds: [DISPLAY_NAME_MAPPING_ID],
   hubspotReadProperties: contactProperties,
+  hubspotRecordsWithRelatedChanges: (session, since) => contactsOfInvoicesModifiedSince(session, since, contactProperties(session)),
+  relatedHubSpotRecords: async (session, record, relation, properties) => {
+    if (relation !== 'invoice') return [];
+    const invoices = await loadOne(session.batcher, contactInvoicesLoader(session, properties), record.id);
+    return invoices.map((invoice) => invoice.properties);
+  },
 
   readHubSpot: (session, id) => loadOne(session.batcher, hubspotReadByIdLoader(session, 'contacts', contactProperties(session)), id),
   readQbo: (session, id) => loadOne(session.batcher, qboReadByIdLoader(session, 'Customer', { nameList: true }), id),
