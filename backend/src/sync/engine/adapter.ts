@@ -122,6 +122,8 @@ export interface ObjectAdapter {
    * of the pair as read, for adapters whose writes need more than mapped values (an invoice's lines).
    */
   createQbo(session: AdapterSession, values: MappedValues, requestId: string, pair?: RecordPair): Promise<QboRecord>;
+  /** A word for the record and its activity when a create wrote something other than asked (a display name the policy chose). */
+  createdNote?(written: QboRecord, values: MappedValues): string | null;
   updateQbo(session: AdapterSession, values: MappedValues, existing: QboRecord, pair?: RecordPair): Promise<QboRecord>;
   /** Creates or updates in HubSpot, keyed by the QBO id (a unique property), so a retry never duplicates. */
   upsertHubSpot(session: AdapterSession, values: MappedValues, qboId: string, existingId: string | null, pair?: RecordPair): Promise<HubSpotRecord>;

@@ -193,6 +193,7 @@ export async function syncRecord(session: AdapterSession, adapter: ObjectAdapter
   }
 
   let written: AnyRecord;
+  let createNote: string | null = null;
   const nothingToWrite = writeTarget !== undefined && before !== undefined && changedFields(pick(before, allowed), allowed).length === 0;
   try {
     if (nothingToWrite) {
@@ -205,6 +206,7 @@ export async function syncRecord(session: AdapterSession, adapter: ObjectAdapter
         if (!row.pending_qbo_request_id) row = await saveRecord(db, row, { pending_qbo_request_id: requestId });
         const createValues = side === 'hubspot' ? writableToward(session.mappings, 'qbo', await adapter.hubspotValues(session, source as HubSpotRecord, { forCreate: true })) : allowed;
         written = await adapter.createQbo(session, createValues, requestId, pair);
+        createNote = adapter.createdNote?.(written, createValues) ?? null;
       }
     } else {
       const qboId = writeSide === target ? idOf(side, source) : idOf(target, counterpart!);
@@ -235,7 +237,7 @@ export async function syncRecord(session: AdapterSession, adapter: ObjectAdapter
       origin: row.origin ?? (created ? side === 'hubspot' ? 'hubspot' : 'quickbooks' : null),
       state: 'synced',
       reason_code: null,
-      message: null,
+      message: createNote,
       attempts: 0,
       hubspot_fingerprint: fingerprint(hubspotValues),
       qbo_fingerprint: fingerprint(qboValues),
@@ -253,7 +255,7 @@ export async function syncRecord(session: AdapterSession, adapter: ObjectAdapter
       direction: writeSide === 'qbo' ? 'to_qbo' : 'to_hubspot',
       outcome: 'success',
       message: created
-        ? `Created ${noun(adapter, writeSide)} #${idOf(writeSide, written)}.`
+        ? `Created ${noun(adapter, writeSide)} #${idOf(writeSide, written)}.${createNote ? ` ${createNote}` : ''}`
         : nothingToWrite
           ? `Linked to ${noun(adapter, writeSide)} #${idOf(writeSide, written)} (same ${adapter.objectType === 'contacts' ? 'e-mail' : 'key'}; nothing to change).`
           : `Updated ${noun(adapter, writeSide)} #${idOf(writeSide, written)}${changes.length ? ` (${changes.map((c) => c.mappingId).join(', ')})` : ''}.`,
