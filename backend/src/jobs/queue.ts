@@ -6,13 +6,14 @@
 import PgBoss from 'pg-boss';
 import type { Knex } from '../db/knex.ts';
 import type { Logger } from '../logger.ts';
+import { ensureQueueWithPolicy } from './queue-policies.ts';
 
 export const QUEUE_SCHEMA = 'pgboss';
 
 export interface SendOptions {
   /** Enqueue inside this knex transaction. */
   trx?: Knex.Transaction;
-  /** At most one queued job per key (dedupe, e.g. "contacts:hubspot:123"). */
+  /** At most one queued job per key (dedupe, e.g. "contacts:hubspot:123") on queues whose policy dedupes (queue-policies.ts). */
   singletonKey?: string;
   startAfterSeconds?: number;
   retryLimit?: number;
@@ -61,7 +62,7 @@ export function createJobQueue(options: { connectionString: string; logger: Logg
   const created = new Set<string>();
   const ensureQueue = async (name: string) => {
     if (created.has(name)) return;
-    await boss.createQueue(name);
+    await ensureQueueWithPolicy(boss, name);
     created.add(name);
   };
 
