@@ -24,6 +24,20 @@ async function post(url: string, body: unknown): Promise<Record<string, unknown>
   return (await res.json()) as Record<string, unknown>;
 }
 
+/** A lost edit is a bug before it is a figure: print everything that could say where it went. */
+async function explainLostEdit(app: Awaited<ReturnType<typeof startBenchApp>>, hubspotId: string, qboId: string): Promise<void> {
+  const db = app.service.ctx.db;
+  const out = (label: string, value: unknown) => process.stderr.write(`[lost edit] ${label}: ${JSON.stringify(value)}\n`);
+  out('sync record', await db('sync_records').where({ portal_id: PORTAL, hubspot_id: hubspotId }).first());
+  out('activity', await db('sync_activity').where({ portal_id: PORTAL }).whereIn('record_id', db('sync_records').select('id').where({ portal_id: PORTAL, hubspot_id: hubspotId })).orderBy('id'));
+  out('inbox', await db('webhook_inbox').where({ portal_id: PORTAL }).whereRaw(`payload->>'objectId' = ?`, [hubspotId]).select('id', 'received_at', 'processed_at', 'error', 'payload'));
+  out('jobs', (await db.raw(`select name, state, retry_count, created_on, started_on, completed_on, output from pgboss.job where data->>'id' = ? order by created_on`, [hubspotId])).rows);
+  out('job states', (await db.raw(`select name, state, count(*)::int as n from pgboss.job group by 1, 2 order by 1, 2`)).rows);
+  out('deliveries (last 20)', app.hubspot.webhooks.deliveries.slice(-20));
+  out('customer', app.qbo.state.company(REALM)!.get('Customer', qboId));
+  out('contact', [...(app.hubspot.state.account(PORTAL)!.collection('contacts').records.get(hubspotId)?.properties ?? [])]);
+}
+
 export async function benchContactsSync(): Promise<Record<string, number | string>> {
   const rss = trackPeakRss();
   const app = await startBenchApp();
@@ -90,7 +104,10 @@ export async function benchContactsSync(): Promise<Record<string, number | strin
       for (;;) {
         const customer = qbo.state.company(REALM)!.get('Customer', row.qbo_id as string);
         if ((customer?.PrimaryPhone as { FreeFormNumber?: string } | undefined)?.FreeFormNumber === phone) break;
-        if (performance.now() - t0 > 120_000) throw new Error(`edit of contact ${row.hubspot_id as string} not synced within 120 s`);
+        if (performance.now() - t0 > 120_000) {
+          await explainLostEdit(app, row.hubspot_id as string, row.qbo_id as string);
+          throw new Error(`edit of contact ${row.hubspot_id as string} not synced within 120 s`);
+        }
         await sleep(20);
       }
       latencies.push(performance.now() - t0);
