@@ -29,6 +29,13 @@ export interface JobQueue {
   ensureQueue(name: string): Promise<void>;
   send(name: string, data: object, options?: SendOptions): Promise<string | null>;
   isReachable(): Promise<boolean>;
+  /** Registers a worker of this process on a queue, so `notify` can wake it. */
+  addLocalWorker(name: string, workerId: string): void;
+  /**
+   * Wakes this process's workers of a queue (after `afterMs`) instead of waiting for their next poll:
+   * a webhook's jobs start in milliseconds when web and worker share a process. Other processes poll.
+   */
+  notify(name: string, afterMs?: number): void;
 }
 
 /**
@@ -66,9 +73,19 @@ export function createJobQueue(options: { connectionString: string; logger: Logg
     created.add(name);
   };
 
+  const localWorkers = new Map<string, string[]>();
+  const wake = (name: string) => {
+    for (const id of localWorkers.get(name) ?? []) boss.notifyWorker(id);
+  };
   return {
     boss,
     connectionString: options.connectionString,
+    addLocalWorker: (name, workerId) => localWorkers.set(name, [...(localWorkers.get(name) ?? []), workerId]),
+    notify: (name, afterMs = 0) => {
+      if (!localWorkers.has(name)) return;
+      if (afterMs <= 0) wake(name);
+      else setTimeout(() => wake(name), afterMs).unref();
+    },
     start: async () => {
       await boss.start();
     },
