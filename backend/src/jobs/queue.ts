@@ -16,6 +16,8 @@ export interface SendOptions {
   /** At most one queued job per key (dedupe, e.g. "contacts:hubspot:123") on queues whose policy dedupes (queue-policies.ts). */
   singletonKey?: string;
   startAfterSeconds?: number;
+  /** Higher runs first (pg-boss default 0); see fair-priority.ts. */
+  priority?: number;
   retryLimit?: number;
   /** How long the job may stay active before pg-boss gives up on it (default 15 minutes). A dead worker's jobs are handed back sooner by the leases (leases.ts). */
   expireInSeconds?: number;
@@ -100,6 +102,7 @@ export function createJobQueue(options: { connectionString: string; logger: Logg
       if (sendOptions.singletonKey !== undefined) options.singletonKey = sendOptions.singletonKey;
       if (sendOptions.startAfterSeconds !== undefined) options.startAfter = sendOptions.startAfterSeconds;
       if (sendOptions.retryLimit !== undefined) options.retryLimit = sendOptions.retryLimit;
+      if (sendOptions.priority !== undefined) options.priority = sendOptions.priority;
       if (sendOptions.expireInSeconds !== undefined) options.expireInSeconds = sendOptions.expireInSeconds;
       if (sendOptions.trx) options.db = transactionAdapter(sendOptions.trx);
       return boss.send(name, data, options);

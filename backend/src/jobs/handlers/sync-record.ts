@@ -11,6 +11,7 @@ import { loadSession } from '../../sync/engine/session.ts';
 import { syncRecord } from '../../sync/engine/record-sync.ts';
 import { withObjectLock } from '../../sync/engine/object-lock.ts';
 import type { ObjectType, Side } from '../../sync/types.ts';
+import { recordJobPriority } from '../fair-priority.ts';
 
 const payload = z.object({
   portalId: z.number().int().positive(),
@@ -50,6 +51,7 @@ export async function enqueueRecordSync(ctx: AppContext, target: { portalId: num
     trx,
     singletonKey: `${target.portalId}:${target.objectType}:${target.side}:${target.id}`,
     startAfterSeconds: RECORD_DEBOUNCE_SECONDS,
+    priority: recordJobPriority.next(target.portalId),
     retryLimit: 8,
   });
 }
