@@ -11,6 +11,7 @@ import { benchContactsSync } from './contacts-sync.ts';
 import { benchExports } from './exports.ts';
 import { benchInvoicesSync } from './invoices-sync.ts';
 import { readResults, summaryTable } from './summary.ts';
+import { benchIdleTenant } from './idle-tenant.ts';
 
 const scenarios: Record<string, () => Promise<Record<string, number | string>>> = {
   'sandbox-hubspot': benchHubSpotSandbox,
@@ -18,6 +19,7 @@ const scenarios: Record<string, () => Promise<Record<string, number | string>>> 
   'contacts-sync': benchContactsSync,
   exports: benchExports,
   'invoices-sync': benchInvoicesSync,
+  'idle-tenant': benchIdleTenant,
 };
 
 const requested = process.argv.slice(2);

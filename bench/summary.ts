@@ -52,6 +52,16 @@ export const GOALS: Goal[] = [
   belowGoal('echo flood after the first sync: drained in', 'contacts-sync', 'echo_drain_s', 60, 's'),
   belowGoal('QuickBooks edit → HubSpot invoice, p95', 'invoices-sync', 'qbo_edit_to_hubspot_p95_ms', 2000, 'ms'),
   {
+    figure: 'idle account, all four syncs: vendor calls per hour',
+    goal: 'constant, no writes',
+    measure: (r) => {
+      const f = r['idle-tenant'];
+      const hs = num(f, 'hubspot_calls_per_hour');
+      const qb = num(f, 'qbo_calls_per_hour');
+      return hs === undefined || qb === undefined ? undefined : { value: `HubSpot ${hs}, QuickBooks ${qb}; ${String(f?.idle_writes)} writes; ${String(f?.cycle_cpu_ms)} ms CPU per cycle`, met: f?.idle_writes === 0 };
+    },
+  },
+  {
     figure: '100k per side: wall time / bound (limits multiplier)',
     goal: '≤ 1.25×',
     measure: (r) => {
