@@ -10,6 +10,7 @@ export type QueuePolicy = 'standard' | 'short' | 'singleton' | 'stately';
 
 const POLICIES: Readonly<Record<string, QueuePolicy>> = {
   'sync.record': 'short',
+  'sync.invoice-contacts': 'short',
   'sync.catch-up': 'short',
 };
 

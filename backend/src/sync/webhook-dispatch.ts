@@ -82,7 +82,7 @@ async function reevaluateInvoiceContacts(ctx: AppContext & { db: Knex.Transactio
   if (change.sourceAppId !== undefined && change.sourceAppId === ctx.env.HUBSPOT_APP_ID) return null;
   const contacts = await getSyncDefinition(ctx.db, portalId, 'contacts');
   if (contacts?.status !== 'enabled' || !filtersReadInvoices(syncFiltersSchema.parse(contacts.filters ?? {}))) return null;
-  await ctx.queue.send(syncInvoiceContactsJob.name, { portalId, invoiceId: change.id }, { trx: ctx.db, startAfterSeconds: RECORD_DEBOUNCE_SECONDS, retryLimit: 8 });
+  await ctx.queue.send(syncInvoiceContactsJob.name, { portalId, invoiceId: change.id }, { trx: ctx.db, singletonKey: `invoice-contacts:${portalId}:${change.id}`, startAfterSeconds: RECORD_DEBOUNCE_SECONDS, retryLimit: 8 });
   return 'queued: its contacts are checked against the contacts filter';
 }
 
