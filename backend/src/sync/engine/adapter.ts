@@ -111,6 +111,12 @@ export interface ObjectAdapter {
    * of the pair as read, for adapters whose writes need more than mapped values (an invoice's lines).
    */
   createQbo(session: AdapterSession, values: MappedValues, requestId: string, pair?: RecordPair): Promise<QboRecord>;
+  /**
+   * The QBO record an earlier create attempt with an unknown outcome may have made, found by a field
+   * that is unique to it (an invoice's DocNumber), for when QBO's requestid replay window has passed.
+   * Adapters that pair by a matching key need none: the match is looked up before any create.
+   */
+  findCreatedQbo?(session: AdapterSession, values: MappedValues, pair?: RecordPair): Promise<QboRecord | undefined>;
   updateQbo(session: AdapterSession, values: MappedValues, existing: QboRecord, pair?: RecordPair): Promise<QboRecord>;
   /** Creates or updates in HubSpot, keyed by the QBO id (a unique property), so a retry never duplicates. */
   upsertHubSpot(session: AdapterSession, values: MappedValues, qboId: string, existingId: string | null, pair?: RecordPair): Promise<HubSpotRecord>;
