@@ -85,7 +85,7 @@ describe('contacts sync rules', () => {
   });
 
   for (const winner of ['hubspot', 'quickbooks'] as const) {
-    it(`conflict, “Use ${winner === 'hubspot' ? 'HubSpot' : 'QuickBooks Online'} data”: the winner's values on both sides, its empty values never erase`, async () => {
+    it(`conflict, “Use ${winner === 'hubspot' ? 'HubSpot' : 'QuickBooks Online'} data”: one-side changes reach both sides (a clear too), two-side changes go to the winner`, async () => {
       const a = await account({ conflictWinner: winner });
       const fay = await a.hs.create('contacts', { email: 'fay@conflict.test', firstname: 'Fay', lastname: 'Three', phone: '555-0003', city: 'Rome' });
       await pass(a);

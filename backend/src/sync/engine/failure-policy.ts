@@ -11,8 +11,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { DBSyncDefinition } from '../../db/sync-definitions.ts';
-import type { DBSyncRecord, FailureBasis } from '../../db/sync-records.ts';
-import type { Side } from '../types.ts';
+import type { Knex } from '../../db/knex.ts';
+import { SYNC_RECORDS, type DBSyncRecord, type FailureBasis } from '../../db/sync-records.ts';
+import type { HubSpotRecord, QboRecord, Side } from '../types.ts';
 
 /** First retry after a passing failure, doubled per attempt up to the cap. */
 export const TRANSIENT_RETRY_BASE_MS = 30_000;
@@ -26,15 +27,29 @@ export function definitionFingerprint(definition: DBSyncDefinition): string {
   return createHash('sha256').update(JSON.stringify(settings), 'utf8').digest('hex');
 }
 
-export function failureBasis(definition: DBSyncDefinition, side: Side, fingerprints: { hubspot: string | null; qbo: string | null }): FailureBasis {
-  return { definition: definitionFingerprint(definition), side, ...fingerprints };
+export function failureBasis(definition: DBSyncDefinition, side: Side, records: { hubspot: string | null; qbo: string | null }): FailureBasis {
+  return { definition: definitionFingerprint(definition), side, ...records };
+}
+
+/**
+ * What a side's record is, for the basis: its mapped values and its version (QBO's SyncToken, HubSpot's
+ * last-modified time), so any edit of the record — mapped or not — counts as a change.
+ */
+export function recordBasis(valuesFingerprint: string, record: HubSpotRecord | QboRecord, side: Side): string {
+  const version = side === 'qbo' ? String((record as QboRecord).SyncToken) : (record as HubSpotRecord).updatedAt.toISOString();
+  return createHash('sha256').update(`${valuesFingerprint}:${version}`, 'utf8').digest('hex');
 }
 
 /** A permanent failure whose inputs are what this pass sees: the pass stops before any call. */
-export function failureStands(row: DBSyncRecord, definition: DBSyncDefinition, side: Side, sourceFingerprint: string): boolean {
+export function failureStands(row: DBSyncRecord, definition: DBSyncDefinition, side: Side, sourceBasis: string): boolean {
   if (row.state !== 'failed' || row.reason_code === TEMPORARY_ERROR || !row.failure_basis) return false;
   const basis = row.failure_basis;
-  return basis.definition === definitionFingerprint(definition) && basis[side] === sourceFingerprint;
+  return basis.definition === definitionFingerprint(definition) && basis[side] === sourceBasis;
+}
+
+/** Retry and Sync now: the person asks for another attempt whatever the inputs. */
+export async function clearFailureBasis(db: Knex, portalId: number, recordId: number): Promise<void> {
+  await db(SYNC_RECORDS).where({ portal_id: portalId, id: recordId }).update({ failure_basis: null, retry_after: null });
 }
 
 /** When the next attempt after `attempts` passing failures is due. */

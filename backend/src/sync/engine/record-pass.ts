@@ -26,7 +26,7 @@ export class RecordPass {
   readonly target: Side;
   readonly direction: 'to_qbo' | 'to_hubspot';
   readonly base: { display_name: string | null; email: string | null };
-  /** Each side's mapped-values fingerprint, once the pass has computed it (the failure basis). */
+  /** Each side's record basis (failure-policy.ts recordBasis), once the pass has read it. */
   readonly fingerprints: { hubspot: string | null; qbo: string | null } = { hubspot: null, qbo: null };
 
   constructor(

@@ -17,7 +17,7 @@ import { findCounterpart, readSide } from './counterpart.ts';
 import { archivedInHubSpot, reverseDeleted } from './record-removals.ts';
 import { decidePair } from './decision/decide-pair.ts';
 import { executeDecision } from './execute-decision.ts';
-import { failureStands } from './failure-policy.ts';
+import { failureStands, recordBasis } from './failure-policy.ts';
 
 export type { RecordSyncAction, RecordSyncResult } from './record-pass.ts';
 
@@ -73,12 +73,12 @@ async function syncPair(pass: RecordPass): Promise<RecordSyncResult> {
   // write returning as a webhook, or a catch-up re-reading it): nothing to do, no call made.
   const sourceValues = await valuesFor(session, adapter, side, source);
   const sourceFingerprint = fingerprint(sourceValues);
-  pass.fingerprints[side] = sourceFingerprint;
+  pass.fingerprints[side] = recordBasis(sourceFingerprint, source, side);
   const linkedId = target === 'hubspot' ? pass.row.hubspot_id : pass.row.qbo_id;
   const storedSource = side === 'hubspot' ? pass.row.hubspot_fingerprint : pass.row.qbo_fingerprint;
   if (linkedId && pass.row.state === 'synced' && storedSource === sourceFingerprint) return { action: 'unchanged', recordId: pass.row.id };
   // A failure a person must fix stays put until its inputs change (failure-policy.ts): no call.
-  if (failureStands(pass.row, session.definition, side, sourceFingerprint)) return { action: 'failed', recordId: pass.row.id, reasonCode: pass.row.reason_code ?? undefined };
+  if (failureStands(pass.row, session.definition, side, pass.fingerprints[side]!)) return { action: 'failed', recordId: pass.row.id, reasonCode: pass.row.reason_code ?? undefined };
 
   // R18: QuickBooks may not change some fields of a record created in HubSpot (an invoice's lines,
   // prices, tax). Such a change is synced neither way; the record says what happened and what to do.
@@ -97,7 +97,7 @@ async function syncPair(pass: RecordPass): Promise<RecordSyncResult> {
   if (counterpart.kind === 'ended') return counterpart.result;
   const other = counterpart.kind === 'found' ? counterpart.record : undefined;
   const otherValues = other ? await valuesFor(session, adapter, target, other) : undefined;
-  if (otherValues) pass.fingerprints[target] = fingerprint(otherValues);
+  if (other && otherValues) pass.fingerprints[target] = recordBasis(fingerprint(otherValues), other, target);
   // A customer created from a contact also takes create-only values (its display name, R14).
   const creatingQbo = side === 'hubspot' && !other;
   const hubspotNow = side === 'hubspot' ? (creatingQbo ? await adapter.hubspotValues(session, source as HubSpotRecord, { forCreate: true }) : sourceValues) : otherValues;

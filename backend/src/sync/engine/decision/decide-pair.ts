@@ -76,7 +76,9 @@ export function decidePair(input: PairInput): PairDecision {
     const now = current[side];
     const values = end[side];
     if (now === undefined) {
-      const created = Object.values(values).some((v) => v !== null);
+      // The other side's record is created when the sync's direction goes that way, whatever the
+      // mapped values (some adapters build a record from more than them: a payment from its invoice).
+      const created = side === 'qbo' ? input.direction !== 'qbo_to_hubspot' : input.direction !== 'hubspot_to_qbo';
       return { create: created, write: created, values, changes: changedFields({}, values) };
     }
     const changes = changedFields(Object.fromEntries(Object.keys(values).map((id) => [id, valueOf(now, id)])), values);
