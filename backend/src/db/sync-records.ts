@@ -186,3 +186,12 @@ export async function pageSyncRecords(db: Knex, portalId: number, filters: Recor
   if (page.beforeId !== undefined) q.andWhere('id', '<', page.beforeId);
   return (await q.orderBy('id', 'desc').limit(page.limit)) as DBSyncRecord[];
 }
+
+/** Records that failed for a passing reason and whose next attempt is due (oldest first). */
+export async function dueTransientRetries(db: Knex, portalId: number, objectType: ObjectType, now: Date, limit: number): Promise<DBSyncRecord[]> {
+  return (await db(SYNC_RECORDS)
+    .where({ portal_id: portalId, object_type: objectType, state: 'failed', reason_code: 'temporary_error' })
+    .where('retry_after', '<=', now)
+    .orderBy('retry_after')
+    .limit(limit)) as DBSyncRecord[];
+}

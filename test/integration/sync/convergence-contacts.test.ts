@@ -17,7 +17,6 @@ let nextRealm = 8_100_001;
 
 const city = (c: QboEntity) => (c.BillAddr as { City?: string } | undefined)?.City ?? null;
 const phone = (c: QboEntity) => (c.PrimaryPhone as { FreeFormNumber?: string } | undefined)?.FreeFormNumber ?? null;
-const blank = (v: string | null | undefined) => (v === undefined || v === '' ? null : v);
 
 describe('contacts two-way sync converges (issue 12)', () => {
   let h: AppHarness;

@@ -69,7 +69,7 @@ export class RecordPass {
     const why = err instanceof Error ? err.message : String(err);
     const message = `Not synced yet: ${why}. This is usually temporary; attempt ${attempts} failed, the next is due at ${retryAfter.toISOString().slice(11, 16)} UTC.`;
     await this.save(
-      { ...this.base, state: 'failed', reason_code: TEMPORARY_ERROR, message, attempts, retry_after: retryAfter },
+      { ...this.base, state: 'failed', reason_code: TEMPORARY_ERROR, message, attempts, retry_after: retryAfter, failure_basis: failureBasis(this.session.definition, this.side, this.fingerprints) },
       attempts === 1 ? { runId: this.runId, action: 'fail', direction: this.direction, outcome: 'failure', reasonCode: TEMPORARY_ERROR, message } : undefined,
     );
   }

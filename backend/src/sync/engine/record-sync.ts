@@ -65,7 +65,7 @@ async function syncPair(pass: RecordPass): Promise<RecordSyncResult> {
   if (exclusion) {
     const counterpartId = side === 'qbo' ? pass.row.hubspot_id : null;
     const reverse = Boolean(exclusion.reverse && counterpartId && adapter.archiveHubSpot);
-    if (reverse && pass.row.reason_code !== exclusion.reasonCode) await adapter.archiveHubSpot!(session, counterpartId!);
+    if (reverse && counterpartId && pass.row.reason_code !== exclusion.reasonCode) await adapter.archiveHubSpot?.(session, counterpartId);
     return pass.exclude(exclusion.reasonCode, exclusion.message, { action: reverse ? 'delete' : 'exclude', newOutcome: pass.row.state !== 'excluded' || pass.row.reason_code !== exclusion.reasonCode });
   }
 
@@ -73,12 +73,13 @@ async function syncPair(pass: RecordPass): Promise<RecordSyncResult> {
   // write returning as a webhook, or a catch-up re-reading it): nothing to do, no call made.
   const sourceValues = await valuesFor(session, adapter, side, source);
   const sourceFingerprint = fingerprint(sourceValues);
-  pass.fingerprints[side] = recordBasis(sourceFingerprint, source, side);
+  const sourceBasis = recordBasis(sourceFingerprint, source, side);
+  pass.fingerprints[side] = sourceBasis;
   const linkedId = target === 'hubspot' ? pass.row.hubspot_id : pass.row.qbo_id;
   const storedSource = side === 'hubspot' ? pass.row.hubspot_fingerprint : pass.row.qbo_fingerprint;
   if (linkedId && pass.row.state === 'synced' && storedSource === sourceFingerprint) return { action: 'unchanged', recordId: pass.row.id };
   // A failure a person must fix stays put until its inputs change (failure-policy.ts): no call.
-  if (failureStands(pass.row, session.definition, side, pass.fingerprints[side]!)) return { action: 'failed', recordId: pass.row.id, reasonCode: pass.row.reason_code ?? undefined };
+  if (failureStands(pass.row, session.definition, side, sourceBasis)) return { action: 'failed', recordId: pass.row.id, reasonCode: pass.row.reason_code ?? undefined };
 
   // R18: QuickBooks may not change some fields of a record created in HubSpot (an invoice's lines,
   // prices, tax). Such a change is synced neither way; the record says what happened and what to do.
