@@ -64,7 +64,7 @@ async function syncPair(pass: RecordPass): Promise<RecordSyncResult> {
   const exclusion = adapter.exclusionOf?.(session, side, source) ?? null;
   if (exclusion) {
     const counterpartId = side === 'qbo' ? pass.row.hubspot_id : null;
-    const reverse = Boolean(exclusion.reverse && counterpartId && adapter.archiveHubSpot);
+    const reverse = exclusion.reverse === true && counterpartId !== null && adapter.archiveHubSpot !== undefined;
     if (reverse && counterpartId && pass.row.reason_code !== exclusion.reasonCode) await adapter.archiveHubSpot?.(session, counterpartId);
     return pass.exclude(exclusion.reasonCode, exclusion.message, { action: reverse ? 'delete' : 'exclude', newOutcome: pass.row.state !== 'excluded' || pass.row.reason_code !== exclusion.reasonCode });
   }
