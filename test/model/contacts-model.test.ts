@@ -21,10 +21,11 @@ describe('contacts two-way sync, model-based (issue 12)', () => {
   });
   afterAll(async () => h.close());
 
+  // One account per seed; in `npm test` only the first seed meets a HubSpot 429 (it blocks calls for 10 s).
   for (const seed of seeds) {
     it(`seed ${seed}, winner ${winnerOf(seed)}: ${rounds} rounds of changes on both sides with faults converge to the model, idle catch-ups write nothing`, async () => {
       const started = Date.now();
-      const result = await runContactsModel(h, { seed, rounds, winner: winnerOf(seed), portalId: 63_000_000 + seed, realmId: String(8_300_000 + seed), log: process.env.MODEL_VERBOSE ? console.log : undefined, qboStorms: process.env.MODEL_QBO_STORMS === '1' });
+      const result = await runContactsModel(h, { seed, rounds, winner: winnerOf(seed), portalId: 63_000_000 + seed, realmId: String(8_300_000 + seed), log: process.env.MODEL_VERBOSE ? console.log : undefined, hubspotStorms: many ? 'some rounds' : seed === first ? 'first round' : 'none', qboStorms: process.env.MODEL_QBO_STORMS === '1' });
       console.log(`model seed ${seed} (winner ${winnerOf(seed)}): ${result.operations} operations on ${result.pairs} pairs, ${result.catchUps} catch-ups, converged in ${Date.now() - started} ms`);
       expect(result.pairs).toBeGreaterThanOrEqual(4);
     }, 40_000 * rounds);

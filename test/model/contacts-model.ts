@@ -59,6 +59,8 @@ export interface ModelOptions {
   portalId: number;
   realmId: string;
   log?: (line: string) => void;
+  /** 429 storms on HubSpot (each blocks HubSpot calls for 10 s). */
+  hubspotStorms?: 'none' | 'first round' | 'some rounds';
   /** Also 429 storms on QuickBooks (each blocks QuickBooks calls for 60 s): the long run only. */
   qboStorms?: boolean;
 }
@@ -242,11 +244,13 @@ export class ModelRun {
    */
   private async faults(on: boolean, round: number): Promise<string> {
     const seed = this.options.seed * 100 + round;
-    const hubspotStorm = on && (this.options.seed + round) % 3 === 0;
+    const hubspotStorm = on && (this.options.hubspotStorms === 'first round' ? round === 1 : this.options.hubspotStorms === 'some rounds' && (this.options.seed + round) % 3 === 0);
     const qboStorm = on && this.options.qboStorms === true && (this.options.seed + round) % 4 === 0;
-    await this.account.hs.faults(on ? { seed, serverErrorRate: 0.1, throttleBurst: hubspotStorm ? 4 : 0 } : {});
+    // each 429 blocks HubSpot calls for 10 s: one in the fast seeds, a storm of three in the long run
+    const burst = this.options.hubspotStorms === 'some rounds' ? 3 : 1;
+    await this.account.hs.faults(on ? { seed, serverErrorRate: 0.1, throttleBurst: hubspotStorm ? burst : 0 } : {});
     await this.account.qb.faults(on ? { seed: seed + 1, serverErrorRate: 0.1, throttleBurst: qboStorm ? 4 : 0 } : {});
-    return `5xx on both sides${hubspotStorm ? ', a HubSpot 429 storm' : ''}${qboStorm ? ', a QuickBooks 429 storm' : ''}`;
+    return `5xx on both sides${hubspotStorm ? `, ${burst} HubSpot 429s` : ''}${qboStorm ? ', a QuickBooks 429 storm' : ''}`;
   }
 
   /** The webhooks of the round's changes: some dropped, some twice, in any order, each a record pass as the job runs it (retried twice). */
