@@ -194,7 +194,7 @@ export class ModelRun {
     const body: Record<string, unknown> = { Id: current.Id, SyncToken: current.SyncToken };
     if (field === 'email') body.PrimaryEmailAddr = { Address: value ?? '' };
     if (field === 'phone') body.PrimaryPhone = { FreeFormNumber: value ?? '' };
-    if (field === 'city') body.BillAddr = { ...((current.BillAddr as object | undefined) ?? {}), City: value ?? '' };
+    if (field === 'city') body.BillAddr = { ...((current.BillAddr) ?? {}), City: value ?? '' };
     if (field === 'company') body.CompanyName = value ?? '';
     await this.account.qb.update('Customer', body);
     return ['qbo', pair.qboId!];
