@@ -13,6 +13,9 @@ import { productsAdapter } from '../../../backend/src/sync/objects/products/prod
 import { invoicesAdapter } from '../../../backend/src/sync/objects/invoices/invoices-adapter.ts';
 import { contactsAdapter } from '../../../backend/src/sync/objects/contacts/contacts-adapter.ts';
 import { CUSTOM_LINE_ACCOUNT_OPTION } from '../../../backend/src/sync/objects/invoices/invoice-qbo.ts';
+import { loadSession } from '../../../backend/src/sync/engine/session.ts';
+import { syncRecord } from '../../../backend/src/sync/engine/record-sync.ts';
+import { randomUUID } from 'node:crypto';
 
 let nextPortal = 65_000_001;
 let nextRealm = 8_500_001;
@@ -103,5 +106,28 @@ describe('products and invoices converge (issue 12)', () => {
     expect(hsInvoice.properties.hs_comments).toBe('Net 30, please');
     expect(await a.qb.all('Invoice')).toHaveLength(1);
     await noWritesOnNextCatchUps(a, () => syncPass(h, a, invoicesAdapter));
+  });
+
+  it('an invoice create whose outcome was lost, retried after QBO forgot its requestid, links the invoice it made instead of creating a second', async () => {
+    const a = await syncAccount(h, nextPortal++, String(nextRealm++));
+    await setUpSync(h, a, 'contacts', { conflictWinner: 'quickbooks', fieldMappings: defaultContactMappings() });
+    await setUpSync(h, a, 'invoices', { direction: 'hubspot_to_qbo', conflictWinner: 'quickbooks', fieldMappings: defaultInvoiceMappings(), options: { [CUSTOM_LINE_ACCOUNT_OPTION]: await services(a) } });
+    const contact = await a.hs.create('contacts', { email: 'lost@conv.test', firstname: 'Lo', lastname: 'St' });
+    const invoice = await a.hs.create('invoices', { hs_currency: 'USD', hs_invoice_status: 'open', hs_invoice_date: '2026-11-20' });
+    await a.hs.associate('invoices', invoice.id, 'contacts', contact.id, [INVOICE_TO_CONTACT]);
+    const line = await a.hs.create('line_items', { name: 'Work', quantity: '1', price: '100', hs_position_on_quote: '0' });
+    await a.hs.associate('invoices', invoice.id, 'line_items', line.id, [INVOICE_TO_LINE_ITEM]);
+    await syncPass(h, a, contactsAdapter);
+    await syncPass(h, a, invoicesAdapter);
+    expect(await a.qb.all('Invoice')).toHaveLength(1);
+    // As if the worker died after QuickBooks created the invoice and before we linked it, and the retry
+    // comes after QBO's requestid replay window: the stored requestid is one QBO no longer knows.
+    await h.db.db('sync_records').where({ portal_id: a.portalId, object_type: 'invoices', hubspot_id: invoice.id }).update({ qbo_id: null, state: 'pending', last_synced_at: null, hubspot_fingerprint: null, qbo_fingerprint: null, hubspot_snapshot: null, qbo_snapshot: null, pending_qbo_request_id: randomUUID() });
+    const loaded = await loadSession(h.ctx, a.portalId, 'invoices');
+    if (!loaded.ok) throw new Error(loaded.reason);
+    expect((await syncRecord(loaded.session, invoicesAdapter, 'hubspot', invoice.id)).action).toBe('created');
+    const invoices = await a.qb.all('Invoice');
+    expect(invoices).toHaveLength(1);
+    expect(await h.db.db('sync_records').where({ portal_id: a.portalId, object_type: 'invoices', hubspot_id: invoice.id }).first()).toMatchObject({ state: 'synced', qbo_id: invoices[0]!.Id, pending_qbo_request_id: null });
   });
 });
