@@ -35,6 +35,14 @@ describe('products and invoices converge (issue 12)', () => {
     await setUpSync(h, a, 'products', { conflictWinner, fieldMappings: defaultProductMappings(), options: { incomeAccountId: await services(a) } });
     return a;
   }
+  /** A HubSpot invoice as HubSpot makes one: a draft, its contact and a line, then open. */
+  async function openInvoice(a: SyncAccount, contactId: string, properties: Record<string, string>) {
+    const invoice = await a.hs.create('invoices', { hs_currency: 'USD', hs_invoice_status: 'draft', ...properties });
+    await a.hs.associate('invoices', invoice.id, 'contacts', contactId, [INVOICE_TO_CONTACT]);
+    const line = await a.hs.create('line_items', { name: 'Work', quantity: '1', price: '100', hs_position_on_quote: '0' });
+    await a.hs.associate('invoices', invoice.id, 'line_items', line.id, [INVOICE_TO_LINE_ITEM]);
+    return a.hs.update('invoices', invoice.id, { hs_invoice_status: 'open' });
+  }
   const noWritesOnNextCatchUps = async (a: SyncAccount, run: () => Promise<unknown>) => {
     const since = new Date().toISOString();
     for (let i = 0; i < 3; i++) await run();
@@ -86,10 +94,7 @@ describe('products and invoices converge (issue 12)', () => {
     await setUpSync(h, a, 'contacts', { conflictWinner: 'quickbooks', fieldMappings: defaultContactMappings() });
     await setUpSync(h, a, 'invoices', { conflictWinner: 'quickbooks', fieldMappings: defaultInvoiceMappings(), options: { [CUSTOM_LINE_ACCOUNT_OPTION]: await services(a) } });
     const contact = await a.hs.create('contacts', { email: 'inv@conv.test', firstname: 'Ina', lastname: 'Voice' });
-    const invoice = await a.hs.create('invoices', { hs_currency: 'USD', hs_invoice_status: 'open', hs_invoice_date: '2026-11-20', hs_due_date: '2026-12-20' });
-    await a.hs.associate('invoices', invoice.id, 'contacts', contact.id, [INVOICE_TO_CONTACT]);
-    const line = await a.hs.create('line_items', { name: 'Work', quantity: '1', price: '100', hs_position_on_quote: '0' });
-    await a.hs.associate('invoices', invoice.id, 'line_items', line.id, [INVOICE_TO_LINE_ITEM]);
+    const invoice = await openInvoice(a, contact.id, { hs_invoice_date: '2026-11-20', hs_due_date: '2026-12-20' });
     await syncPass(h, a, contactsAdapter);
     await syncPass(h, a, invoicesAdapter);
     const [qbInvoice] = await a.qb.all('Invoice');
@@ -113,10 +118,7 @@ describe('products and invoices converge (issue 12)', () => {
     await setUpSync(h, a, 'contacts', { conflictWinner: 'quickbooks', fieldMappings: defaultContactMappings() });
     await setUpSync(h, a, 'invoices', { direction: 'hubspot_to_qbo', conflictWinner: 'quickbooks', fieldMappings: defaultInvoiceMappings(), options: { [CUSTOM_LINE_ACCOUNT_OPTION]: await services(a) } });
     const contact = await a.hs.create('contacts', { email: 'lost@conv.test', firstname: 'Lo', lastname: 'St' });
-    const invoice = await a.hs.create('invoices', { hs_currency: 'USD', hs_invoice_status: 'open', hs_invoice_date: '2026-11-20' });
-    await a.hs.associate('invoices', invoice.id, 'contacts', contact.id, [INVOICE_TO_CONTACT]);
-    const line = await a.hs.create('line_items', { name: 'Work', quantity: '1', price: '100', hs_position_on_quote: '0' });
-    await a.hs.associate('invoices', invoice.id, 'line_items', line.id, [INVOICE_TO_LINE_ITEM]);
+    const invoice = await openInvoice(a, contact.id, { hs_invoice_date: '2026-11-20' });
     await syncPass(h, a, contactsAdapter);
     await syncPass(h, a, invoicesAdapter);
     expect(await a.qb.all('Invoice')).toHaveLength(1);

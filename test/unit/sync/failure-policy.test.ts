@@ -16,7 +16,7 @@ describe('failure policy', () => {
     expect(failureStands(failedRow(), definition, 'qbo', recordBasis('other', qbo('0'), 'qbo'))).toBe(false);
     expect(failureStands(failedRow(), definition, 'qbo', recordBasis('fp', qbo('1'), 'qbo'))).toBe(false);
     expect(failureStands(failedRow(), definition, 'hubspot', 'anything')).toBe(false);
-    expect(failureStands(failedRow(), { ...definition, conflict_winner: 'qbo' } as DBSyncDefinition, 'qbo', recordBasis('fp', qbo('0'), 'qbo'))).toBe(false);
+    expect(failureStands(failedRow(), { ...definition, conflict_winner: 'quickbooks' }, 'qbo', recordBasis('fp', qbo('0'), 'qbo'))).toBe(false);
   });
   it('Retry (no basis) and passing failures never stand', () => {
     expect(failureStands(failedRow({ failure_basis: null }), definition, 'qbo', recordBasis('fp', qbo('0'), 'qbo'))).toBe(false);
