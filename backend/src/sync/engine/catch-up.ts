@@ -3,7 +3,8 @@
  * checkpoint so a crash resumes instead of restarting), then catch-up passes that guarantee nothing is
  * missed when a webhook is lost: HubSpot search on last-modified with an overlap window, QBO CDC
  * within its 30-day limit (a full reconcile when the cursor is older). "Sync now" runs one on demand.
- * Idle, a catch-up costs a constant number of calls: one search, one CDC.
+ * Idle, a catch-up costs a constant number of calls: one search, one CDC, one batch read of the search's
+ * overlap window (search results are read again by id: the index lags writes), and no write.
  */
 import type { RunTrigger, RunCounts } from '../../db/sync-runs.ts';
 import { finishSyncRun, startSyncRun } from '../../db/sync-runs.ts';
