@@ -5,6 +5,7 @@ import type { ObjectType } from '../db/sync-definitions.ts';
 import type { RecordRow } from '@quickbooks-sync/contract';
 import { qboAppBaseUrl } from '../connections/config.ts';
 import { reasonLabel } from './reason-labels.ts';
+import { TEMPORARY_ERROR } from '../sync/engine/failure-policy.ts';
 
 /** Lists show at most this much of a message; the activity keeps the full text. */
 export const LIST_MESSAGE_MAX_CHARS = 1_000;
@@ -28,7 +29,7 @@ function shorten(text: string | null, max: number): string | null {
 export const STANDING_FAILURE_NOTE = 'It is not retried automatically until the record changes in HubSpot or QuickBooks or the sync’s settings change; fix the cause, then press Retry.';
 
 function messageOf(row: DBSyncRecord): string | null {
-  if (row.state !== 'failed' || !row.failure_basis || row.message === null) return row.message;
+  if (row.state !== 'failed' || !row.failure_basis || row.reason_code === TEMPORARY_ERROR || row.message === null) return row.message;
   return `${row.message} ${STANDING_FAILURE_NOTE}`;
 }
 
