@@ -11,6 +11,9 @@ import { vendorWrites } from '../../helpers/vendor-writes.ts';
 import type { QboEntity } from '../../helpers/vendor-data.ts';
 import { defaultContactMappings } from '@quickbooks-sync/contract/definitions';
 import { contactsAdapter } from '../../../backend/src/sync/objects/contacts/contacts-adapter.ts';
+import { loadSession } from '../../../backend/src/sync/engine/session.ts';
+import { syncRecord } from '../../../backend/src/sync/engine/record-sync.ts';
+import { TRANSIENT_RETRY_BASE_MS } from '../../../backend/src/sync/engine/failure-policy.ts';
 
 let nextPortal = 61_000_001;
 let nextRealm = 8_100_001;
@@ -122,5 +125,35 @@ describe('contacts two-way sync converges (issue 12)', () => {
     await pass(a);
     expect(await rowOf(clash.id)).toMatchObject({ state: 'synced' });
     expect((await a.qb.all('Customer')).filter((c) => customerEmail(c) === 'clash@conv.test')).toHaveLength(1);
+  });
+
+  it('a failure for a passing reason is counted and backed off, and the catch-up retries it once due (the cap: failure-policy.test.ts)', async () => {
+    const a = await account('hubspot');
+    const customer = await a.qb.create('Customer', { DisplayName: 'Flaky One', PrimaryEmailAddr: { Address: 'flaky@conv.test' } });
+    await pass(a);
+    expect(await a.hs.all('contacts')).toHaveLength(1);
+    await a.qb.update('Customer', { Id: customer.Id, SyncToken: (await a.qb.read('Customer', customer.Id)).SyncToken, CompanyName: 'Flaky Co' });
+    // HubSpot answers every call with a 5xx: each attempt fails after the client's own retries
+    await a.hs.faults({ seed: 5, serverErrorRate: 1 });
+    const loaded = await loadSession(h.ctx, a.portalId, 'contacts');
+    if (!loaded.ok) throw new Error(loaded.reason);
+    const row = () => h.db.db('sync_records').where({ portal_id: a.portalId, object_type: 'contacts', qbo_id: customer.Id }).first();
+    const delays: number[] = [];
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      const before = Date.now();
+      await expect(syncRecord(loaded.session, contactsAdapter, 'qbo', customer.Id)).rejects.toThrow();
+      const failed = await row();
+      expect(failed).toMatchObject({ state: 'failed', reason_code: 'temporary_error', attempts: attempt });
+      expect(failed.message).toContain(`attempt ${attempt} failed`);
+      delays.push(new Date(failed.retry_after as string).getTime() - before);
+    }
+    expect(delays[0]).toBeGreaterThanOrEqual(TRANSIENT_RETRY_BASE_MS);
+    expect(delays[1]).toBeGreaterThanOrEqual(2 * TRANSIENT_RETRY_BASE_MS);
+    // HubSpot is back and the next attempt is due (moved to now rather than waiting a minute): the catch-up retries it
+    await a.hs.faults({});
+    await h.db.db('sync_records').where({ portal_id: a.portalId, object_type: 'contacts', qbo_id: customer.Id }).update({ retry_after: new Date(Date.now() - 1000) });
+    await pass(a);
+    expect(await row()).toMatchObject({ state: 'synced', attempts: 0, retry_after: null });
+    expect((await contactOf(a, 'flaky@conv.test')).properties.company).toBe('Flaky Co');
   });
 });
