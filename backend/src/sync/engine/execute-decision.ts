@@ -87,7 +87,8 @@ export async function executeDecision(pass: RecordPass, decision: PairDecision, 
     activity.push({ runId: pass.runId, action: 'link', direction: pass.direction, outcome: 'success', message: `Linked to ${name} (same ${adapter.objectType === 'contacts' ? 'e-mail' : 'key'}; nothing to change).`, details: { changes: [] } });
   }
 
-  const lastDirection = written.includes(pass.target) ? pass.direction : written.length > 0 ? (written[0] === 'qbo' ? 'to_qbo' : 'to_hubspot') : (row.last_direction ?? pass.direction);
+  // The way this pass carried changes: from its source (a two-way pass may write both sides).
+  const lastDirection = pass.direction;
   const unchanged = written.length === 0 && !firstSync && row.hubspot_fingerprint === fingerprint(hubspotValues) && row.qbo_fingerprint === fingerprint(qboValues) && row.reason_code === (ownedByQbo ? 'owned_by_quickbooks' : null);
   if (unchanged) return { action: 'unchanged', recordId: row.id };
   await pass.save(

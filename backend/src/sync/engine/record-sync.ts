@@ -49,8 +49,7 @@ async function syncPair(pass: RecordPass): Promise<RecordSyncResult> {
   const { session, adapter, side, target, source } = pass;
 
   // Filters (R8): the rule that excluded the record is named on it.
-  const catalogues = cataloguesFor(adapter.objectType);
-  const filtered = matchesFilters(side === 'hubspot' ? session.filters.toQbo : session.filters.toHubSpot, (property) => readFilterValue(side, source, property), side === 'hubspot' ? catalogues?.hubspot : catalogues?.qbo);
+  const filtered = filterOutcome(session, adapter, side, source);
   if (!filtered.included) {
     // A two-way pair last synced from the other side stays synced: this side's filter only decides
     // whether this side's changes are sent, not whether the pair is synced (the other side's filter let it through).
@@ -103,9 +102,11 @@ async function syncPair(pass: RecordPass): Promise<RecordSyncResult> {
   const creatingQbo = side === 'hubspot' && !other;
   const hubspotNow = side === 'hubspot' ? (creatingQbo ? await adapter.hubspotValues(session, source as HubSpotRecord, { forCreate: true }) : sourceValues) : otherValues;
   const qboNow = side === 'qbo' ? sourceValues : otherValues;
+  // A counterpart outside its own side's filter sends nothing: for this pair the values flow one way.
+  const otherIncluded = !other || filterOutcome(session, adapter, target, other).included;
   const decision = decidePair({
     mappings: session.mappings,
-    direction: session.definition.direction,
+    direction: otherIncluded ? session.definition.direction : side === 'hubspot' ? 'hubspot_to_qbo' : 'qbo_to_hubspot',
     winner: session.definition.conflict_winner === 'hubspot' ? 'hubspot' : 'qbo',
     createOnly: adapter.createOnlyMappingIds,
     previous: previousValues(pass.row),
@@ -118,6 +119,12 @@ async function syncPair(pass: RecordPass): Promise<RecordSyncResult> {
     qboValues: side === 'qbo' ? sourceValues : otherValues,
     newlyLinked: counterpart.kind === 'found' && counterpart.newlyLinked,
   });
+}
+
+/** Whether a record passes its side's filter groups (HubSpot → QuickBooks for HubSpot records, and back). */
+function filterOutcome(session: AdapterSession, adapter: ObjectAdapter, side: Side, record: AnyRecord): ReturnType<typeof matchesFilters> {
+  const catalogues = cataloguesFor(adapter.objectType);
+  return matchesFilters(side === 'hubspot' ? session.filters.toQbo : session.filters.toHubSpot, (property) => readFilterValue(side, record, property), side === 'hubspot' ? catalogues?.hubspot : catalogues?.qbo);
 }
 
 /** The values stored at the last sync; none when the pair was never synced (then it is a first link). */
