@@ -37,11 +37,17 @@ export async function executeDecision(pass: RecordPass, decision: PairDecision, 
   const ownedByQbo = decision.qbo.write && !decision.qbo.create && adapter.qboUpdatesOnlyForHubSpotOrigin === true && row.origin !== 'hubspot';
   const writeQbo = decision.qbo.write && !ownedByQbo;
   const writeHubSpot = decision.hubspot.write;
+  // A create may write something other than asked (a display name the policy chose): said on the record.
+  let createNote: string | null = null;
 
   try {
     if (writeQbo) {
       const pair: RecordPair = { hubspot, qbo };
-      qbo = qbo ? await adapter.updateQbo(session, decision.qbo.values, qbo, pair) : await createQboOnce(pass, decision.qbo.values, pair);
+      if (qbo) qbo = await adapter.updateQbo(session, decision.qbo.values, qbo, pair);
+      else {
+        qbo = await createQboOnce(pass, decision.qbo.values, pair);
+        createNote = adapter.createdNote?.(qbo, decision.qbo.values) ?? null;
+      }
       written.push('qbo');
     }
     if (writeHubSpot) {
@@ -75,7 +81,7 @@ export async function executeDecision(pass: RecordPass, decision: PairDecision, 
       action: conflict && activity.length === 0 ? 'conflict' : created(side) ? 'create' : 'update',
       direction: side === 'qbo' ? 'to_qbo' : 'to_hubspot',
       outcome: 'success',
-      message: created(side) ? `Created ${name}.` : `Updated ${name}${changes.length ? ` (${changes.map((c) => c.mappingId).join(', ')})` : ''}.`,
+      message: created(side) ? `Created ${name}.${side === 'qbo' && createNote ? ` ${createNote}` : ''}` : `Updated ${name}${changes.length ? ` (${changes.map((c) => c.mappingId).join(', ')})` : ''}.`,
       details: { changes, ...(conflict && activity.length === 0 ? conflict : {}) },
     });
   }
@@ -97,7 +103,7 @@ export async function executeDecision(pass: RecordPass, decision: PairDecision, 
       origin: row.origin ?? (created('qbo') ? 'hubspot' : created('hubspot') ? 'quickbooks' : null),
       state: 'synced',
       reason_code: ownedByQbo ? 'owned_by_quickbooks' : null,
-      message: ownedByQbo ? ownedMessage : null,
+      message: ownedByQbo ? ownedMessage : createNote,
       attempts: 0,
       failure_basis: null,
       retry_after: null,

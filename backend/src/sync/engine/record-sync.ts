@@ -11,7 +11,7 @@ import { cataloguesFor } from '../mappings/catalogues.ts';
 import { matchesFilters } from '../filters/matches-filters.ts';
 import { RecordFailure, type AdapterSession, type ObjectAdapter } from './adapter.ts';
 import { recordRowFor } from './record-store.ts';
-import { readFilterValue, valuesFor } from './record-values.ts';
+import { readFilterValue, relatedForFilters, valuesFor } from './record-values.ts';
 import { RecordPass, type AnyRecord, type RecordSyncResult } from './record-pass.ts';
 import { findCounterpart, readSide } from './counterpart.ts';
 import { archivedInHubSpot, reverseDeleted } from './record-removals.ts';
@@ -49,7 +49,7 @@ async function syncPair(pass: RecordPass): Promise<RecordSyncResult> {
   const { session, adapter, side, target, source } = pass;
 
   // Filters (R8): the rule that excluded the record is named on it.
-  const filtered = filterOutcome(session, adapter, side, source);
+  const filtered = await filterOutcome(session, adapter, side, source);
   if (!filtered.included) {
     // A two-way pair last synced from the other side stays synced: this side's filter only decides
     // whether this side's changes are sent, not whether the pair is synced (the other side's filter let it through).
@@ -103,7 +103,7 @@ async function syncPair(pass: RecordPass): Promise<RecordSyncResult> {
   const hubspotNow = side === 'hubspot' ? (creatingQbo ? await adapter.hubspotValues(session, source as HubSpotRecord, { forCreate: true }) : sourceValues) : otherValues;
   const qboNow = side === 'qbo' ? sourceValues : otherValues;
   // A counterpart outside its own side's filter sends nothing: for this pair the values flow one way.
-  const otherIncluded = !other || filterOutcome(session, adapter, target, other).included;
+  const otherIncluded = !other || (await filterOutcome(session, adapter, target, other)).included;
   const decision = decidePair({
     mappings: session.mappings,
     direction: otherIncluded ? session.definition.direction : side === 'hubspot' ? 'hubspot_to_qbo' : 'qbo_to_hubspot',
@@ -121,10 +121,15 @@ async function syncPair(pass: RecordPass): Promise<RecordSyncResult> {
   });
 }
 
-/** Whether a record passes its side's filter groups (HubSpot → QuickBooks for HubSpot records, and back). */
-function filterOutcome(session: AdapterSession, adapter: ObjectAdapter, side: Side, record: AnyRecord): ReturnType<typeof matchesFilters> {
+/**
+ * Whether a record passes its side's filter groups (HubSpot → QuickBooks for HubSpot records, and back);
+ * HubSpot criteria may read associated records (R9: a contact's invoices).
+ */
+async function filterOutcome(session: AdapterSession, adapter: ObjectAdapter, side: Side, record: AnyRecord): Promise<ReturnType<typeof matchesFilters>> {
   const catalogues = cataloguesFor(adapter.objectType);
-  return matchesFilters(side === 'hubspot' ? session.filters.toQbo : session.filters.toHubSpot, (property) => readFilterValue(side, record, property), side === 'hubspot' ? catalogues?.hubspot : catalogues?.qbo);
+  const groups = side === 'hubspot' ? session.filters.toQbo : session.filters.toHubSpot;
+  const related = side === 'hubspot' ? await relatedForFilters(session, adapter, groups, record as HubSpotRecord) : undefined;
+  return matchesFilters(groups, (property) => readFilterValue(side, record, property), side === 'hubspot' ? catalogues?.hubspot : catalogues?.qbo, related);
 }
 
 /** The values stored at the last sync; none when the pair was never synced (then it is a first link). */
