@@ -33,7 +33,7 @@ const OBJECTS: Array<{ objectType: string; catalogue: FieldCatalogue; deletion: 
 /** Properties a change of which the sync must hear about: every catalogued one HubSpot stores (computed '@' values are not properties). */
 export function watchedProperties(catalogue: FieldCatalogue): string[] {
   return Object.entries(catalogue)
-    .filter(([name, info]) => !name.startsWith('@') && !info.readOnly)
+    .filter(([name, info]) => !name.startsWith('@') && !info.readOnly && !info.filterOnly)
     .map(([name]) => name)
     .sort();
 }
