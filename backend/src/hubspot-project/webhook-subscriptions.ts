@@ -13,7 +13,7 @@ import { HUBSPOT_INVOICE_FIELDS } from '../sync/mappings/hubspot-invoice-fields.
 import { HUBSPOT_PAYMENT_FIELDS } from '../sync/mappings/hubspot-payment-fields.ts';
 
 export interface CrmObjectSubscription {
-  subscriptionType: 'object.creation' | 'object.deletion' | 'object.propertyChange';
+  subscriptionType: 'object.creation' | 'object.deletion' | 'object.propertyChange' | 'object.merge';
   objectType: string;
   propertyName?: string;
   active: true;
@@ -23,8 +23,9 @@ export interface CrmObjectSubscription {
 export const MAX_APP_SUBSCRIPTIONS = 1000;
 
 /** Objects the sync reads from HubSpot, their catalogue, and whether a deletion (archive) matters to the sync. */
-const OBJECTS: Array<{ objectType: string; catalogue: FieldCatalogue; deletion: boolean }> = [
-  { objectType: 'contact', catalogue: HUBSPOT_CONTACT_FIELDS, deletion: true },
+/** `merge`: a HubSpot merge moves the pair's link to the surviving record (sync/removals/). */
+const OBJECTS: Array<{ objectType: string; catalogue: FieldCatalogue; deletion: boolean; merge?: boolean }> = [
+  { objectType: 'contact', catalogue: HUBSPOT_CONTACT_FIELDS, deletion: true, merge: true },
   { objectType: 'product', catalogue: HUBSPOT_PRODUCT_FIELDS, deletion: true },
   { objectType: 'invoice', catalogue: HUBSPOT_INVOICE_FIELDS, deletion: true },
   { objectType: 'commerce_payment', catalogue: HUBSPOT_PAYMENT_FIELDS, deletion: false },
@@ -39,9 +40,10 @@ export function watchedProperties(catalogue: FieldCatalogue): string[] {
 }
 
 export function requiredWebhookSubscriptions(): CrmObjectSubscription[] {
-  return OBJECTS.flatMap(({ objectType, catalogue, deletion }) => [
+  return OBJECTS.flatMap(({ objectType, catalogue, deletion, merge }) => [
     { subscriptionType: 'object.creation' as const, objectType, active: true as const },
     ...watchedProperties(catalogue).map((propertyName) => ({ subscriptionType: 'object.propertyChange' as const, objectType, propertyName, active: true as const })),
     ...(deletion ? [{ subscriptionType: 'object.deletion' as const, objectType, active: true as const }] : []),
+    ...(merge ? [{ subscriptionType: 'object.merge' as const, objectType, active: true as const }] : []),
   ]);
 }
