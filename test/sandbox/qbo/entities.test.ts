@@ -95,6 +95,32 @@ describe('customers', () => {
     expect(faultCode(await h.api('/customer?requestid=req-0002', { body }))).toBe('6240');
     expect(faultCode(await h.api(`/customer?requestid=${'x'.repeat(51)}`, { body: { DisplayName: 'Too long id' } }))).toBe('6000');
   });
+
+  it('requestid replays only within 5 minutes of the emulator clock; after that the id is a new request', async () => {
+    const first = await h.api('/customer?requestid=window-1', { body: { DisplayName: 'Window one' } });
+    expect(first.status).toBe(200);
+    await h.control('/clock', 'POST', { advanceMs: 4 * 60_000 + 59_000 });
+    const replay = await h.api('/customer?requestid=window-1', { body: { DisplayName: 'Window one' } });
+    expect(replay.json.Customer).toEqual(first.json.Customer);
+    await h.control('/clock', 'POST', { advanceMs: 1_000 });
+    // Past the window the same id runs again: here it trips the uniqueness rule instead of replaying.
+    expect(faultCode(await h.api('/customer?requestid=window-1', { body: { DisplayName: 'Window one' } }))).toBe('6240');
+    const late = await h.api('/customer?requestid=window-1', { body: { DisplayName: 'Window two' } });
+    expect(late.status).toBe(400);
+  });
+
+  it('the replay window is configurable per company', async () => {
+    const other = await startHarness({ requestIdWindowMs: 1_000 });
+    try {
+      const first = await other.api('/customer?requestid=short', { body: { DisplayName: 'Short window' } });
+      await other.control('/clock', 'POST', { advanceMs: 1_000 });
+      const again = await other.api('/customer?requestid=short', { body: { DisplayName: 'Short window 2' } });
+      expect(again.status, again.text).toBe(200);
+      expect(again.json.Customer.Id).not.toBe(first.json.Customer.Id);
+    } finally {
+      await other.sandbox.close();
+    }
+  });
 });
 
 describe('items', () => {

@@ -27,6 +27,7 @@ export const companySchema = z.strictObject({
   country: z.string().length(2).optional(),
   homeCurrency: z.string().length(3).optional(),
   multiCurrency: z.boolean().optional(),
+  requestIdWindowMs: z.number().int().min(0).optional(),
   preferences: z
     .strictObject({
       customTxnNumbers: z.boolean().optional(),

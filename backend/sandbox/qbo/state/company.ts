@@ -13,8 +13,13 @@ import type {
   StoredResponse,
 } from './types.ts';
 
-/** How many requestid responses a realm remembers (QBO's retention window is undocumented). */
+/** How many requestid responses a realm remembers at most (besides the time window). */
 const REQUEST_ID_CACHE_SIZE = 50_000;
+/**
+ * QBO documents no retention window for `requestid` and its de-duplication is reported to fail
+ * (reference §6): the emulator replays for 5 minutes of its clock only, the strictest plausible reading.
+ */
+export const DEFAULT_REQUEST_ID_WINDOW_MS = 5 * 60_000;
 
 export class Company {
   private readonly collections = new Map<EntityName, Map<string, QboEntity>>();
@@ -116,8 +121,15 @@ export class Company {
     this.onChange({ realmId: this.realmId, entity, id, operation, at: this.clock.now() });
   }
 
+  /** The stored first response for this id while it is inside the replay window. */
   recallRequest(requestId: string): StoredResponse | undefined {
-    return this.requestIds.get(requestId);
+    const stored = this.requestIds.get(requestId);
+    if (!stored) return undefined;
+    if (this.clock.now() - (stored.at ?? 0) >= (this.settings.requestIdWindowMs ?? DEFAULT_REQUEST_ID_WINDOW_MS)) {
+      this.requestIds.delete(requestId);
+      return undefined;
+    }
+    return stored;
   }
 
   rememberRequest(requestId: string, response: StoredResponse): void {
@@ -125,7 +137,8 @@ export class Company {
       const oldest = this.requestIds.keys().next().value;
       if (oldest !== undefined) this.requestIds.delete(oldest);
     }
-    this.requestIds.set(requestId, response);
+    this.requestIds.delete(requestId);
+    this.requestIds.set(requestId, { ...response, at: this.clock.now() });
   }
 
   private nameIndex(entity: EntityName): Map<string, string> {

@@ -38,6 +38,8 @@ export interface CompanySettings {
   country: string;
   homeCurrency: string;
   multiCurrency: boolean;
+  /** How long a `requestid` response is replayed (emulator clock); later the id is a new request. */
+  requestIdWindowMs: number;
 }
 
 export interface CompanyPreferencesInput {
@@ -51,6 +53,8 @@ export interface CompanyPreferencesInput {
 export interface StoredResponse {
   status: number;
   body: unknown;
+  /** Emulator-clock time of the first response. */
+  at?: number;
 }
 
 export interface DeletedStub {
