@@ -123,6 +123,42 @@ describe('customers', () => {
   });
 });
 
+describe('vendors and employees', () => {
+  it('create, read, query and update vendors and employees (name lists: never deleted)', async () => {
+    const vendor = await create('Vendor', { DisplayName: 'Paper Supplies Ltd', CompanyName: 'Paper Supplies Ltd', PrimaryEmailAddr: { Address: 'ap@paper.test' } });
+    expect(vendor).toMatchObject({ DisplayName: 'Paper Supplies Ltd', Active: true, Balance: 0, SyncToken: '0', CurrencyRef: { value: 'USD' } });
+    const employee = await create('Employee', { GivenName: 'Emma', FamilyName: 'Stone', EmployeeNumber: 'E-7' });
+    expect(employee).toMatchObject({ DisplayName: 'Emma Stone', EmployeeNumber: 'E-7', Active: true });
+    expect((await h.api(`/vendor/${vendor.Id}`)).json.Vendor.DisplayName).toBe('Paper Supplies Ltd');
+    expect((await h.api(`/employee/${employee.Id}`)).json.Employee.GivenName).toBe('Emma');
+    const q = await h.query("select * from Vendor where DisplayName = 'paper supplies ltd'");
+    expect(q.json.QueryResponse.Vendor.map((v: { Id: string }) => v.Id)).toEqual([vendor.Id]);
+    expect((await h.query("select * from Employee where FamilyName = 'Stone'")).json.QueryResponse.Employee).toHaveLength(1);
+    const updated = await create('Vendor', { Id: vendor.Id, SyncToken: vendor.SyncToken, sparse: true, AcctNum: 'ACC-1' });
+    expect(updated).toMatchObject({ SyncToken: '1', AcctNum: 'ACC-1', DisplayName: 'Paper Supplies Ltd' });
+    expect(faultCode(await h.api('/vendor?operation=delete', { body: { Id: vendor.Id, SyncToken: '1' } }))).toBe('500');
+  });
+
+  it('DisplayName is one namespace across Customer, Vendor and Employee (6240, case-insensitive, inactive included)', async () => {
+    const detail = 'The name supplied already exists. : Another customer, vendor or employee is already using this name. Please use a different name.';
+    await create('Customer', { DisplayName: 'Shared Name Co' });
+    const asVendor = await h.api('/vendor', { body: { DisplayName: 'shared name co' } });
+    expect(faultCode(asVendor)).toBe('6240');
+    expect(asVendor.json.Fault.Error[0]).toMatchObject({ Message: 'Duplicate Name Exists Error', Detail: detail });
+    const vendor = await create('Vendor', { DisplayName: 'Vendor Held Name' });
+    expect(faultCode(await h.api('/customer', { body: { DisplayName: 'Vendor Held Name' } }))).toBe('6240');
+    expect(faultCode(await h.api('/employee', { body: { DisplayName: 'VENDOR HELD NAME' } }))).toBe('6240');
+    const employee = await create('Employee', { GivenName: 'Inactive', FamilyName: 'Worker' });
+    await create('Employee', { Id: employee.Id, SyncToken: employee.SyncToken, sparse: true, Active: false });
+    const customer = await h.api('/customer', { body: { DisplayName: 'Inactive Worker' } });
+    expect(customer.json.Fault.Error[0].Detail).toBe(detail);
+    // A record keeps its own name on update; renaming frees the old name.
+    expect((await create('Vendor', { Id: vendor.Id, SyncToken: vendor.SyncToken, sparse: true, DisplayName: 'Vendor Held Name' })).SyncToken).toBe('1');
+    await create('Vendor', { Id: vendor.Id, SyncToken: '1', sparse: true, DisplayName: 'Vendor Renamed' });
+    expect((await create('Customer', { DisplayName: 'Vendor Held Name' })).DisplayName).toBe('Vendor Held Name');
+  });
+});
+
 describe('items', () => {
   it('Name is unique (6240), IncomeAccountRef is required, inactive items cannot be sold', async () => {
     expect(faultCode(await h.api('/item', { body: { Name: 'consulting HOUR', Type: 'Service', IncomeAccountRef: { value: '2' } } }))).toBe('6240');

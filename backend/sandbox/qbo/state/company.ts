@@ -21,10 +21,14 @@ const REQUEST_ID_CACHE_SIZE = 50_000;
  */
 export const DEFAULT_REQUEST_ID_WINDOW_MS = 5 * 60_000;
 
+/** Entities whose unique name is DisplayName (one namespace for the three, see entities/party-name.ts) or Name. */
+const DISPLAY_NAMED: readonly EntityName[] = ['Customer', 'Vendor', 'Employee'];
+const NAMED: readonly EntityName[] = ['Item', 'Account', 'Term', 'Class', 'Department'];
+
 export class Company {
   private readonly collections = new Map<EntityName, Map<string, QboEntity>>();
   private readonly nextIds = new Map<EntityName, number>();
-  /** Lower-cased unique names per entity (Customer DisplayName, Item/Account Name). */
+  /** Lower-cased unique names per entity (Customer/Vendor/Employee DisplayName; Item/Account/Term/Class/Department Name). */
   private readonly names = new Map<EntityName, Map<string, string>>();
   readonly deleted: DeletedStub[] = [];
   /** Invoice DocNumber (lower-cased) → Id, for the duplicate-number rule. */
@@ -70,7 +74,9 @@ export class Company {
    */
   beginBatch(): void {
     this.batchFloor = new Map([...this.nextIds].filter(([e]) => e !== 'Preferences' && e !== 'CompanyInfo'));
-    for (const e of ['Customer', 'Item', 'Invoice', 'Payment', 'Account'] as const) if (!this.batchFloor.has(e)) this.batchFloor.set(e, 1);
+    for (const e of ['Customer', 'Vendor', 'Employee', 'Item', 'Invoice', 'Payment', 'CreditMemo', 'Estimate', 'Account', 'Term', 'Class', 'Department'] as const) {
+      if (!this.batchFloor.has(e)) this.batchFloor.set(e, 1);
+    }
   }
 
   endBatch(): void {
@@ -151,7 +157,7 @@ export class Company {
   }
 
   private uniqueNameOf(entity: EntityName, record: QboEntity): string | undefined {
-    const field = entity === 'Customer' ? 'DisplayName' : entity === 'Item' || entity === 'Account' ? 'Name' : undefined;
+    const field = DISPLAY_NAMED.includes(entity) ? 'DisplayName' : NAMED.includes(entity) ? 'Name' : undefined;
     if (!field) return undefined;
     const value = record[field];
     return typeof value === 'string' ? value : undefined;

@@ -19,12 +19,12 @@ import { contactPropertiesFromCustomer } from './contact-properties-from-custome
 import { DISPLAY_NAME_MAPPING_ID } from '@quickbooks-sync/contract/definitions';
 import { CUSTOMER_LINK, QBO_CUSTOMER_ID_PROPERTY } from './qbo-id-property.ts';
 import { ensureQboLinkProperty } from '../qbo-link-property.ts';
+import { displayNameTakenMessage, findDisplayNameHolder } from './display-name-holder.ts';
 
 const catalogues = cataloguesFor('contacts') as ObjectCatalogues;
 const email = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim().toLowerCase() : null);
 const customerEmail = (record: QboRecord): string | null => email((record.PrimaryEmailAddr as { Address?: string } | undefined)?.Address);
 const contactEmail = (record: HubSpotRecord): string | null => email(record.properties.email);
-const displayNameKey = (record: QboRecord): string | null => (typeof record.DisplayName === 'string' ? record.DisplayName.trim().toLowerCase() : null);
 
 function contactProperties(session: AdapterSession): string[] {
   const mapped = session.mappings.map((m) => m.hubspotProperty).filter((p) => !p.startsWith('@'));
@@ -42,12 +42,6 @@ function primaryCompanyNameLoader(session: AdapterSession): BatchLoader<string, 
       return contactIds.map((id) => names.get(id) ?? null);
     },
   };
-}
-
-/** Who holds a display name in QBO, for the R14 clash message. */
-async function displayNameHolder(session: AdapterSession, name: string): Promise<QboRecord | undefined> {
-  const holders = await loadOne(session.batcher, qboFindByLoader(session, 'Customer', 'DisplayName', displayNameKey, { nameList: true }), name.trim().toLowerCase());
-  return holders[0];
 }
 
 export const contactsAdapter: ObjectAdapter = {
@@ -100,12 +94,7 @@ export const contactsAdapter: ObjectAdapter = {
       return await loadOne(session.batcher, qboCreateLoader(session, 'Customer'), { body, requestId });
     } catch (err) {
       if (err instanceof QboApiError && err.kind === 'duplicate_name' && typeof body.DisplayName === 'string') {
-        const holder = await displayNameHolder(session, body.DisplayName);
-        throw new RecordFailure(
-          'display_name_taken',
-          `QuickBooks customer ${holder ? `#${holder.Id} ` : ''}already uses the display name “${body.DisplayName}”, and display names are unique in QuickBooks. ` +
-            'Use one billing contact per company, or switch off the “Display name” mapping so customers are named after the contact.',
-        );
+        throw new RecordFailure('display_name_taken', displayNameTakenMessage(body.DisplayName, await findDisplayNameHolder(session, body.DisplayName)));
       }
       if (err instanceof QboApiError && err.kind === 'validation') throw new RecordFailure('qbo_rejected', `QuickBooks refused the customer: ${err.message}`);
       throw err;
