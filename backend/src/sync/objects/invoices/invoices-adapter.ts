@@ -192,7 +192,11 @@ export const invoicesAdapter: ObjectAdapter = {
       // A copy of a QuickBooks invoice: HubSpot must not try to collect it.
       properties.hs_invoice_billable = 'false';
     }
-    const invoice = hubspotWritten(
+    // HubSpot moves an invoice to open or paid only once it has a contact and line items (invoices
+    // guide): a new one is written as a draft and gets its status after its parties and lines.
+    const status = existingId ? undefined : properties.hs_invoice_status;
+    if (status !== undefined) delete properties.hs_invoice_status;
+    let invoice = hubspotWritten(
       existingId
         ? await loadOne(session.batcher, hubspotUpdateLoader(session, 'invoices'), { id: existingId, properties })
         : await loadOne(session.batcher, hubspotUpsertLoader(session, 'invoices', QBO_INVOICE_ID_PROPERTY), { id: qboId, properties }),
@@ -201,6 +205,9 @@ export const invoicesAdapter: ObjectAdapter = {
     // The line items it has now: also when this is a retry whose first attempt created the invoice
     // (and maybe its lines) before failing, so they are replaced, never added to.
     if (LINES_MAPPING_ID in values && pair?.qbo) await replaceLineItems(session, invoice.id, linesOfQboInvoice(pair.qbo), await lineItemsOf(session, invoice.id));
+    if (status && status !== 'draft' && invoice.properties.hs_invoice_status !== status) {
+      invoice = hubspotWritten(await loadOne(session.batcher, hubspotUpdateLoader(session, 'invoices'), { id: invoice.id, properties: { hs_invoice_status: status } }));
+    }
     return invoice;
   },
 };
