@@ -173,7 +173,7 @@ describe('items', () => {
 
 describe('invoices and payments', () => {
   it('computes TotalAmt/Balance from lines, adds a subtotal line, auto-numbers, carries custom fields', async () => {
-    const customer = await create('Customer', { DisplayName: 'Invoice Buyer' });
+    const customer = await create('Customer', { DisplayName: 'Invoice Buyer', Taxable: false }); // tax-exempt: amounts are the lines'
     const inv = await create('Invoice', {
       CustomerRef: { value: customer.Id },
       Line: [salesLine(itemId, 2, 100), salesLine(itemId, 1.5, 100)],
@@ -193,12 +193,39 @@ describe('invoices and payments', () => {
     expect(faultCode(await h.api('/invoice', { body: { CustomerRef: { value: '99999' }, Line: [salesLine(itemId, 1, 100)] } }))).toBe('2500');
   });
 
-  it('a US company takes a TotalTax override in TxnTaxDetail (automated sales tax); none sent, none computed', async () => {
+  it('automated sales tax (US, on by default): computed on taxable lines unless the request says otherwise', async () => {
+    expect((await h.api('/preferences')).json.Preferences.TaxPrefs).toMatchObject({ UsingSalesTax: true, PartnerTaxEnabled: true });
     const customer = await create('Customer', { DisplayName: 'Tax Buyer' });
-    const taxed = await create('Invoice', { CustomerRef: { value: customer.Id }, Line: [salesLine(itemId, 1, 100)], TxnTaxDetail: { TotalTax: 8.25 } });
-    expect(taxed).toMatchObject({ TxnTaxDetail: { TotalTax: 8.25 }, TotalAmt: 108.25, Balance: 108.25 });
-    const untaxed = await create('Invoice', { CustomerRef: { value: customer.Id }, Line: [salesLine(itemId, 1, 100)] });
-    expect(untaxed).toMatchObject({ TxnTaxDetail: { TotalTax: 0 }, TotalAmt: 100 });
+    expect(customer.Taxable).toBe(true);
+    const computed = await create('Invoice', { CustomerRef: { value: customer.Id }, Line: [salesLine(itemId, 1, 100), salesLine(itemId, 2, 50)] });
+    expect(computed).toMatchObject({ TotalAmt: 216.5, Balance: 216.5, TxnTaxDetail: { TotalTax: 16.5, TaxLine: [{ Amount: 16.5, DetailType: 'TaxLineDetail', TaxLineDetail: { PercentBased: true, TaxPercent: 8.25, NetAmountTaxable: 200 } }] } });
+    expect(computed.Line[0].SalesItemLineDetail.TaxCodeRef).toEqual({ value: 'TAX' });
+    // Says otherwise: NON lines, an override, a tax-exempt customer.
+    const nonTaxable = { ...salesLine(itemId, 1, 100), SalesItemLineDetail: { ItemRef: { value: itemId }, Qty: 1, UnitPrice: 100, TaxCodeRef: { value: 'NON' } } };
+    const mixed = await create('Invoice', { CustomerRef: { value: customer.Id }, Line: [nonTaxable, salesLine(itemId, 1, 100)] });
+    expect(mixed).toMatchObject({ TotalAmt: 208.25, TxnTaxDetail: { TotalTax: 8.25 } });
+    expect((await create('Invoice', { CustomerRef: { value: customer.Id }, Line: [nonTaxable] })).TotalAmt).toBe(100);
+    const overridden = await create('Invoice', { CustomerRef: { value: customer.Id }, Line: [salesLine(itemId, 1, 100)], TxnTaxDetail: { TotalTax: 7 } });
+    expect(overridden).toMatchObject({ TxnTaxDetail: { TotalTax: 7 }, TotalAmt: 107 });
+    const exempt = await create('Customer', { DisplayName: 'Exempt Buyer', Taxable: false });
+    expect((await create('Invoice', { CustomerRef: { value: exempt.Id }, Line: [salesLine(itemId, 1, 100)] })).TotalAmt).toBe(100);
+  });
+
+  it('automated sales tax is a company setting: off, or another rate', async () => {
+    const off = await startHarness({ preferences: { automatedSalesTax: false } });
+    const rated = await startHarness({ salesTaxRatePercent: 10 });
+    try {
+      for (const [harness, total] of [[off, 100], [rated, 110]] as const) {
+        const item = (await harness.api('/item', { body: { Name: 'Thing', Type: 'Service', IncomeAccountRef: { value: '2' } } })).json.Item;
+        const customer = (await harness.api('/customer', { body: { DisplayName: 'Buyer' } })).json.Customer;
+        const inv = await harness.api('/invoice', { body: { CustomerRef: { value: customer.Id }, Line: [salesLine(item.Id, 1, 100)] } });
+        expect(inv.json.Invoice.TotalAmt).toBe(total);
+      }
+      expect((await off.api('/preferences')).json.Preferences.TaxPrefs.PartnerTaxEnabled).toBe(false);
+    } finally {
+      await off.sandbox.close();
+      await rated.sandbox.close();
+    }
   });
 
   it('duplicate DocNumber → 6140 unless include=allowduplicatedocnum', async () => {
@@ -210,7 +237,7 @@ describe('invoices and payments', () => {
   });
 
   it('a payment split across two invoices lowers their balances and links both ways', async () => {
-    const customer = await create('Customer', { DisplayName: 'Payer' });
+    const customer = await create('Customer', { DisplayName: 'Payer', Taxable: false });
     const a = await create('Invoice', { CustomerRef: { value: customer.Id }, Line: [salesLine(itemId, 1, 100)] });
     const b = await create('Invoice', { CustomerRef: { value: customer.Id }, Line: [salesLine(itemId, 3, 100)] });
     const payment = await create('Payment', {

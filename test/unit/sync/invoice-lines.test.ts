@@ -81,7 +81,8 @@ describe('HubSpot line items', () => {
       { description: 'B', quantity: 1, unitPrice: 100, itemRef: { value: '2' } },
     ]);
     expect(body).toHaveLength(3);
-    expect(body[0]).toMatchObject({ Amount: 100, SalesItemLineDetail: { Qty: 2, UnitPrice: 50 } });
+    expect(body[0]).toMatchObject({ Amount: 100, SalesItemLineDetail: { Qty: 2, UnitPrice: 50, TaxCodeRef: { value: 'NON' } } });
+    expect(qboSalesLines([{ description: 'A', quantity: 1, unitPrice: 5, itemRef: { value: '1' } }], 'TAX')[0]).toMatchObject({ SalesItemLineDetail: { TaxCodeRef: { value: 'TAX' } } });
     expect(body[2]).toEqual({ Amount: 10, DetailType: 'DiscountLineDetail', DiscountLineDetail: { PercentBased: false } });
   });
 });

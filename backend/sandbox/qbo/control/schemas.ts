@@ -28,11 +28,13 @@ export const companySchema = z.strictObject({
   homeCurrency: z.string().length(3).optional(),
   multiCurrency: z.boolean().optional(),
   requestIdWindowMs: z.number().int().min(0).optional(),
+  salesTaxRatePercent: z.number().min(0).max(100).optional(),
   preferences: z
     .strictObject({
       customTxnNumbers: z.boolean().optional(),
       bookCloseDate: z.iso.date().optional(),
       customFields: z.array(z.string()).max(3).optional(),
+      automatedSalesTax: z.boolean().optional(),
     })
     .optional(),
 });

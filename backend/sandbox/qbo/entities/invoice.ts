@@ -9,6 +9,7 @@ import type { Company } from '../state/company.ts';
 import type { QboEntity, Ref } from '../state/types.ts';
 import { existingForWrite, pick, refTo, resolveRef, round2, stamp, type WriteOptions } from './common.ts';
 import { adjustCustomerBalance } from './customer.ts';
+import { salesTaxOf } from './sales-tax.ts';
 import { computeLines, lineSchema, type LineInput } from './invoice-lines.ts';
 import { bookCloseDate, customFieldDefinitions, customTxnNumbers } from './preferences-read.ts';
 import { addressSchema, bool, customFieldSchema, emailSchema, envelopeFields, idString, num, readOnly, refSchema, str } from './schema-kit.ts';
@@ -96,11 +97,10 @@ export function buildInvoice(company: Company, input: Record<string, unknown>, e
   if (existing && applied > 0 && (existing.CustomerRef as Ref).value !== customer.Id) {
     throw faults.businessValidation('The customer cannot be changed on an invoice that has payments applied.');
   }
-  const { lines, totalAmt: lineTotal } = computeLines(company, input.Line as LineInput[] | undefined);
-  // US companies (automated sales tax): a TotalTax sent in TxnTaxDetail overrides the computed tax,
-  // which this emulator computes as none; the invoice total includes it.
-  const sentTax = (input.TxnTaxDetail as { TotalTax?: number } | undefined)?.TotalTax;
-  const totalTax = company.settings.country === 'US' && typeof sentTax === 'number' && sentTax > 0 ? round2(sentTax) : 0;
+  const computed = computeLines(company, input.Line as LineInput[] | undefined);
+  const lineTotal = computed.totalAmt;
+  // US companies on automated sales tax: computed unless the request says otherwise (./sales-tax.ts).
+  const { totalTax, lines, taxLines } = salesTaxOf(company, customer, computed.lines, input);
   const totalAmt = round2(lineTotal + totalTax);
   if (totalAmt < 0) throw faults.businessValidation('Transaction amount must be positive.');
   if (applied > totalAmt) throw faults.businessValidation('The invoice total cannot be less than the payments applied to it.');
@@ -124,7 +124,7 @@ export function buildInvoice(company: Company, input: Record<string, unknown>, e
     ...(currency !== company.settings.homeCurrency ? { ExchangeRate: (input.ExchangeRate) ?? 1 } : {}),
     LinkedTxn: linked,
     Line: lines,
-    TxnTaxDetail: { ...(taxDetail?.TxnTaxCodeRef ? { TxnTaxCodeRef: taxDetail.TxnTaxCodeRef } : {}), TotalTax: totalTax },
+    TxnTaxDetail: { ...(taxDetail?.TxnTaxCodeRef ? { TxnTaxCodeRef: taxDetail.TxnTaxCodeRef } : {}), TotalTax: totalTax, ...(taxLines.length > 0 ? { TaxLine: taxLines } : {}) },
     ...(us ? {} : { GlobalTaxCalculation: (input.GlobalTaxCalculation) ?? 'TaxExcluded' }),
     CustomerRef: refTo(customer, 'DisplayName'),
     ...pick(input, WRITABLE),

@@ -73,6 +73,7 @@ export interface CreateCompanyInput {
   multiCurrency?: boolean;
   /** `requestid` replay window (emulator clock), default 5 minutes. */
   requestIdWindowMs?: number;
+  salesTaxRatePercent?: number;
   preferences?: CompanyPreferencesInput;
 }
 
@@ -116,6 +117,7 @@ export class QboState {
         homeCurrency: input.homeCurrency ?? HOME_CURRENCY[country] ?? 'USD',
         multiCurrency: input.multiCurrency ?? false,
         requestIdWindowMs: input.requestIdWindowMs ?? DEFAULT_REQUEST_ID_WINDOW_MS,
+        ...(input.salesTaxRatePercent !== undefined ? { salesTaxRatePercent: input.salesTaxRatePercent } : {}),
       },
       this.clock,
     );

@@ -43,6 +43,8 @@ export interface CompanySettings {
   multiCurrency: boolean;
   /** How long a `requestid` response is replayed (emulator clock); later the id is a new request. */
   requestIdWindowMs: number;
+  /** Automated sales tax rate the emulator applies (real AST looks it up by address); default 8.25. */
+  salesTaxRatePercent?: number;
 }
 
 export interface CompanyPreferencesInput {
@@ -51,6 +53,8 @@ export interface CompanyPreferencesInput {
   bookCloseDate?: string;
   /** Names of the legacy sales-form custom fields, slots 1..3 (DefinitionId = slot). */
   customFields?: string[];
+  /** US: automated sales tax (Preferences.TaxPrefs.PartnerTaxEnabled); on unless false. */
+  automatedSalesTax?: boolean;
 }
 
 export interface StoredResponse {

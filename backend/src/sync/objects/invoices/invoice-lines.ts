@@ -134,14 +134,18 @@ export function taxOfLines(lines: readonly InvoiceLine[]): number | null {
   return taxed.length === 0 ? null : round2(taxed.reduce((sum, l) => sum + (l.tax ?? 0), 0));
 }
 
-/** QuickBooks sales lines for `lines`, each pointing to its resolved item. */
-export function qboSalesLines(lines: ReadonlyArray<InvoiceLine & { itemRef: { value: string; name?: string } }>): Array<Record<string, unknown>> {
+/**
+ * QuickBooks sales lines for `lines`, each pointing to its resolved item. `taxCode` says what automated
+ * sales tax must do with them (US companies compute tax unless told otherwise): `TAX` when HubSpot's tax
+ * goes with the invoice (as its TotalTax), `NON` when HubSpot's total has none, so QuickBooks adds none.
+ */
+export function qboSalesLines(lines: ReadonlyArray<InvoiceLine & { itemRef: { value: string; name?: string } }>, taxCode: 'TAX' | 'NON' = 'NON'): Array<Record<string, unknown>> {
   const sales: Array<Record<string, unknown>> = lines.map((l, index) => ({
     LineNum: index + 1,
     Description: l.description,
     Amount: round2(l.quantity * l.unitPrice),
     DetailType: 'SalesItemLineDetail',
-    SalesItemLineDetail: { ItemRef: l.itemRef, Qty: l.quantity, UnitPrice: l.unitPrice },
+    SalesItemLineDetail: { ItemRef: l.itemRef, Qty: l.quantity, UnitPrice: l.unitPrice, TaxCodeRef: { value: taxCode } },
   }));
   // HubSpot's line-item discounts, as the one discount line QuickBooks takes off the subtotal.
   const discount = discountOfLines(lines);

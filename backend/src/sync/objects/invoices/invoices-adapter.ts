@@ -47,6 +47,16 @@ function invoiceProperties(session: AdapterSession): string[] {
 const enabled = (session: AdapterSession, id: string) => session.mappings.some((m) => m.id === id && m.enabled);
 const automatedTaxOn = (session: AdapterSession) => session.definition.options[AUTOMATED_TAX_OPTION] === true;
 
+/**
+ * The tax QuickBooks must charge to keep its total equal to HubSpot's: HubSpot's computed tax when the
+ * account opted in (R23), else none. US QuickBooks companies on automated sales tax would add their own
+ * otherwise, so the lines then say `NON` (quickbooks-api.md: AST computes "unless the request says otherwise").
+ */
+function taxToSend(values: MappedValues): number {
+  const tax = values[TAX_MAPPING_ID];
+  return typeof tax === 'number' && tax > 0 ? tax : 0;
+}
+
 /** R22: QuickBooks companies outside the US require tax HubSpot invoices do not carry. */
 function requireUsCompany(session: AdapterSession): void {
   const { connection } = session;
@@ -156,9 +166,9 @@ export const invoicesAdapter: ObjectAdapter = {
     }
     const lines = pair?.hubspot ? await linesOfHubSpotInvoice(session, pair.hubspot.id) : [];
     if (lines.length === 0) throw new RecordFailure('no_lines', 'This invoice has no line items; QuickBooks needs at least one line. Add line items to the invoice in HubSpot.');
-    const body: Record<string, unknown> = { ...invoiceHeaderFromValues(values, session.mappings), CustomerRef: { value: customer }, Line: await qboLinesFor(session, lines) };
-    const tax = values[TAX_MAPPING_ID];
-    if (typeof tax === 'number' && tax > 0) body.TxnTaxDetail = { TotalTax: tax };
+    const tax = taxToSend(values);
+    const body: Record<string, unknown> = { ...invoiceHeaderFromValues(values, session.mappings), CustomerRef: { value: customer }, Line: await qboLinesFor(session, lines, tax > 0 ? 'TAX' : 'NON') };
+    if (tax > 0) body.TxnTaxDetail = { TotalTax: tax };
     try {
       return await loadOne(session.batcher, qboCreateLoader(session, 'Invoice'), { body, requestId });
     } catch (err) {
@@ -169,7 +179,9 @@ export const invoicesAdapter: ObjectAdapter = {
     requireUsCompany(session);
     const body: { Id: string; SyncToken: string } & Record<string, unknown> = { ...invoiceHeaderFromValues(values, session.mappings, existing), Id: existing.Id, SyncToken: existing.SyncToken };
     if (LINES_MAPPING_ID in values && pair?.hubspot && values[LINES_MAPPING_ID] !== comparableLines(linesOfQboInvoice(existing))) {
-      body.Line = await qboLinesFor(session, await linesOfHubSpotInvoice(session, pair.hubspot.id));
+      const tax = taxToSend(values);
+      body.Line = await qboLinesFor(session, await linesOfHubSpotInvoice(session, pair.hubspot.id), tax > 0 ? 'TAX' : 'NON');
+      if (tax > 0) body.TxnTaxDetail = { TotalTax: tax };
     }
     try {
       return await loadOne(session.batcher, qboUpdateLoader(session, 'Invoice'), body);
