@@ -82,6 +82,7 @@ export async function replaceLineItems(session: AdapterSession, invoiceId: strin
         price: String(line.unitPrice),
         hs_position_on_quote: String(index),
         ...lineItemDiscountProperties(line),
+        ...(line.tax && line.tax > 0 ? { tax: String(line.tax) } : {}),
         ...(sku ? { hs_sku: sku } : {}),
         ...(productId ? { hs_product_id: productId } : {}),
       },

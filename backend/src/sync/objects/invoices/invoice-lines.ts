@@ -20,7 +20,7 @@ export interface InvoiceLine {
   sku?: string | null;
   /** QuickBooks lines: the item they point to. */
   itemId?: string | null;
-  /** HubSpot line items: tax HubSpot computed (automated sales tax, R23). */
+  /** Tax on this line: HubSpot line items, tax HubSpot computed (R23); QuickBooks lines, their share of TotalTax. */
   tax?: number | null;
   /** Money taken off this line (quantity × unit price − discount is what it bills); 0 or absent: none. */
   discount?: number;
@@ -36,7 +36,7 @@ interface QboLine {
   Description?: string;
   Amount?: number;
   DetailType?: string;
-  SalesItemLineDetail?: { ItemRef?: { value?: string; name?: string }; Qty?: number; UnitPrice?: number };
+  SalesItemLineDetail?: { ItemRef?: { value?: string; name?: string }; Qty?: number; UnitPrice?: number; TaxCodeRef?: { value?: string } };
 }
 
 /** Spreads `total` over lines in proportion to their gross amounts, in cents; never more than a line bills. */
@@ -76,13 +76,21 @@ export function linesOfQboInvoice(invoice: QboRecord): InvoiceLine[] {
         unitPrice: round2(unitPrice),
         itemId: detail.ItemRef?.value ?? null,
         amount: round2(num(l.Amount) ?? quantity * unitPrice),
+        taxCode: detail.TaxCodeRef?.value ?? null,
       };
     });
   const credits = sales.filter((l) => l.amount < 0).reduce((sum, l) => sum - l.amount, 0);
   const discounts = lines.filter((l) => l.DetailType === 'DiscountLineDetail').reduce((sum, l) => sum + (num(l.Amount) ?? 0), 0);
   const billed = sales.filter((l) => l.amount >= 0);
   const spread = spreadDiscount(billed.map((l) => l.amount), round2(credits + discounts));
-  return billed.map(({ amount: _amount, ...line }, i) => ((spread[i] ?? 0) > 0 ? { ...line, discount: spread[i] as number } : line));
+  // QuickBooks' tax (automated sales tax) goes with the lines it was charged on, so HubSpot's total matches.
+  const taxed = billed.map((l, i) => (l.taxCode === 'NON' ? 0 : round2(l.amount - (spread[i] ?? 0))));
+  const taxes = spreadDiscount(taxed, num((invoice.TxnTaxDetail as { TotalTax?: unknown } | undefined)?.TotalTax) ?? 0);
+  return billed.map(({ amount: _amount, taxCode: _taxCode, ...line }, i) => ({
+    ...line,
+    ...((spread[i] ?? 0) > 0 ? { discount: spread[i] as number } : {}),
+    ...((taxes[i] ?? 0) > 0 ? { tax: taxes[i] as number } : {}),
+  }));
 }
 
 export function linesOfLineItems(lineItems: readonly HubSpotRecord[]): InvoiceLine[] {
