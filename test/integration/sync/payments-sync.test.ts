@@ -43,7 +43,8 @@ describe('payments sync', () => {
     const qb = await qboUser(h, realmId);
     const account = (await qb.all('Account')).find((a) => a.Name === 'Services')!;
     const item = await qb.create('Item', { Name: 'Service', Type: 'Service', IncomeAccountRef: { value: account.Id } });
-    const customer = await qb.create('Customer', { DisplayName: `Customer ${portalId}`, PrimaryEmailAddr: { Address: `ap${portalId}@pay.test` } });
+    // A tax-exempt (wholesale) customer: these tests are about payments, so invoice totals are their lines.
+    const customer = await qb.create('Customer', { DisplayName: `Customer ${portalId}`, PrimaryEmailAddr: { Address: `ap${portalId}@pay.test` }, Taxable: false });
     const invoice = (amount: number) =>
       qb.create('Invoice', { CustomerRef: { value: customer.Id }, Line: [{ DetailType: 'SalesItemLineDetail', Amount: amount, SalesItemLineDetail: { ItemRef: { value: item.Id }, Qty: 1, UnitPrice: amount } }] });
     const pay = (lines: Array<[QboEntity, number]>, extra: Record<string, unknown> = {}) =>
@@ -180,10 +181,12 @@ describe('payments sync', () => {
     expect((await put('payments', 'hubspot_to_qbo', defaultPaymentMappings())).status).toBe(400);
 
     const contact = await a.hs.create('contacts', { email: 'payer@hs.test', firstname: 'Pat', lastname: 'Payer' });
-    const invoice = await a.hs.create('invoices', { hs_currency: 'USD', hs_invoice_status: 'open', hs_invoice_date: '2026-11-20' });
+    // As in HubSpot: a draft, its contact and line item, then open.
+    const invoice = await a.hs.create('invoices', { hs_currency: 'USD', hs_invoice_date: '2026-11-20' });
     await a.hs.associate('invoices', invoice.id, 'contacts', contact.id, [177]);
     const line = await a.hs.create('line_items', { name: 'Consulting', quantity: '1', price: '100' });
     await a.hs.associate('invoices', invoice.id, 'line_items', line.id, [409]);
+    await a.hs.update('invoices', invoice.id, { hs_invoice_status: 'open' });
     await passOf(a.portalId, invoicesAdapter);
     const [qbInvoice] = await a.qb.all('Invoice');
     expect(qbInvoice).toMatchObject({ TotalAmt: 100, Balance: 100 });
