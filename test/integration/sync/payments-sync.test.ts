@@ -134,6 +134,29 @@ describe('payments sync', () => {
     expect(await a.hs.all('commerce_payments')).toHaveLength(3); // two copies of QuickBooks payments, one HubSpot payment
   });
 
+  it('a payment that applies a credit memo records the money received in HubSpot and names the credit; credit alone makes no HubSpot payment', async () => {
+    const a = await account();
+    const invoice = await a.invoice(100);
+    const line = (invoice.Line as Array<Record<string, unknown>>)[0]!;
+    const memo = await a.qb.create('CreditMemo', { CustomerRef: invoice.CustomerRef, Line: [{ ...line, Amount: 30, SalesItemLineDetail: { ...(line.SalesItemLineDetail as object), Qty: 1, UnitPrice: 30 } }] });
+    const payment = await a.pay([[invoice, 100]], { TotalAmt: 70, Line: [{ Amount: 100, LinkedTxn: [{ TxnId: invoice.Id, TxnType: 'Invoice' }] }, { Amount: 30, LinkedTxn: [{ TxnId: memo.Id, TxnType: 'CreditMemo' }] }] });
+    await pass(a.portalId);
+    const [hsPayment] = await a.hs.all('commerce_payments');
+    expect(hsPayment!.properties.hs_initial_amount).toBe('70');
+    expect(Object.values(hsPayment!.properties).some((v) => typeof v === 'string' && v.includes(`credit memo #${memo.Id}`))).toBe(true);
+    expect(await row(a.portalId, payment.Id)).toMatchObject({ state: 'synced' });
+    // The invoice is paid in HubSpot too (its balance is 0 in QuickBooks).
+    await passOf(a.portalId, invoicesAdapter);
+    expect((await a.hs.all('invoices')).find((i) => i.properties.qbo_invoice_id === invoice.Id)?.properties.hs_invoice_status).toBe('paid');
+
+    const second = await a.invoice(20);
+    const memo2 = await a.qb.create('CreditMemo', { CustomerRef: invoice.CustomerRef, Line: [{ ...line, Amount: 20, SalesItemLineDetail: { ...(line.SalesItemLineDetail as object), Qty: 1, UnitPrice: 20 } }] });
+    const creditOnly = await a.pay([[second, 20]], { TotalAmt: 0, Line: [{ Amount: 20, LinkedTxn: [{ TxnId: second.Id, TxnType: 'Invoice' }] }, { Amount: 20, LinkedTxn: [{ TxnId: memo2.Id, TxnType: 'CreditMemo' }] }] });
+    await pass(a.portalId);
+    expect(await row(a.portalId, creditOnly.Id)).toMatchObject({ state: 'excluded', reason_code: 'credit_only' });
+    expect(await a.hs.all('commerce_payments')).toHaveLength(1);
+  });
+
   it('R21: a payment applied to several invoices is excluded with the reason; unapplied money is left out and said so', async () => {
     const a = await account();
     const [one, two] = [await a.invoice(100), await a.invoice(200)];
