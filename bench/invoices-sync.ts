@@ -137,6 +137,8 @@ export async function benchInvoicesSync(): Promise<Record<string, number | strin
       payments: PAYMENTS,
       linesPerInvoice: LINES,
       oneInvoicePerPayment: true,
+      // Terms, classes, departments, invoices from estimates and credit memos applied by payments, as real companies have.
+      shapes: true,
     });
     log(`seeded ${JSON.stringify(seeded)}`);
 

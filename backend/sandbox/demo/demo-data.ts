@@ -58,7 +58,7 @@ export async function seedDemoData(urls: { hubspot: string; quickbooks: string }
 
 async function seedQuickBooksHistory(urls: { hubspot: string; quickbooks: string }, counts: Record<string, number>): Promise<void> {
   await call('POST', `${urls.quickbooks}/_sandbox/companies`, { realmId: DEMO_REALM_ID, companyName: 'Demo Outdoor Supply Co.', country: 'US', homeCurrency: 'USD', preferences: { customTxnNumbers: true } });
-  const seeded = await call<Record<string, number>>('POST', `${urls.quickbooks}/_sandbox/companies/${DEMO_REALM_ID}/seed`, { seed: DEMO_SEED, customers: 150, items: 30, invoices: 80, payments: 40 });
+  const seeded = await call<Record<string, number>>('POST', `${urls.quickbooks}/_sandbox/companies/${DEMO_REALM_ID}/seed`, { seed: DEMO_SEED, customers: 150, items: 30, invoices: 80, payments: 40, shapes: true });
   for (const [k, v] of Object.entries(seeded)) if (typeof v === 'number' && k !== 'elapsedMs') counts[`quickbooks.${k}`] = v;
 
   const qbo = await bookkeeper(urls.quickbooks);

@@ -47,6 +47,7 @@ export const seedSchema = z.strictObject({
   payments: z.number().int().min(0).max(1_000_000).optional(),
   linesPerInvoice: z.number().int().min(1).max(250).optional(),
   oneInvoicePerPayment: z.boolean().optional(),
+  shapes: z.boolean().optional(),
 });
 
 export const mintTokenSchema = z.strictObject({
