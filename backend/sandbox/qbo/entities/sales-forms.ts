@@ -78,7 +78,7 @@ function salesForm(company: Company, entity: 'Estimate' | 'CreditMemo', input: R
     TxnTaxDetail: { TotalTax: totalTax, ...(taxLines.length > 0 ? { TaxLine: taxLines } : {}) },
     TotalAmt: totalAmt,
     HomeTotalAmt: totalAmt,
-    LinkedTxn: (existing?.LinkedTxn as unknown[] | undefined) ?? [],
+    LinkedTxn: (existing?.LinkedTxn) ?? [],
   };
 }
 

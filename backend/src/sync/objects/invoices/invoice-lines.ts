@@ -88,8 +88,8 @@ export function linesOfQboInvoice(invoice: QboRecord): InvoiceLine[] {
   const taxes = spreadDiscount(taxed, num((invoice.TxnTaxDetail as { TotalTax?: unknown } | undefined)?.TotalTax) ?? 0);
   return billed.map(({ amount: _amount, taxCode: _taxCode, ...line }, i) => ({
     ...line,
-    ...((spread[i] ?? 0) > 0 ? { discount: spread[i] as number } : {}),
-    ...((taxes[i] ?? 0) > 0 ? { tax: taxes[i] as number } : {}),
+    ...((spread[i] ?? 0) > 0 ? { discount: spread[i] } : {}),
+    ...((taxes[i] ?? 0) > 0 ? { tax: taxes[i] } : {}),
   }));
 }
 
