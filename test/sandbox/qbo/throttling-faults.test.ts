@@ -50,7 +50,7 @@ describe('throttling', () => {
 
   it('10 requests per sliding second per realm and app, on by default; another app on the realm has its own', async () => {
     const realm = await freshRealm();
-    expect((await h.control(`/companies/${realm.realmId}/limits`)).json).toMatchObject({ requestsPerSecond: 10, concurrent: 10, requestsPerMinute: 500, batchPerMinute: 40 });
+    expect((await h.control(`/companies/${realm.realmId}/limits`)).json).toMatchObject({ requestsPerSecond: 10, concurrent: 10, requestsPerMinute: 500, batchPerMinute: 40, realmBatchPerMinute: 120 });
     const statuses = [];
     for (let i = 0; i < 11; i++) statuses.push((await realm.get()).status);
     expect(statuses).toEqual([...Array(10).fill(200), 429]);
@@ -90,6 +90,19 @@ describe('throttling', () => {
     }
     expect(statuses.slice(0, 40).every((s) => s === 200)).toBe(true);
     expect(statuses[40]).toBe(429);
+  });
+});
+
+describe('batch limits per realm', () => {
+  it('batch requests of all apps together are limited per realm (120/min by default; lowered here to 3)', async () => {
+    const realm = await freshRealm();
+    await h.control(`/companies/${realm.realmId}/limits`, 'PUT', { realmBatchPerMinute: 3 });
+    const otherApp = (await h.control('/apps', 'POST', { name: 'Batch app', redirectUris: ['http://localhost:5996/cb'] })).json;
+    const otherToken = (await h.control('/tokens', 'POST', { clientId: otherApp.clientId, realmId: realm.realmId })).json.access_token as string;
+    const body = { BatchItemRequest: [{ bId: '1', Query: 'select count(*) from Item' }] };
+    const batch = (token: string) => h.api('/batch', { realmId: realm.realmId, token, body });
+    const statuses = [(await batch(realm.token)).status, (await batch(realm.token)).status, (await batch(otherToken)).status, (await batch(otherToken)).status];
+    expect(statuses).toEqual([200, 200, 200, 429]);
   });
 });
 

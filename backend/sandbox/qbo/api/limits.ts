@@ -1,7 +1,7 @@
 /**
  * QBO's throttles (reference §5, limits-and-throttles page): 500 requests per rolling minute per realm;
  * 10 requests per rolling second and at most 10 concurrent requests per realm **and app**; 40 batch
- * requests per minute per realm and app (a batch is one request towards the others). All on by default,
+ * requests per minute per realm and app and 120 per realm (a batch is one request towards the others). All on by default,
  * each overridable per realm through the control API. A refused request gets 429 with the XML
  * ThrottleExceeded body QBO really sends (or the JSON variant, selectable).
  */
@@ -14,6 +14,8 @@ export const limitsSchema = z.strictObject({
   concurrent: z.number().int().min(1).default(10),
   /** Per realm and app. */
   batchPerMinute: z.number().int().min(1).default(40),
+  /** Per realm, all apps together: "120 batch requests per minute per realm" (reference §4). */
+  realmBatchPerMinute: z.number().int().min(1).default(120),
   /** Per realm and app, over a sliding second: "10 requests per second, per realm ID and app". */
   requestsPerSecond: z.number().int().min(1).default(10),
   throttleBody: z.enum(['xml', 'json']).default('xml'),
@@ -24,6 +26,7 @@ export type RealmLimits = z.infer<typeof limitsSchema>;
 export class Throttle {
   private readonly perMinute = new RollingWindowLimiter(500, 60_000);
   private readonly batches = new RollingWindowLimiter(40, 60_000);
+  private readonly realmBatches = new RollingWindowLimiter(120, 60_000);
   private readonly perSecond = new RollingWindowLimiter(10, 1_000);
   private readonly concurrency = new ConcurrencyLimiter(10);
   private readonly overrides = new Map<string, RealmLimits>();
@@ -40,6 +43,7 @@ export class Throttle {
     const limits = limitsSchema.parse(input);
     this.overrides.set(realmId, limits);
     this.perMinute.reset(realmId);
+    this.realmBatches.reset(realmId);
     for (const key of this.appKeys.get(realmId) ?? []) {
       this.batches.reset(key);
       this.perSecond.reset(key);
@@ -68,6 +72,10 @@ export class Throttle {
       return undefined;
     }
     if (isBatch && !this.batches.take(appKey, limits.batchPerMinute, now).allowed) {
+      release();
+      return undefined;
+    }
+    if (isBatch && !this.realmBatches.take(realmId, limits.realmBatchPerMinute, now).allowed) {
       release();
       return undefined;
     }
