@@ -24,6 +24,20 @@ async function post(url: string, body: unknown): Promise<Record<string, unknown>
   return (await res.json()) as Record<string, unknown>;
 }
 
+/** A lost edit is a bug before it is a figure: print everything that could say where it went. */
+async function explainLostEdit(app: Awaited<ReturnType<typeof startBenchApp>>, hubspotId: string, qboId: string): Promise<void> {
+  const db = app.service.ctx.db;
+  const out = (label: string, value: unknown) => process.stderr.write(`[lost edit] ${label}: ${JSON.stringify(value)}\n`);
+  out('sync record', await db('sync_records').where({ portal_id: PORTAL, hubspot_id: hubspotId }).first());
+  out('activity', await db('sync_activity').where({ portal_id: PORTAL }).whereIn('record_id', db('sync_records').select('id').where({ portal_id: PORTAL, hubspot_id: hubspotId })).orderBy('id'));
+  out('inbox', await db('webhook_inbox').where({ portal_id: PORTAL }).whereRaw(`payload->>'objectId' = ?`, [hubspotId]).select('id', 'received_at', 'processed_at', 'error', 'payload'));
+  out('jobs', (await db.raw(`select name, state, retry_count, created_on, started_on, completed_on, output from pgboss.job where data->>'id' = ? order by created_on`, [hubspotId])).rows);
+  out('job states', (await db.raw(`select name, state, count(*)::int as n from pgboss.job group by 1, 2 order by 1, 2`)).rows);
+  out('deliveries (last 20)', app.hubspot.webhooks.deliveries.slice(-20));
+  out('customer', app.qbo.state.company(REALM)!.get('Customer', qboId));
+  out('contact', [...(app.hubspot.state.account(PORTAL)!.collection('contacts').records.get(hubspotId)?.properties ?? [])]);
+}
+
 export async function benchContactsSync(): Promise<Record<string, number | string>> {
   const rss = trackPeakRss();
   const app = await startBenchApp();
@@ -68,7 +82,15 @@ export async function benchContactsSync(): Promise<Record<string, number | strin
     const minQbo = Math.ceil(N / 1000) + Math.ceil(N / 2 / 30); // query pages, batch creates
     const rateBoundSeconds = Math.max(minHubSpot / 10, (Math.ceil(N / 2 / 30) / 35) * 60);
 
-    // Let the first sync's own echoes drain, so the edits measure the webhook path alone.
+    // Let the first sync's own echoes drain, so the edits measure the webhook path alone; how long that
+    // takes and what it costs is a figure of its own (echoes should cost ~0 calls and drain in < 1 min).
+    const drainStarted = performance.now();
+    const callsAt = async () => [
+      Number(((await (await fetch(`${hubspot.baseUrl}/_sandbox/accounts/${PORTAL}/calls`)).json()) as { total: number }).total),
+      Number(((await (await fetch(`${qbo.baseUrl}/_sandbox/companies/${REALM}/calls`)).json()) as { count: number }).count),
+    ];
+    const [hubspotBefore, qboBefore] = await callsAt();
+    const firstSyncEnded = await service.ctx.db('sync_runs').where({ portal_id: PORTAL, trigger: 'first_sync' }).max('finished_at as at').first();
     for (;;) {
       const busy = await service.ctx.db.raw<{ rows: Array<{ n: number }> }>(
         `select count(*)::int as n from pgboss.job where name in ('sync.record', 'sync.catch-up', 'webhooks.process') and state in ('created', 'retry', 'active')`,
@@ -76,6 +98,9 @@ export async function benchContactsSync(): Promise<Record<string, number | strin
       if (busy.rows[0]!.n === 0) break;
       await sleep(500);
     }
+    const echoDrainSeconds = (performance.now() - drainStarted) / 1000;
+    const [hubspotAfter, qboAfter] = await callsAt();
+    const echoJobs = await service.ctx.db.raw<{ rows: Array<{ n: number }> }>(`select count(*)::int as n from pgboss.job where name = 'sync.record' and created_on > ?`, [firstSyncEnded?.at ?? new Date(0)]);
     // 200 single edits: HubSpot change → webhook → QBO write.
     const latencies: number[] = [];
     const linked = await service.ctx.db('sync_records').where({ portal_id: PORTAL, state: 'synced' }).whereNotNull('qbo_id').limit(EDITS).select('hubspot_id', 'qbo_id');
@@ -90,7 +115,10 @@ export async function benchContactsSync(): Promise<Record<string, number | strin
       for (;;) {
         const customer = qbo.state.company(REALM)!.get('Customer', row.qbo_id as string);
         if ((customer?.PrimaryPhone as { FreeFormNumber?: string } | undefined)?.FreeFormNumber === phone) break;
-        if (performance.now() - t0 > 120_000) throw new Error(`edit of contact ${row.hubspot_id as string} not synced within 120 s`);
+        if (performance.now() - t0 > 120_000) {
+          await explainLostEdit(app, row.hubspot_id as string, row.qbo_id as string);
+          throw new Error(`edit of contact ${row.hubspot_id as string} not synced within 120 s`);
+        }
         await sleep(20);
       }
       latencies.push(performance.now() - t0);
@@ -109,6 +137,10 @@ export async function benchContactsSync(): Promise<Record<string, number | strin
       min_qbo_calls_batched: minQbo,
       rate_limit_bound_s_batched: Math.round(rateBoundSeconds),
       record_states: states.map((s) => `${String(s.state)}=${String(s.n)}`).join(' '),
+      echo_record_jobs: echoJobs.rows[0]!.n,
+      echo_drain_s: Math.round(echoDrainSeconds),
+      echo_hubspot_calls: hubspotAfter! - hubspotBefore!,
+      echo_qbo_calls: qboAfter! - qboBefore!,
       edits: latencies.length,
       webhook_to_write_p50_ms: Math.round(percentile(latencies, 50)),
       webhook_to_write_p95_ms: Math.round(percentile(latencies, 95)),

@@ -10,6 +10,8 @@ import { benchQboSandbox } from './sandbox-qbo.ts';
 import { benchContactsSync } from './contacts-sync.ts';
 import { benchExports } from './exports.ts';
 import { benchInvoicesSync } from './invoices-sync.ts';
+import { readResults, summaryTable } from './summary.ts';
+import { benchIdleTenant } from './idle-tenant.ts';
 
 const scenarios: Record<string, () => Promise<Record<string, number | string>>> = {
   'sandbox-hubspot': benchHubSpotSandbox,
@@ -17,6 +19,7 @@ const scenarios: Record<string, () => Promise<Record<string, number | string>>> 
   'contacts-sync': benchContactsSync,
   exports: benchExports,
   'invoices-sync': benchInvoicesSync,
+  'idle-tenant': benchIdleTenant,
 };
 
 const requested = process.argv.slice(2);
@@ -40,3 +43,5 @@ for (const name of requested.length > 0 ? requested : Object.keys(scenarios)) {
   for (const [key, value] of Object.entries(figures)) process.stdout.write(`  ${key.padEnd(40)} ${String(value)}\n`);
   await writeFile(new URL(`./results/${name}.json`, import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
 }
+
+process.stdout.write(`\n== summary (from bench/results; goals of issue 15)\n${summaryTable(await readResults([...Object.keys(scenarios), 'contacts-100k']))}\n`);

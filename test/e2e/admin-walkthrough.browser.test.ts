@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from '../helpers/browser.ts';
 import { startAppHarness, type AppHarness } from '../helpers/app-harness.ts';
 import { qboUser } from '../helpers/vendor-data.ts';
+import { eventually } from '../helpers/eventually.ts';
 import { createBookkeeperInvoices, DEMO_PORTAL_ID, DEMO_REALM_ID, linkInvoicesToDeals } from '../../backend/sandbox/demo/demo-data.ts';
 import { invoiceSetupNoon } from '@quickbooks-sync/contract/definitions';
 
@@ -141,6 +142,12 @@ describe('an admin clicks through the app in the HubSpot emulator', () => {
     const paid = created.invoices.filter((i) => created.payments.some((p) => p.invoiceId === i.id)).map((i) => i.docNumber);
     const { links } = await linkInvoicesToDeals(h.hubspot.baseUrl, paid.slice(0, 1));
     expect(links).toHaveLength(1);
+    // The HubSpot invoice exists a moment before our record of it commits; the card shows what the API
+    // says when the page opens, as a person opening the deal then would see it.
+    await eventually(async () => {
+      const body = (await (await h.signedFetch(`/api/v1/deals/${links[0]!.dealId}/payments`, PORTAL)).json()) as { invoices: Array<{ syncState: string; payments: unknown[] }> };
+      return body.invoices.some((i) => i.syncState === 'synced' && i.payments.length > 0);
+    }, 60_000);
     await page.goto(`${h.hubspot.baseUrl}/contacts/${PORTAL}/record/0-3/${links[0]!.dealId}`);
     const card = page.getByRole('region', { name: 'QuickBooks payment details' });
     await card.getByRole('heading', { name: `Invoice ${paid[0]}` }).waitFor(SLOW);

@@ -7,6 +7,7 @@
 import type { AppContext } from '../jobs/context.ts';
 import { getInstallation } from '../db/installations.ts';
 import { bindOAuthStateToBrowser, consumeOAuthState, createOAuthState, newSecret } from '../db/oauth-states.ts';
+import { lockConnectionTokens } from '../vendors/token-refresh.ts';
 import { findPortalByRealm, getQboConnection, getQboTokens, markQboDisconnected, saveQboConnection, type QboConnection } from '../db/qbo-connections.ts';
 import { dismissAlerts } from '../db/account-alerts.ts';
 import { SYNC_RECORDS } from '../db/sync-records.ts';
@@ -17,7 +18,7 @@ import { httpErrors } from '../http/errors.ts';
 import { publicBaseUrl, qboOAuthConfig } from './config.ts';
 import { ConnectFlowError, stateFailureMessage } from './flow-errors.ts';
 import { cancelAccountJobs } from './account-jobs.ts';
-import { NEEDS_RECONNECT_ALERT } from './qbo-tokens.ts';
+import { NEEDS_RECONNECT_ALERT, qboTokenLockKey } from './qbo-tokens.ts';
 import { companyProfileFrom } from './company-profile.ts';
 
 export const QBO_START_PATH = '/oauth/quickbooks/start';
@@ -115,6 +116,7 @@ export async function completeQboConnect(
   const [companyInfo, preferences] = await Promise.all([client.companyInfo(), client.preferences()]);
   const profile = companyProfileFrom(companyInfo, preferences);
   const connection = await ctx.db.transaction(async (trx) => {
+    await lockConnectionTokens(trx, qboTokenLockKey(portalId));
     if (previous && previous.realmId !== grant.realmId) {
       // Links point at the old company's records: they mean nothing for the new one.
       await trx(SYNC_RECORDS).where({ portal_id: portalId }).delete();

@@ -12,6 +12,7 @@ import { qboOAuthConfig } from './config.ts';
 import { cancelAccountJobs } from './account-jobs.ts';
 
 export const NEEDS_RECONNECT_ALERT = 'qbo_needs_reconnect';
+export const qboTokenLockKey = (portalId: number): string => `quickbooks:${portalId}`;
 
 export async function qboAccessToken(ctx: AppContext, portalId: number, options: { force?: boolean } = {}): Promise<{ accessToken: string; realmId: string }> {
   const config = qboOAuthConfig(ctx.env);
@@ -19,7 +20,7 @@ export async function qboAccessToken(ctx: AppContext, portalId: number, options:
     ctx.db,
     {
       vendor: 'quickbooks',
-      lockKey: `quickbooks:${portalId}`,
+      lockKey: qboTokenLockKey(portalId),
       read: (db) => getQboTokens(db, ctx.cipher, portalId),
       refresh: async (current) => ({ ...(await refreshQboTokens(config, current.refreshToken)), realmId: current.realmId }),
       save: (db, next) => saveQboTokens(db, ctx.cipher, portalId, next),

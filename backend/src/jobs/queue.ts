@@ -6,15 +6,18 @@
 import PgBoss from 'pg-boss';
 import type { Knex } from '../db/knex.ts';
 import type { Logger } from '../logger.ts';
+import { ensureQueueWithPolicy } from './queue-policies.ts';
 
 export const QUEUE_SCHEMA = 'pgboss';
 
 export interface SendOptions {
   /** Enqueue inside this knex transaction. */
   trx?: Knex.Transaction;
-  /** At most one queued job per key (dedupe, e.g. "contacts:hubspot:123"). */
+  /** At most one queued job per key (dedupe, e.g. "contacts:hubspot:123") on queues whose policy dedupes (queue-policies.ts). */
   singletonKey?: string;
   startAfterSeconds?: number;
+  /** Higher runs first (pg-boss default 0); see fair-priority.ts. */
+  priority?: number;
   retryLimit?: number;
   /** How long the job may stay active before pg-boss gives up on it (default 15 minutes). A dead worker's jobs are handed back sooner by the leases (leases.ts). */
   expireInSeconds?: number;
@@ -28,6 +31,13 @@ export interface JobQueue {
   ensureQueue(name: string): Promise<void>;
   send(name: string, data: object, options?: SendOptions): Promise<string | null>;
   isReachable(): Promise<boolean>;
+  /** Registers a worker of this process on a queue, so `notify` can wake it. */
+  addLocalWorker(name: string, workerId: string): void;
+  /**
+   * Wakes this process's workers of a queue (after `afterMs`) instead of waiting for their next poll:
+   * a webhook's jobs start in milliseconds when web and worker share a process. Other processes poll.
+   */
+  notify(name: string, afterMs?: number): void;
 }
 
 /**
@@ -61,13 +71,23 @@ export function createJobQueue(options: { connectionString: string; logger: Logg
   const created = new Set<string>();
   const ensureQueue = async (name: string) => {
     if (created.has(name)) return;
-    await boss.createQueue(name);
+    await ensureQueueWithPolicy(boss, name);
     created.add(name);
   };
 
+  const localWorkers = new Map<string, string[]>();
+  const wake = (name: string) => {
+    for (const id of localWorkers.get(name) ?? []) boss.notifyWorker(id);
+  };
   return {
     boss,
     connectionString: options.connectionString,
+    addLocalWorker: (name, workerId) => localWorkers.set(name, [...(localWorkers.get(name) ?? []), workerId]),
+    notify: (name, afterMs = 0) => {
+      if (!localWorkers.has(name)) return;
+      if (afterMs <= 0) wake(name);
+      else setTimeout(() => wake(name), afterMs).unref();
+    },
     start: async () => {
       await boss.start();
     },
@@ -82,6 +102,7 @@ export function createJobQueue(options: { connectionString: string; logger: Logg
       if (sendOptions.singletonKey !== undefined) options.singletonKey = sendOptions.singletonKey;
       if (sendOptions.startAfterSeconds !== undefined) options.startAfter = sendOptions.startAfterSeconds;
       if (sendOptions.retryLimit !== undefined) options.retryLimit = sendOptions.retryLimit;
+      if (sendOptions.priority !== undefined) options.priority = sendOptions.priority;
       if (sendOptions.expireInSeconds !== undefined) options.expireInSeconds = sendOptions.expireInSeconds;
       if (sendOptions.trx) options.db = transactionAdapter(sendOptions.trx);
       return boss.send(name, data, options);

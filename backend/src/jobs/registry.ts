@@ -6,6 +6,7 @@ import { processWebhooksJob } from './handlers/process-webhooks.ts';
 import { verifyConnectionJob } from './handlers/verify-qbo-connection.ts';
 import { purgeOAuthStatesJob } from './handlers/purge-oauth-states.ts';
 import { syncRecordJob } from './handlers/sync-record.ts';
+import { syncInvoiceContactsJob } from './handlers/sync-invoice-contacts.ts';
 import { syncCatchUpJob } from './handlers/sync-catch-up.ts';
 import { syncScheduleJob } from './handlers/sync-schedule.ts';
 import { exportRecordsJob } from './handlers/export-records.ts';
@@ -18,6 +19,7 @@ export type { JobDefinition };
 export const jobDefinitions: JobDefinition[] = [
   processWebhooksJob,
   syncRecordJob,
+  syncInvoiceContactsJob,
   syncCatchUpJob,
   syncScheduleJob,
   verifyConnectionJob,

@@ -32,7 +32,7 @@ export async function startWorker(ctx: AppContext, options: WorkerOptions): Prom
   const leases = await startWorkerLeases({ db: ctx.db, queue: ctx.queue, connectionString: ctx.queue.connectionString, logger: ctx.logger, timings: options.leaseTimings });
   for (const definition of definitions) {
     for (let i = 0; i < options.concurrency; i++) {
-      await boss.work(definition.name, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async (jobs) => {
+      const workerId = await boss.work(definition.name, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async (jobs) => {
         for (const job of jobs) {
           const log = ctx.logger.child({ job: definition.name, jobId: job.id });
           const parsed = definition.payload.safeParse(job.data);
@@ -60,6 +60,7 @@ export async function startWorker(ctx: AppContext, options: WorkerOptions): Prom
           }
         }
       });
+      ctx.queue.addLocalWorker(definition.name, workerId);
     }
     if (definition.schedule && options.schedule !== false) await boss.schedule(definition.name, definition.schedule, {});
   }

@@ -9,7 +9,10 @@ import type { Knex } from '../db/knex.ts';
 import { getSyncDefinition, type ObjectType } from '../db/sync-definitions.ts';
 import { getQboConnection } from '../db/qbo-connections.ts';
 import { findSyncRecordBySide } from '../db/sync-records.ts';
-import { enqueueRecordSync } from '../jobs/handlers/sync-record.ts';
+import { enqueueRecordSync, RECORD_DEBOUNCE_SECONDS } from '../jobs/handlers/sync-record.ts';
+import { syncInvoiceContactsJob } from '../jobs/handlers/sync-invoice-contacts.ts';
+import { filtersReadInvoices } from './objects/contacts/contact-invoices.ts';
+import { syncFiltersSchema } from '@quickbooks-sync/contract/definitions';
 import { adapterFor } from './objects/index.ts';
 import { objectTypeOfQboEntity } from './engine/object-names.ts';
 import type { Side } from './types.ts';
@@ -55,8 +58,9 @@ export async function dispatchObjectChange(ctx: AppContext & { db: Knex.Transact
   const parsed = objectChangeOf(change.source, change.payload);
   if (!parsed) return 'ignored: not an object this app syncs';
   if (!adapterFor(parsed.objectType)) return `ignored: the ${parsed.objectType} sync is not available yet`;
+  const contactsToo = parsed.objectType === 'invoices' && parsed.side === 'hubspot' && !parsed.deleted ? await reevaluateInvoiceContacts(ctx, portalId, parsed) : null;
   const definition = await getSyncDefinition(ctx.db, portalId, parsed.objectType);
-  if (definition?.status !== 'enabled') return `ignored: no enabled ${parsed.objectType} sync`;
+  if (definition?.status !== 'enabled') return contactsToo ?? `ignored: no enabled ${parsed.objectType} sync`;
   const connection = await getQboConnection(ctx.db, portalId);
   if (connection?.status !== 'connected') return 'ignored: QuickBooks is not connected';
   // A deletion is synced as "the other side is kept": deleting accounting records is the accountant's call.
@@ -67,6 +71,19 @@ export async function dispatchObjectChange(ctx: AppContext & { db: Knex.Transact
   if (await isOwnWrite(ctx, portalId, parsed)) return 'skipped: our own write coming back';
   await enqueueRecordSync(ctx, { portalId, objectType: parsed.objectType, side: parsed.side, id: parsed.id }, ctx.db);
   return null;
+}
+
+/**
+ * R9: a HubSpot invoice's change can bring its contacts into the contacts filter (an invoice finalised)
+ * — their record passes are queued by a job that reads the invoice's contacts. Our own writes are not
+ * HubSpot-source invoices, so they never change what the filter decides.
+ */
+async function reevaluateInvoiceContacts(ctx: AppContext & { db: Knex.Transaction }, portalId: number, change: ObjectChange): Promise<string | null> {
+  if (change.sourceAppId !== undefined && change.sourceAppId === ctx.env.HUBSPOT_APP_ID) return null;
+  const contacts = await getSyncDefinition(ctx.db, portalId, 'contacts');
+  if (contacts?.status !== 'enabled' || !filtersReadInvoices(syncFiltersSchema.parse(contacts.filters ?? {}))) return null;
+  await ctx.queue.send(syncInvoiceContactsJob.name, { portalId, invoiceId: change.id }, { trx: ctx.db, singletonKey: `invoice-contacts:${portalId}:${change.id}`, startAfterSeconds: RECORD_DEBOUNCE_SECONDS, retryLimit: 8 });
+  return 'queued: its contacts are checked against the contacts filter';
 }
 
 /**

@@ -61,9 +61,18 @@ export async function freshTokens<T extends OAuthTokens>(db: Knex, plan: Refresh
   return slowPath;
 }
 
+/**
+ * The lock a refresh holds for a connection, for the whole of its transaction. A reconnect takes it too
+ * before storing a new grant, so a refresher that found the old grant dead finishes ("needs reconnect")
+ * before the new grant lands, never after it.
+ */
+export async function lockConnectionTokens(trx: Knex.Transaction, lockKey: string): Promise<void> {
+  await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`token-refresh:${lockKey}`]);
+}
+
 async function refreshUnderLock<T extends OAuthTokens>(db: Knex, plan: RefreshPlan<T>, current: T, margin: number, options: { force?: boolean }): Promise<T> {
   return db.transaction(async (trx) => {
-    await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`token-refresh:${plan.lockKey}`]);
+    await lockConnectionTokens(trx, plan.lockKey);
     const latest = await plan.read(trx);
     if (!latest) throw new NeedsReconnectError(plan.vendor, `No ${plan.vendor} tokens are stored for this connection.`);
     // Someone else refreshed while we waited for the lock: use theirs.

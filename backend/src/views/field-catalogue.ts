@@ -11,7 +11,7 @@ import { qboInvoiceCustomFields } from '../sync/mappings/qbo-custom-fields.ts';
 import { getQboConnection } from '../db/qbo-connections.ts';
 import type { FieldCatalogueResponse } from '@quickbooks-sync/contract';
 
-const list = (catalogue: FieldCatalogue) => Object.entries(catalogue).map(([name, f]) => ({ name, label: f.label, kind: f.kind, readOnly: f.readOnly === true }));
+const list = (catalogue: FieldCatalogue) => Object.entries(catalogue).map(([name, f]) => ({ name, label: f.label, kind: f.kind, readOnly: f.readOnly === true, filterOnly: f.filterOnly === true }));
 
 export async function fieldCatalogue(ctx: AppContext, portalId: number, objectType: ObjectType): Promise<FieldCatalogueResponse> {
   const catalogues = cataloguesFor(objectType)!;

@@ -18,6 +18,7 @@ import { SettingsApp } from '../../../app/app/settings/SettingsApp.tsx';
 const CUSTOMIZED = 63_000_001;
 const EMPTY_FILTER = 63_000_002;
 const NOT_CONNECTED = 63_000_003;
+const POLICY = 63_000_004;
 const WAIT = { timeoutInMs: 15_000 };
 
 describe('GuidedSetup', () => {
@@ -25,9 +26,10 @@ describe('GuidedSetup', () => {
 
   beforeAll(async () => {
     h = await startAppHarness({}, { mode: 'web' });
-    for (const portal of [CUSTOMIZED, EMPTY_FILTER, NOT_CONNECTED]) expect((await h.install(portal)).status).toBe(302);
+    for (const portal of [CUSTOMIZED, EMPTY_FILTER, NOT_CONNECTED, POLICY]) expect((await h.install(portal)).status).toBe(302);
     expect((await h.connect(CUSTOMIZED, '6300001')).status).toBe(200);
     expect((await h.connect(EMPTY_FILTER, '6300002')).status).toBe(200);
+    expect((await h.connect(POLICY, '6300004')).status).toBe(200);
   });
   afterAll(async () => h.close());
   afterEach(() => vi.restoreAllMocks());
@@ -58,7 +60,7 @@ describe('GuidedSetup', () => {
     expect(r.maybeFindByTestId(Text, 'setup-checks-clear') !== null).toBe(checks.length === 0);
   });
 
-  it('pre-fills the recommended contacts settings (two-way, every default mapping on, created-after-setup filter)', async () => {
+  it('pre-fills the recommended contacts settings (two-way, every default mapping on, R9\'s invoice filter)', async () => {
     const { r } = await openSetup(CUSTOMIZED);
     expect(r.findByTestId(Select, 'direction-contacts').props.value).toBe('two_way');
     expect(r.findByTestId(Select, 'conflict-winner-contacts').props.value).toBe('quickbooks');
@@ -69,12 +71,34 @@ describe('GuidedSetup', () => {
     await r.waitFor(() => expect(r.findByTestId(Flex, 'criterion-products-toHubSpot-0-0').find(Select, { name: 'property' }).props.value).toBe('Sku'), WAIT);
     expect(r.findByTestId(Flex, 'criterion-products-toHubSpot-0-0').find(Select, { name: 'operator' }).props.value).toBe('HAS_PROPERTY');
     expect(r.findByTestId(Toggle, 'mapping-contacts-display_name').props.checked).toBe(true);
-    // Filter properties are chosen from the fields the backend lists, once they have loaded.
-    await r.waitFor(() => expect(r.findByTestId(Flex, 'criterion-contacts-toQbo-0-0').find(Select, { name: 'property' }).props.value).toBe('createdate'), WAIT);
-    const createdAfter = r.findByTestId(Flex, 'criterion-contacts-toQbo-0-0');
-    expect(createdAfter.find(Select, { name: 'property' }).props.options).toContainEqual({ value: 'createdate', label: 'Create date' });
-    expect(createdAfter.find(Select, { name: 'operator' }).props.value).toBe('GT');
-    expect(createdAfter.findAll(Input).map((i) => i.props.value)).toEqual([expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/)]);
+    // Filter properties are chosen from the fields the backend lists, once they have loaded. R9: one group of
+    // three criteria on the contact's associated invoices (status not draft, created after setup, source HubSpot).
+    await r.waitFor(() => expect(r.findByTestId(Flex, 'criterion-contacts-toQbo-0-0').find(Select, { name: 'property' }).props.value).toBe('invoice:hs_invoice_status'), WAIT);
+    const criteria = [0, 1, 2].map((i) => r.findByTestId(Flex, `criterion-contacts-toQbo-0-${i}`));
+    expect(criteria.map((c) => [c.find(Select, { name: 'property' }).props.value, c.find(Select, { name: 'operator' }).props.value])).toEqual([
+      ['invoice:hs_invoice_status', 'NEQ'],
+      ['invoice:hs_createdate', 'GT'],
+      ['invoice:hs_invoice_source', 'EQ'],
+    ]);
+    expect(criteria[0]!.find(Select, { name: 'property' }).props.options).toContainEqual({ value: 'invoice:hs_invoice_status', label: 'Invoice status (associated invoice)' });
+    expect(criteria[1]!.findAll(Input).map((i) => i.props.value)).toEqual([expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/)]);
+    // Associated-invoice properties are for filters only: the custom mapping form does not offer them.
+    r.findByTestId(Button, 'add-mapping-contacts').trigger('onClick');
+    await r.waitFor(() => expect(r.findByTestId(Flex, 'custom-mapping-form-contacts')).toBeTruthy(), WAIT);
+    const mappable = r.findAll(Select).find((x) => x.props.name === 'hubspotProperty')!.props.options.map((o) => o.value);
+    expect(mappable).toContain('jobtitle');
+    expect(mappable.filter((v) => String(v).startsWith('invoice:'))).toEqual([]);
+    // The display-name policy: R14's failure is the default.
+    expect(r.findByTestId(Select, 'display-name-policy').props.value).toBe('fail');
+  });
+
+  it('the display-name policy chosen in the setup is saved with the contacts sync', async () => {
+    const { r, backend } = await openSetup(POLICY);
+    r.findByTestId(Select, 'display-name-policy').trigger('onChange', 'resolve' as never);
+    r.findByTestId(Button, 'save-and-start').trigger('onClick');
+    await r.waitFor(() => expect(backend.callsTo('PUT', '/syncs/contacts')).toMatchObject([{ status: 200 }]), WAIT);
+    const contacts = (await listSyncs(createApiClient(POLICY))).syncs.find((x) => x.objectType === 'contacts');
+    expect(contacts?.options).toMatchObject({ displayNameClash: 'resolve' });
   });
 
   it('a bad custom mapping: the backend’s reason shows at the bottom of its section, and nothing is started', async () => {

@@ -1,3 +1,4 @@
+import { alternativeDisplayNames } from '../../../backend/src/sync/objects/contacts/display-name.ts';
 import { describe, expect, it } from 'vitest';
 import type { FieldMapping, QboRecord } from '../../../backend/src/sync/types.ts';
 import { customerFromContact } from '../../../backend/src/sync/objects/contacts/customer-from-contact.ts';
@@ -73,5 +74,25 @@ describe('displayNameForContact (R14)', () => {
     const long = sanitiseQboName('é'.repeat(600));
     expect(Array.from(long)).toHaveLength(500);
     expect(sanitiseQboName('a'.repeat(499) + '😀x')).toBe('a'.repeat(499) + '😀');
+  });
+});
+
+describe('alternativeDisplayNames (opt-in display-name policy)', () => {
+  it('tries "Company — First Last", then that name with the HubSpot id; never R14\'s own name, never random', () => {
+    const contact = { primaryCompanyName: 'Acme: West', firstname: 'Ann', lastname: 'Lee', email: 'ann@acme.test', hubspotId: '1000042' };
+    expect(alternativeDisplayNames(contact)).toEqual(['Acme - West — Ann Lee', 'Acme - West — Ann Lee (1000042)']);
+    expect(alternativeDisplayNames(contact)).toEqual(alternativeDisplayNames({ ...contact }));
+  });
+
+  it('without a company (R14 already named the customer after the person), only the id suffix is left', () => {
+    expect(alternativeDisplayNames({ firstname: 'Ann', lastname: 'Lee', hubspotId: '7' })).toEqual(['Ann Lee (7)']);
+    expect(alternativeDisplayNames({ email: 'x@y.test', hubspotId: '7' })).toEqual(['x@y.test (7)']);
+  });
+
+  it('keeps the suffix whole within QuickBooks\' 500 characters', () => {
+    const [, withId] = alternativeDisplayNames({ primaryCompanyName: 'C'.repeat(490), firstname: 'Ann', hubspotId: '123456' });
+    expect(Array.from(withId!).length).toBeLessThanOrEqual(500);
+    expect(withId!.startsWith('C'.repeat(490))).toBe(true);
+    expect(withId!.endsWith(' (123456)')).toBe(true);
   });
 });

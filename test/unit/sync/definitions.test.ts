@@ -16,12 +16,20 @@ describe('recommendedContactsDefinition (R9)', () => {
     expect(def.filters.toHubSpot).toEqual([]);
   });
 
-  it('sends to QuickBooks only contacts created after the setup date', () => {
-    const read = (createdate: string) => (p: string) => (p === 'createdate' ? createdate : undefined);
-    expect(matchesFilters(def.filters.toQbo, read('2026-11-24T15:43:00Z'), HUBSPOT_CONTACT_FIELDS).included).toBe(true);
-    expect(matchesFilters(def.filters.toQbo, read('2026-11-24T09:00:00Z'), HUBSPOT_CONTACT_FIELDS)).toMatchObject({
-      included: false, rule: '"create date is after 2026-11-24 15:42 UTC" not met',
-    });
+  it('sends to QuickBooks only billing contacts of a non-draft HubSpot invoice created after the setup date', () => {
+    const own = () => undefined;
+    const withInvoices = (...invoices: Array<Record<string, string>>) => () => invoices.map((i) => (p: string) => i[p]);
+    const qualifying = { hs_invoice_status: 'open', hs_createdate: '2026-11-24T15:43:00Z', hs_invoice_source: 'hubspot' };
+    expect(matchesFilters(def.filters.toQbo, own, HUBSPOT_CONTACT_FIELDS, withInvoices(qualifying)).included).toBe(true);
+    const rule = '"an associated invoice where invoice status is not draft, invoice create date is after 2026-11-24 15:42 UTC, invoice source is hubspot" not met';
+    // A lead with no invoice, created after setup: stays in HubSpot (the old "created after setup" filter let it through).
+    expect(matchesFilters(def.filters.toQbo, (p) => (p === 'createdate' ? '2026-11-25T00:00:00Z' : undefined), HUBSPOT_CONTACT_FIELDS)).toMatchObject({ included: false, rule });
+    for (const [property, value] of [['hs_invoice_status', 'draft'], ['hs_createdate', '2026-11-24T09:00:00Z'], ['hs_invoice_source', 'data_sync']] as const) {
+      expect(matchesFilters(def.filters.toQbo, own, HUBSPOT_CONTACT_FIELDS, withInvoices({ ...qualifying, [property]: value })), property).toMatchObject({ included: false, rule });
+    }
+    // One and the same invoice must meet all three: a draft HubSpot invoice plus an open Data Sync invoice is not enough.
+    expect(matchesFilters(def.filters.toQbo, own, HUBSPOT_CONTACT_FIELDS, withInvoices({ ...qualifying, hs_invoice_status: 'draft' }, { ...qualifying, hs_invoice_source: 'data_sync' })).included).toBe(false);
+    expect(matchesFilters(def.filters.toQbo, own, HUBSPOT_CONTACT_FIELDS, withInvoices({ ...qualifying, hs_invoice_status: 'draft' }, qualifying)).included).toBe(true);
   });
 
   it('passes its own validation', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FilterGroup, MappedValue } from '../../../backend/src/sync/types.ts';
-import { matchesFilters } from '../../../backend/src/sync/filters/matches-filters.ts';
+import { matchesFilters, relationsOf } from '../../../backend/src/sync/filters/matches-filters.ts';
+import { validateMapping } from '../../../backend/src/sync/mappings/validate-mapping.ts';
 import { validateFilters } from '../../../backend/src/sync/filters/validate-filters.ts';
 import { describeCriterion } from '../../../backend/src/sync/filters/describe-criterion.ts';
 import { HUBSPOT_CONTACT_FIELDS } from '../../../backend/src/sync/mappings/hubspot-contact-fields.ts';
@@ -56,6 +57,40 @@ describe('matchesFilters', () => {
     const groups: FilterGroup[] = [{ criteria: [{ property: 'Active', operator: 'EQ', value: true }, { property: 'BillAddr.Country', operator: 'IN', values: ['USA', 'Canada'] }] }];
     expect(matchesFilters(groups, reader({ Active: true, 'BillAddr.Country': 'usa' })).included).toBe(true);
     expect(matchesFilters(groups, reader({ Active: false, 'BillAddr.Country': 'usa' }))).toMatchObject({ rule: '"Active is true" not met' });
+  });
+});
+
+describe('matchesFilters on associated records (R9)', () => {
+  const group: FilterGroup = {
+    criteria: [
+      { property: 'lifecyclestage', operator: 'EQ', value: 'customer' },
+      { property: 'invoice:hs_invoice_status', operator: 'IN', values: ['open', 'paid'] },
+      { property: 'invoice:hs_invoice_source', operator: 'EQ', value: 'hubspot' },
+    ],
+  };
+  const invoices = (...list: Array<Record<string, string>>) => (relation: string) => (relation === 'invoice' ? list.map((i) => (p: string) => i[p]) : []);
+
+  it('needs the own criteria and one invoice meeting every invoice criterion', () => {
+    const customer = reader({ lifecyclestage: 'customer' });
+    expect(matchesFilters([group], customer, catalogue, invoices({ hs_invoice_status: 'paid', hs_invoice_source: 'hubspot' }))).toEqual({ included: true });
+    expect(matchesFilters([group], reader({ lifecyclestage: 'lead' }), catalogue, invoices({ hs_invoice_status: 'paid', hs_invoice_source: 'hubspot' }))).toMatchObject({ included: false, rule: '"lifecycle stage is customer" not met' });
+    expect(matchesFilters([group], customer, catalogue, invoices({ hs_invoice_status: 'paid' }, { hs_invoice_status: 'draft', hs_invoice_source: 'hubspot' }))).toMatchObject({
+      included: false,
+      rule: '"an associated invoice where invoice status is any of open, paid, invoice source is hubspot" not met',
+    });
+    // Without a reader of associated records (an adapter that has none), the criteria are never met.
+    expect(matchesFilters([group], customer, catalogue).included).toBe(false);
+  });
+
+  it('lists the relations the groups read', () => {
+    expect(relationsOf([group, createdAfterSetup])).toEqual(['invoice']);
+    expect(relationsOf([createdAfterSetup])).toEqual([]);
+  });
+
+  it('accepts associated-invoice properties in filters, never in mappings', () => {
+    expect(validateFilters([group], catalogue)).toEqual([]);
+    const check = validateMapping('contacts', { id: 'x', kind: 'custom', enabled: true, hubspotProperty: 'invoice:hs_invoice_status', qboField: 'Notes', direction: 'to_qbo' });
+    expect(check).toMatchObject({ ok: false, reason: expect.stringContaining('can be used in a filter, not mapped') });
   });
 });
 

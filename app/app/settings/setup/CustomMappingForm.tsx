@@ -9,7 +9,7 @@ const directions = [
 ];
 
 const optionsOf = (fields: FieldCatalogueResponse['hubspot']) =>
-  fields.filter((f) => !f.name.startsWith('@')).map((f) => ({ value: f.name, label: f.readOnly ? `${f.label} (read-only)` : f.label }));
+  fields.filter((f) => !f.name.startsWith('@') && !f.filterOnly).map((f) => ({ value: f.name, label: f.readOnly ? `${f.label} (read-only)` : f.label }));
 
 /**
  * Adds or edits one custom mapping (R7), choosing from the fields the backend offers for this object.

@@ -45,7 +45,7 @@ export function FilterCriterionRow({ criterion, properties, testId, onChange, on
           name="property"
           value={criterion.property}
           options={[
-            ...properties.filter((p) => !p.name.startsWith('@')).map((p) => ({ value: p.name, label: p.label })),
+            ...properties.filter((p) => !p.name.startsWith('@')).map((p) => ({ value: p.name, label: p.filterOnly ? `${p.label} (associated ${p.name.split(":")[0] ?? "record"})` : p.label })),
             // A saved criterion on a property the list no longer offers stays visible (the backend says what is wrong).
             ...(criterion.property && !properties.some((p) => p.name === criterion.property) ? [{ value: criterion.property, label: criterion.property }] : []),
           ]}

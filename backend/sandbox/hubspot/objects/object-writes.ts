@@ -140,6 +140,8 @@ export function applyCreate(ctx: WriteContext, type: ObjectType, values: Planned
   if (type === 'invoices') {
     if (!record.properties.has('hs_invoice_status')) system.push(['hs_invoice_status', 'draft']);
     system.push(['hs_number', `INV-${id}`]);
+    // A person creating the invoice in HubSpot makes its source "HubSpot"; an app's API create leaves it empty (see README).
+    if (ctx.source.changeSource !== 'INTEGRATION') system.push(['hs_invoice_source', 'hubspot']);
   }
   for (const [name, value] of system) setValue(ctx, record, name, value, changed);
   deriveProperties(type, record.properties);

@@ -63,6 +63,8 @@ const SPECS: Record<ObjectType, Spec[]> = {
     ['hs_invoice_billable', 'bool'], ['hs_comments', 'string'], ['hs_purchase_order_number', 'string'],
     ['hs_external_invoice_id', 'string'], ['hs_external_recipient', 'string'], ['hs_external_invoice_status', 'string'],
     ['hs_tax_id', 'string'], ['hs_language', 'string'], ['hs_locale', 'string'],
+    // "Invoice source" (HubSpot, Data Sync, legacy QuickBooks integration); set by HubSpot, never by an app.
+    ['hs_invoice_source', 'enumeration', { options: ['hubspot', 'data_sync', 'legacy_quickbooks'], ro: true }],
   ],
   commerce_payments: [
     ...common('hs_createdate'),

@@ -10,6 +10,7 @@ import type { Knex } from '../../db/knex.ts';
 import { lockUnprocessedInboxEvents, markInboxProcessed, type DBInboxEvent } from '../../db/webhook-inbox.ts';
 import { forgetHubSpotContact } from '../../connections/privacy.ts';
 import { dispatchObjectChange } from '../../sync/webhook-dispatch.ts';
+import { RECORD_DEBOUNCE_MS, syncRecordJob } from './sync-record.ts';
 
 const BATCH = 200;
 
@@ -38,9 +39,11 @@ export const processWebhooksJob = defineJob({
           const note = source === 'hubspot' ? await handleHubSpotEvent(txCtx, portalId, row) : await dispatchObjectChange(txCtx, portalId, { source, payload: row.payload });
           await markInboxProcessed(trx, [row.id], note);
         }
-        return rows.length < BATCH;
+        return { last: rows.length < BATCH, handled: rows.length };
       });
-      if (done) return;
+      // The record passes just queued start after their debounce; wake this process's workers then.
+      if (done.handled > 0) ctx.queue.notify(syncRecordJob.name, RECORD_DEBOUNCE_MS + 20);
+      if (done.last) return;
     }
   },
 });

@@ -11,6 +11,7 @@ import { loadSession } from '../../sync/engine/session.ts';
 import { syncRecord } from '../../sync/engine/record-sync.ts';
 import { withObjectLock } from '../../sync/engine/object-lock.ts';
 import type { ObjectType, Side } from '../../sync/types.ts';
+import { recordJobPriority } from '../fair-priority.ts';
 
 const payload = z.object({
   portalId: z.number().int().positive(),
@@ -38,14 +39,19 @@ export const syncRecordJob = defineJob({
   },
 });
 
-/** Debounce: a record's pass starts this long after the first change, collecting the ones that follow. */
-export const RECORD_DEBOUNCE_SECONDS = 1;
+/**
+ * Debounce: a record's pass starts this long after the first change, collecting the ones that follow
+ * (HubSpot sends one event per changed property, in the same delivery or within ~100 ms).
+ */
+export const RECORD_DEBOUNCE_MS = 250;
+export const RECORD_DEBOUNCE_SECONDS = RECORD_DEBOUNCE_MS / 1000;
 
 export async function enqueueRecordSync(ctx: AppContext, target: { portalId: number; objectType: ObjectType; side: Side; id: string }, trx?: Knex.Transaction): Promise<void> {
   await ctx.queue.send(syncRecordJob.name, target, {
     trx,
     singletonKey: `${target.portalId}:${target.objectType}:${target.side}:${target.id}`,
     startAfterSeconds: RECORD_DEBOUNCE_SECONDS,
+    priority: recordJobPriority.next(target.portalId),
     retryLimit: 8,
   });
 }

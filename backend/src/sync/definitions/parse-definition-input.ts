@@ -8,7 +8,7 @@ import type { HubSpotPropertyInfo } from '../mappings/field-catalogue.ts';
 import { validateMappings } from '../mappings/validate-mapping.ts';
 import { validateFilters } from '../filters/validate-filters.ts';
 import { defaultMappingsOf } from './default-mappings-of.ts';
-import { definitionInputSchema, type DefinitionInput } from '@quickbooks-sync/contract/definitions';
+import { definitionInputSchema, DISPLAY_NAME_POLICIES, DISPLAY_NAME_POLICY_OPTION, type DefinitionInput } from '@quickbooks-sync/contract/definitions';
 
 export interface DefinitionProblem {
   path: Array<string | number>;
@@ -43,5 +43,12 @@ export function parseDefinitionInput(objectType: ObjectType, body: unknown, cust
   for (const p of validateFilters(value.filters.toQbo, catalogues.hubspot)) problems.push({ path: ['filters', 'toQbo', ...p.path], message: p.message });
   for (const p of validateFilters(value.filters.toHubSpot, catalogues.qbo)) problems.push({ path: ['filters', 'toHubSpot', ...p.path], message: p.message });
 
+  const policy = value.options[DISPLAY_NAME_POLICY_OPTION];
+  if (policy !== undefined && (objectType !== 'contacts' || !(DISPLAY_NAME_POLICIES as readonly unknown[]).includes(policy))) {
+    problems.push({
+      path: ['options', DISPLAY_NAME_POLICY_OPTION],
+      message: objectType === 'contacts' ? `Choose what happens when a display name is taken: ${DISPLAY_NAME_POLICIES.map((p) => `"${p}"`).join(' or ')}.` : 'The display-name policy applies to the contacts sync only.',
+    });
+  }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value };
 }

@@ -5,6 +5,7 @@
 import type { AppContext } from '../../jobs/context.ts';
 import type { DBSyncDefinition } from '../../db/sync-definitions.ts';
 import type { QboConnection } from '../../db/qbo-connections.ts';
+import type { RelatedRelation } from '@quickbooks-sync/contract/definitions';
 import type { FieldMapping, HubSpotRecord, MappedValues, ObjectType, QboRecord, Side, SyncFilters } from '../types.ts';
 import type { PageBatcher } from './page-batcher.ts';
 import type { SessionVendors } from './session-vendors.ts';
@@ -85,6 +86,16 @@ export interface ObjectAdapter {
   archiveHubSpot?(session: AdapterSession, hubspotId: string): Promise<void>;
 
   hubspotReadProperties(session: AdapterSession): string[];
+  /**
+   * The associated records a HubSpot-side filter reads (R9: a contact's invoices), each as its
+   * properties; without it, criteria on associated records are never met.
+   */
+  /**
+   * Catch-up: HubSpot records that did not change themselves but whose filter's associated records did
+   * since `since` (a contact whose invoice was finalised, R9), read with hubspotReadProperties.
+   */
+  hubspotRecordsWithRelatedChanges?(session: AdapterSession, since: Date): Promise<HubSpotRecord[]>;
+  relatedHubSpotRecords?(session: AdapterSession, record: HubSpotRecord, relation: RelatedRelation, properties: string[]): Promise<Array<Record<string, string | null>>>;
   readHubSpot(session: AdapterSession, id: string): Promise<HubSpotRecord | undefined>;
   readQbo(session: AdapterSession, id: string): Promise<QboRecord | undefined>;
 
@@ -111,6 +122,8 @@ export interface ObjectAdapter {
    * of the pair as read, for adapters whose writes need more than mapped values (an invoice's lines).
    */
   createQbo(session: AdapterSession, values: MappedValues, requestId: string, pair?: RecordPair): Promise<QboRecord>;
+  /** A word for the record and its activity when a create wrote something other than asked (a display name the policy chose). */
+  createdNote?(written: QboRecord, values: MappedValues): string | null;
   updateQbo(session: AdapterSession, values: MappedValues, existing: QboRecord, pair?: RecordPair): Promise<QboRecord>;
   /** Creates or updates in HubSpot, keyed by the QBO id (a unique property), so a retry never duplicates. */
   upsertHubSpot(session: AdapterSession, values: MappedValues, qboId: string, existingId: string | null, pair?: RecordPair): Promise<HubSpotRecord>;

@@ -152,6 +152,7 @@ async function catchUp(session: AdapterSession, adapter: ObjectAdapter, runId: n
   if (definition.direction !== 'qbo_to_hubspot') {
     const hubspot = session.vendors.hubspot;
     let since = new Date((definition.hubspot_cursor ?? definition.setup_date).getTime() - CATCH_UP_OVERLAP_MS);
+    const relatedSince = since;
     let after: string | undefined;
     let newest = definition.hubspot_cursor ?? startedAt;
     for (;;) {
@@ -161,6 +162,11 @@ async function catchUp(session: AdapterSession, adapter: ObjectAdapter, runId: n
       if (!page.next) break;
       since = page.next.since;
       after = page.next.after;
+    }
+    // Records whose filter reads associated records (R9: a contact's invoices) can enter it without changing themselves.
+    if (adapter.hubspotRecordsWithRelatedChanges) {
+      const records = await adapter.hubspotRecordsWithRelatedChanges(session, relatedSince);
+      for (let start = 0; start < records.length; start += 100) await syncPage(session, adapter, 'hubspot', records.slice(start, start + 100), runId, tally);
     }
     patch.hubspot_cursor = newest;
   }

@@ -16,7 +16,7 @@ import { matchesFilters } from '../filters/matches-filters.ts';
 import { RecordFailure, type AdapterSession, type ObjectAdapter, type RecordPair } from './adapter.ts';
 import { linkRows, recordRowFor, saveRecord } from './record-store.ts';
 import { findSyncRecordBySide } from '../../db/sync-records.ts';
-import { readFilterValue, valuesFor, writableToward } from './record-values.ts';
+import { readFilterValue, relatedForFilters, valuesFor, writableToward } from './record-values.ts';
 
 export type RecordSyncAction = 'created' | 'updated' | 'linked' | 'unchanged' | 'excluded' | 'failed' | 'ignored';
 
@@ -62,7 +62,8 @@ export async function syncRecord(session: AdapterSession, adapter: ObjectAdapter
   // Filters (R8): the rule that excluded the record is named on it.
   const filterGroups = side === 'hubspot' ? session.filters.toQbo : session.filters.toHubSpot;
   const catalogues = cataloguesFor(adapter.objectType);
-  const filtered = matchesFilters(filterGroups, (property) => readFilterValue(side, source, property), side === 'hubspot' ? catalogues?.hubspot : catalogues?.qbo);
+  const related = side === 'hubspot' ? await relatedForFilters(session, adapter, filterGroups, source as HubSpotRecord) : undefined;
+  const filtered = matchesFilters(filterGroups, (property) => readFilterValue(side, source, property), side === 'hubspot' ? catalogues?.hubspot : catalogues?.qbo, related);
   if (!filtered.included) {
     // A two-way pair last synced from the other side stays synced: this side's filter only decides
     // whether this side's changes are sent, not whether the pair is synced (the other side's filter let it through).
@@ -192,6 +193,7 @@ export async function syncRecord(session: AdapterSession, adapter: ObjectAdapter
   }
 
   let written: AnyRecord;
+  let createNote: string | null = null;
   const nothingToWrite = writeTarget !== undefined && before !== undefined && changedFields(pick(before, allowed), allowed).length === 0;
   try {
     if (nothingToWrite) {
@@ -204,6 +206,7 @@ export async function syncRecord(session: AdapterSession, adapter: ObjectAdapter
         if (!row.pending_qbo_request_id) row = await saveRecord(db, row, { pending_qbo_request_id: requestId });
         const createValues = side === 'hubspot' ? writableToward(session.mappings, 'qbo', await adapter.hubspotValues(session, source as HubSpotRecord, { forCreate: true })) : allowed;
         written = await adapter.createQbo(session, createValues, requestId, pair);
+        createNote = adapter.createdNote?.(written, createValues) ?? null;
       }
     } else {
       const qboId = writeSide === target ? idOf(side, source) : idOf(target, counterpart!);
@@ -234,7 +237,7 @@ export async function syncRecord(session: AdapterSession, adapter: ObjectAdapter
       origin: row.origin ?? (created ? side === 'hubspot' ? 'hubspot' : 'quickbooks' : null),
       state: 'synced',
       reason_code: null,
-      message: null,
+      message: createNote,
       attempts: 0,
       hubspot_fingerprint: fingerprint(hubspotValues),
       qbo_fingerprint: fingerprint(qboValues),
@@ -252,7 +255,7 @@ export async function syncRecord(session: AdapterSession, adapter: ObjectAdapter
       direction: writeSide === 'qbo' ? 'to_qbo' : 'to_hubspot',
       outcome: 'success',
       message: created
-        ? `Created ${noun(adapter, writeSide)} #${idOf(writeSide, written)}.`
+        ? `Created ${noun(adapter, writeSide)} #${idOf(writeSide, written)}.${createNote ? ` ${createNote}` : ''}`
         : nothingToWrite
           ? `Linked to ${noun(adapter, writeSide)} #${idOf(writeSide, written)} (same ${adapter.objectType === 'contacts' ? 'e-mail' : 'key'}; nothing to change).`
           : `Updated ${noun(adapter, writeSide)} #${idOf(writeSide, written)}${changes.length ? ` (${changes.map((c) => c.mappingId).join(', ')})` : ''}.`,

@@ -1,6 +1,22 @@
 /** Small helpers of the record pass: values per side, filter reads, and which fields may be written where. */
 import type { FieldMapping, HubSpotRecord, MappedValue, MappedValues, QboRecord, Side } from '../types.ts';
 import type { AdapterSession, ObjectAdapter } from './adapter.ts';
+import { relatedPropertyOf, type RelatedRelation } from '@quickbooks-sync/contract/definitions';
+import type { RelatedReader } from '../filters/matches-filters.ts';
+import type { FilterGroup } from '../types.ts';
+
+/** Loads the associated records the filter groups read (R9's invoice criteria), once per relation, as readers for matchesFilters. */
+export async function relatedForFilters(session: AdapterSession, adapter: ObjectAdapter, groups: readonly FilterGroup[], record: HubSpotRecord): Promise<RelatedReader | undefined> {
+  const wanted = new Map<RelatedRelation, Set<string>>();
+  for (const group of groups) for (const c of group.criteria) {
+    const related = relatedPropertyOf(c.property);
+    if (related) wanted.set(related.relation, (wanted.get(related.relation) ?? new Set()).add(related.property));
+  }
+  if (wanted.size === 0 || !adapter.relatedHubSpotRecords) return undefined;
+  const loaded = new Map<RelatedRelation, Array<Record<string, string | null>>>();
+  for (const [relation, properties] of wanted) loaded.set(relation, await adapter.relatedHubSpotRecords(session, record, relation, [...properties]));
+  return (relation) => (loaded.get(relation) ?? []).map((properties) => (property: string) => properties[property] ?? undefined);
+}
 
 export async function valuesFor(session: AdapterSession, adapter: ObjectAdapter, side: Side, record: HubSpotRecord | QboRecord): Promise<MappedValues> {
   return side === 'hubspot' ? adapter.hubspotValues(session, record as HubSpotRecord) : adapter.qboValues(session, record as QboRecord);

@@ -7,6 +7,8 @@ export interface FieldInfo {
   kind: FieldKind;
   /** Computed by the vendor (or by us): never written, whatever the mapping's direction. */
   readOnly?: boolean;
+  /** A property of an associated record (`invoice:…`, R9): it can be filtered on, never mapped. */
+  filterOnly?: boolean;
 }
 
 /** Fields of one object on one side, by HubSpot property name or QBO dotted path. */

@@ -28,5 +28,10 @@ export const HUBSPOT_CONTACT_FIELDS: FieldCatalogue = {
   hs_lastmodifieddate: { label: 'Object last modified date/time', kind: 'datetime', readOnly: true },
   hs_object_id: { label: 'Record ID', kind: 'number', readOnly: true },
   associatedcompanyid: { label: 'Primary associated company ID', kind: 'number', readOnly: true },
+  // R9: properties of the contact's associated invoices, for the contacts filter (related-criteria.ts).
+  'invoice:hs_invoice_status': { label: 'Invoice status', kind: 'enumeration', readOnly: true, filterOnly: true },
+  'invoice:hs_createdate': { label: 'Invoice create date', kind: 'datetime', readOnly: true, filterOnly: true },
+  'invoice:hs_invoice_source': { label: 'Invoice source', kind: 'enumeration', readOnly: true, filterOnly: true },
+  'invoice:hs_invoice_date': { label: 'Invoice date', kind: 'date', readOnly: true, filterOnly: true },
   [COMPUTED_DISPLAY_NAME]: { label: 'Associated company name (else first and last name, else email)', kind: 'string', readOnly: true },
 };

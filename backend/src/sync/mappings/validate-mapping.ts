@@ -30,6 +30,7 @@ export function validateMapping(
   if (!hs) {
     return refuse(`HubSpot has no ${cat.hubspotNoun} property named "${mapping.hubspotProperty}"; pick an existing property, or create it in HubSpot first.`);
   }
+  if (hs.filterOnly) return refuse(`"${hs.label}" belongs to the ${cat.hubspotNoun}'s associated records; it can be used in a filter, not mapped.`);
   const qbo = cat.qbo[mapping.qboField];
   if (!qbo) return refuse(`QuickBooks ${cat.qboNoun}s have no field "${mapping.qboField}"; pick one of the QuickBooks fields offered.`);
 

@@ -54,6 +54,8 @@ export function hubspotWebhookRoutes(ctx: AppContext): Router {
         if (ids.length > 0) await ctx.queue.send(processWebhooksJob.name, { portalId, source: 'hubspot' }, { trx });
       });
     }
+    // Committed: this process's workers take the events now rather than at their next poll.
+    if (accepted > 0) ctx.queue.notify(processWebhooksJob.name);
     res.json({ received: parsed.data.length, accepted });
   });
   return router;

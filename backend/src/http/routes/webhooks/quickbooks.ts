@@ -84,6 +84,8 @@ export function quickbooksWebhookRoutes(ctx: AppContext): Router {
         if (ids.length > 0) await ctx.queue.send(processWebhooksJob.name, { portalId, source: 'quickbooks' }, { trx });
       });
     }
+    // Committed: this process's workers take the events now rather than at their next poll.
+    if (accepted > 0) ctx.queue.notify(processWebhooksJob.name);
     res.json({ received: changes.length, accepted });
   });
   return router;

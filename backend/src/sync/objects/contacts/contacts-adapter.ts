@@ -16,7 +16,9 @@ import { QboApiError } from '../../../vendors/quickbooks/errors.ts';
 import { contactValues } from './contact-values.ts';
 import { customerFromContact } from './customer-from-contact.ts';
 import { contactPropertiesFromCustomer } from './contact-properties-from-customer.ts';
-import { DISPLAY_NAME_MAPPING_ID } from '@quickbooks-sync/contract/definitions';
+import { DISPLAY_NAME_MAPPING_ID, displayNamePolicyOf, relatedPropertyOf } from '@quickbooks-sync/contract/definitions';
+import { alternativeDisplayNames, sanitiseQboName } from './display-name.ts';
+import { contactInvoicesLoader, contactsOfInvoicesModifiedSince } from './contact-invoices.ts';
 import { CUSTOMER_LINK, QBO_CUSTOMER_ID_PROPERTY } from './qbo-id-property.ts';
 import { ensureQboLinkProperty } from '../qbo-link-property.ts';
 import { displayNameTakenMessage, findDisplayNameHolder } from './display-name-holder.ts';
@@ -28,7 +30,8 @@ const contactEmail = (record: HubSpotRecord): string | null => email(record.prop
 
 function contactProperties(session: AdapterSession): string[] {
   const mapped = session.mappings.map((m) => m.hubspotProperty).filter((p) => !p.startsWith('@'));
-  const filtered = session.filters.toQbo.flatMap((g) => g.criteria.map((c) => c.property));
+  // Criteria on associated invoices (R9) are read from the invoices, not the contact.
+  const filtered = session.filters.toQbo.flatMap((g) => g.criteria.map((c) => c.property)).filter((p) => relatedPropertyOf(p) === null);
   return [...new Set([...mapped, ...filtered, 'email', 'firstname', 'lastname', 'createdate', 'lastmodifieddate', QBO_CUSTOMER_ID_PROPERTY])];
 }
 
@@ -44,12 +47,22 @@ function primaryCompanyNameLoader(session: AdapterSession): BatchLoader<string, 
   };
 }
 
+const isNameClash = (err: unknown): boolean => err instanceof QboApiError && err.kind === 'duplicate_name';
+/** A refusal a person must act on becomes the record's failure; anything else (transient) is rethrown as is. */
+const refusal = (err: unknown): unknown => (err instanceof QboApiError && err.kind === 'validation' ? new RecordFailure('qbo_rejected', `QuickBooks refused the customer: ${err.message}`) : err);
+
 export const contactsAdapter: ObjectAdapter = {
   objectType: 'contacts',
   hubspotNoun: 'contact',
   qboNoun: 'customer',
   createOnlyMappingIds: [DISPLAY_NAME_MAPPING_ID],
   hubspotReadProperties: contactProperties,
+  hubspotRecordsWithRelatedChanges: (session, since) => contactsOfInvoicesModifiedSince(session, since, contactProperties(session)),
+  relatedHubSpotRecords: async (session, record, relation, properties) => {
+    if (relation !== 'invoice') return [];
+    const invoices = await loadOne(session.batcher, contactInvoicesLoader(session, properties), record.id);
+    return invoices.map((invoice) => invoice.properties);
+  },
 
   readHubSpot: (session, id) => loadOne(session.batcher, hubspotReadByIdLoader(session, 'contacts', contactProperties(session)), id),
   readQbo: (session, id) => loadOne(session.batcher, qboReadByIdLoader(session, 'Customer', { nameList: true }), id),
@@ -88,17 +101,42 @@ export const contactsAdapter: ObjectAdapter = {
     email: customerEmail(record),
   }),
 
-  createQbo: async (session, values, requestId) => {
+  createQbo: async (session, values, requestId, pair) => {
     const body = customerFromContact(values, session.mappings);
+    const create = (customer: Record<string, unknown>, id: string) => loadOne(session.batcher, qboCreateLoader(session, 'Customer'), { body: customer, requestId: id });
     try {
-      return await loadOne(session.batcher, qboCreateLoader(session, 'Customer'), { body, requestId });
+      return await create(body, requestId);
     } catch (err) {
-      if (err instanceof QboApiError && err.kind === 'duplicate_name' && typeof body.DisplayName === 'string') {
-        throw new RecordFailure('display_name_taken', displayNameTakenMessage(body.DisplayName, await findDisplayNameHolder(session, body.DisplayName)));
+      if (!isNameClash(err) || typeof body.DisplayName !== 'string') throw refusal(err);
+      const taken = [body.DisplayName];
+      // The opt-in policy: deterministic alternative names, each its own create (and its own requestid).
+      if (displayNamePolicyOf(session.definition.options) === 'resolve' && pair?.hubspot) {
+        const contact = pair.hubspot;
+        const primaryCompanyName = await loadOne(session.batcher, primaryCompanyNameLoader(session), contact.id);
+        for (const [index, name] of alternativeDisplayNames({ ...contact.properties, primaryCompanyName, hubspotId: contact.id }).entries()) {
+          try {
+            return await create({ ...body, DisplayName: name }, `${requestId}-${index + 2}`);
+          } catch (again) {
+            if (!isNameClash(again)) throw refusal(again);
+            taken.push(name);
+          }
+        }
       }
-      if (err instanceof QboApiError && err.kind === 'validation') throw new RecordFailure('qbo_rejected', `QuickBooks refused the customer: ${err.message}`);
-      throw err;
+      if (taken.length > 1) {
+        throw new RecordFailure(
+          'display_name_taken',
+          `QuickBooks already uses every name the display-name policy tries: ${taken.map((n) => `“${n}”`).join(', ')} (display names are unique across customers, vendors and employees). ` +
+            'Rename one of those in QuickBooks, or give the contact a different company or name.',
+        );
+      }
+      throw new RecordFailure('display_name_taken', displayNameTakenMessage(body.DisplayName, await findDisplayNameHolder(session, body.DisplayName)));
     }
+  },
+  createdNote: (written, values) => {
+    const intended = values[DISPLAY_NAME_MAPPING_ID];
+    if (typeof intended !== 'string' || typeof written.DisplayName !== 'string') return null;
+    const wanted = sanitiseQboName(intended);
+    return wanted !== '' && wanted !== written.DisplayName ? `Named “${written.DisplayName}” in QuickBooks: “${wanted}” was already used (display-name policy).` : null;
   },
   updateQbo: async (session, values, existing) => {
     const body = customerFromContact(values, session.mappings, existing) as { Id: string; SyncToken: string } & Record<string, unknown>;

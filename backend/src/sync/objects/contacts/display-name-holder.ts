@@ -36,7 +36,7 @@ export async function findDisplayNameHolder(session: AdapterSession, name: strin
 
 /** The R14 failure message for a customer that cannot take `name`. */
 export function displayNameTakenMessage(name: string, holder: DisplayNameHolder | undefined): string {
-  const mappingHint = 'switch off the “Display name” mapping so customers are named after the contact';
+  const mappingHint = 'switch off the “Display name” mapping so customers are named after the contact, or let the display-name policy choose another name';
   if (!holder) {
     return `QuickBooks already has a customer, vendor or employee named “${name}” (display names are shared by all three). Rename it in QuickBooks, or ${mappingHint}.`;
   }
@@ -44,7 +44,7 @@ export function displayNameTakenMessage(name: string, holder: DisplayNameHolder 
   if (holder.kind === 'customer') {
     return (
       `QuickBooks customer #${holder.id}${inactive} already uses the display name “${name}”, and display names are unique in QuickBooks. ` +
-      `Use one billing contact per company, or ${mappingHint}.`
+      `Use one billing contact per company, ${mappingHint}.`
     );
   }
   return (

@@ -35,3 +35,23 @@ export function displayNameForContact(source: DisplayNameSource): string | null 
   const email = sanitiseQboName(source.email ?? '');
   return email === '' ? null : email;
 }
+
+export interface DisplayNameCandidatesSource extends DisplayNameSource {
+  hubspotId: string;
+}
+
+/**
+ * The names the opt-in display-name policy tries, in order, after R14's name clashed: "Company — First
+ * Last" (when the contact has both), then that (or R14's) name with the contact's HubSpot record id.
+ * Never random, so a retry or a second worker tries exactly the same names.
+ */
+export function alternativeDisplayNames(source: DisplayNameCandidatesSource): string[] {
+  const r14 = displayNameForContact(source);
+  const company = sanitiseQboName(source.primaryCompanyName ?? '');
+  const person = sanitiseQboName([source.firstname ?? '', source.lastname ?? ''].join(' '));
+  const withPerson = company !== '' && person !== '' ? sanitiseQboName(`${company} — ${person}`) : null;
+  const base = withPerson ?? r14 ?? source.hubspotId;
+  const suffix = ` (${source.hubspotId})`;
+  const withId = `${Array.from(base).slice(0, QBO_DISPLAY_NAME_MAX - suffix.length).join('').trim()}${suffix}`;
+  return [...new Set([withPerson, withId].filter((n): n is string => n !== null && n !== r14))];
+}

@@ -13,6 +13,8 @@ export const mappableFieldSchema = z.object({
   label: z.string(),
   kind: fieldKindSchema,
   readOnly: z.boolean(),
+  /** A property of an associated record (e.g. `invoice:hs_invoice_status`, R9): offered in filters, never in mappings. */
+  filterOnly: z.boolean().default(false),
 });
 
 export const fieldCatalogueResponseSchema = z.object({
