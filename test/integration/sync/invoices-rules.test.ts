@@ -318,7 +318,7 @@ describe('invoices sync rules', () => {
     expect((await h.signedFetch('/api/v1/setup-checks', a.portalId)).status).toBe(200); // a setup visit re-reads Preferences
 
     const fields = fieldCatalogueResponseSchema.parse(await (await h.signedFetch('/api/v1/syncs/invoices/fields', a.portalId)).json());
-    expect(fields.qbo.filter((f) => f.name.startsWith('CustomField.'))).toEqual([{ name: 'CustomField.1', label: 'Crew # (custom field)', kind: 'string', readOnly: false }]);
+    expect(fields.qbo.filter((f) => f.name.startsWith('CustomField.'))).toEqual([{ name: 'CustomField.1', label: 'Crew # (custom field)', kind: 'string', readOnly: false, filterOnly: false }]);
 
     const customer = await a.qb.create('Customer', { DisplayName: 'Crew Co', PrimaryEmailAddr: { Address: 'crew@co.test' } });
     const item = await a.qb.create('Item', { Name: 'Job', Type: 'Service', IncomeAccountRef: { value: await incomeAccount(a) } });
