@@ -11,8 +11,9 @@ import { getQboConnection } from '../db/qbo-connections.ts';
 import { findSyncRecordBySide } from '../db/sync-records.ts';
 import { enqueueRecordSync, RECORD_DEBOUNCE_SECONDS } from '../jobs/handlers/sync-record.ts';
 import { syncInvoiceContactsJob } from '../jobs/handlers/sync-invoice-contacts.ts';
+import { syncRemovalJob } from '../jobs/handlers/sync-removal.ts';
 import { filtersReadInvoices } from './objects/contacts/contact-invoices.ts';
-import { syncFiltersSchema } from '@quickbooks-sync/contract/definitions';
+import { deletionPolicyOf, syncFiltersSchema } from '@quickbooks-sync/contract/definitions';
 import { adapterFor } from './objects/index.ts';
 import { objectTypeOfQboEntity } from './engine/object-names.ts';
 import type { Side } from './types.ts';
@@ -37,6 +38,8 @@ interface ObjectChange {
   sourceAppId?: string;
   /** QBO: when the change happened. */
   occurredAt?: string;
+  /** HubSpot merge: the surviving record and the ones merged into it. */
+  merge?: { primaryId: string; mergedIds: string[] };
 }
 
 export function objectChangeOf(source: 'hubspot' | 'quickbooks', payload: unknown): ObjectChange | undefined {
@@ -46,12 +49,13 @@ export function objectChangeOf(source: 'hubspot' | 'quickbooks', payload: unknow
     if (!objectType || !p.entityId) return undefined;
     return { objectType, side: 'qbo', id: p.entityId, deleted: p.operation === 'deleted' || p.operation === 'delete', occurredAt: p.occurredAt };
   }
-  const p = payload as { subscriptionType?: string; objectTypeId?: string; objectId?: string | number; changeSource?: string; sourceId?: string | number };
+  const p = payload as { subscriptionType?: string; objectTypeId?: string; objectId?: string | number; changeSource?: string; sourceId?: string | number; primaryObjectId?: number | string; mergedObjectIds?: Array<number | string> };
   const [prefix = '', action = ''] = (p.subscriptionType ?? '').split('.');
   const objectType = (p.objectTypeId ? HUBSPOT_OBJECT_TYPES[p.objectTypeId] : undefined) ?? HUBSPOT_OBJECT_TYPES[prefix];
   if (!objectType || p.objectId === undefined) return undefined;
   const sourceAppId = p.changeSource === 'INTEGRATION' && p.sourceId !== undefined ? String(p.sourceId) : undefined;
-  return { objectType, side: 'hubspot', id: String(p.objectId), deleted: action === 'deletion', ...(sourceAppId ? { sourceAppId } : {}) };
+  const merge = action === 'merge' && p.primaryObjectId !== undefined && (p.mergedObjectIds ?? []).length > 0 ? { primaryId: String(p.primaryObjectId), mergedIds: (p.mergedObjectIds ?? []).map(String) } : undefined;
+  return { objectType, side: 'hubspot', id: String(p.objectId), deleted: action === 'deletion', ...(sourceAppId ? { sourceAppId } : {}), ...(merge ? { merge } : {}) };
 }
 
 export async function dispatchObjectChange(ctx: AppContext & { db: Knex.Transaction }, portalId: number, change: { source: 'hubspot' | 'quickbooks'; payload: unknown }): Promise<string | null> {
@@ -67,7 +71,17 @@ export async function dispatchObjectChange(ctx: AppContext & { db: Knex.Transact
   const adapter = adapterFor(parsed.objectType);
   // Deletions some object types act on: a voided/deleted QuickBooks payment, an archived HubSpot product.
   const reverses = parsed.side === 'qbo' ? adapter?.archiveHubSpot !== undefined : adapter?.onHubSpotArchived !== undefined;
-  if (parsed.deleted && !reverses) return `kept: deleted in ${change.source === 'hubspot' ? 'HubSpot' : 'QuickBooks'}, the linked record is not deleted`;
+  if (parsed.merge) {
+    // A merge is never a deletion: the link follows the surviving record (removals/apply-removal.ts).
+    await ctx.queue.send(syncRemovalJob.name, { portalId, change: { kind: 'merged', objectType: parsed.objectType, side: 'hubspot', ...parsed.merge } }, { trx: ctx.db, retryLimit: 8 });
+    return 'queued: the link follows the surviving record';
+  }
+  if (parsed.deleted && !reverses) {
+    const where = change.source === 'hubspot' ? 'HubSpot' : 'QuickBooks';
+    if (deletionPolicyOf(definition.options) !== 'propagate') return `kept: deleted in ${where}, the linked record is not deleted`;
+    await ctx.queue.send(syncRemovalJob.name, { portalId, change: { kind: 'deleted', objectType: parsed.objectType, side: parsed.side, id: parsed.id } }, { trx: ctx.db, retryLimit: 8 });
+    return `queued: deleted in ${where}, reflected on the linked record (never deleted)`;
+  }
   if (await isOwnWrite(ctx, portalId, parsed)) return 'skipped: our own write coming back';
   await enqueueRecordSync(ctx, { portalId, objectType: parsed.objectType, side: parsed.side, id: parsed.id }, ctx.db);
   return null;

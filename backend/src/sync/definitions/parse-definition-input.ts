@@ -8,7 +8,7 @@ import type { HubSpotPropertyInfo } from '../mappings/field-catalogue.ts';
 import { validateMappings } from '../mappings/validate-mapping.ts';
 import { validateFilters } from '../filters/validate-filters.ts';
 import { defaultMappingsOf } from './default-mappings-of.ts';
-import { definitionInputSchema, DISPLAY_NAME_POLICIES, DISPLAY_NAME_POLICY_OPTION, type DefinitionInput } from '@quickbooks-sync/contract/definitions';
+import { DELETION_OBJECTS, DELETION_POLICIES, DELETIONS_OPTION, definitionInputSchema, DISPLAY_NAME_POLICIES, DISPLAY_NAME_POLICY_OPTION, type DefinitionInput } from '@quickbooks-sync/contract/definitions';
 
 export interface DefinitionProblem {
   path: Array<string | number>;
@@ -48,6 +48,13 @@ export function parseDefinitionInput(objectType: ObjectType, body: unknown, cust
     problems.push({
       path: ['options', DISPLAY_NAME_POLICY_OPTION],
       message: objectType === 'contacts' ? `Choose what happens when a display name is taken: ${DISPLAY_NAME_POLICIES.map((p) => `"${p}"`).join(' or ')}.` : 'The display-name policy applies to the contacts sync only.',
+    });
+  }
+  const deletions = value.options[DELETIONS_OPTION];
+  if (deletions !== undefined && (!(DELETION_POLICIES as readonly unknown[]).includes(deletions) || (deletions === 'propagate' && !(DELETION_OBJECTS as readonly string[]).includes(objectType)))) {
+    problems.push({
+      path: ['options', DELETIONS_OPTION],
+      message: (DELETION_POLICIES as readonly unknown[]).includes(deletions) ? `Deletions can be reflected for ${DELETION_OBJECTS.join(' and ')} only.` : `Choose what a deletion does: ${DELETION_POLICIES.map((p) => `"${p}"`).join(' or ')}.`,
     });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value };

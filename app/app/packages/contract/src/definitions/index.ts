@@ -8,6 +8,7 @@ export * from './definition-schema.ts';
 export * from './computed-fields.ts';
 export * from './related-criteria.ts';
 export * from './display-name-policy.ts';
+export * from './deletion-options.ts';
 export * from './default-mappings/contacts.ts';
 export * from './default-mappings/products.ts';
 export * from './default-mappings/invoices.ts';

@@ -1,0 +1,83 @@
+/**
+ * What a removal means for the pair (issue 16, opt-in per sync except merges):
+ * - HubSpot merge: the link follows the surviving record. When the survivor has no pair of its own,
+ *   the merged record's pair becomes the survivor's (no second customer is created for it); when it
+ *   has one, the merged record's pair is set aside (excluded, both customers named) — we never merge
+ *   or delete accounting records.
+ * - HubSpot contact deleted, deletions "propagate": its customer is made inactive (never deleted).
+ * - QuickBooks invoice deleted, deletions "propagate": its HubSpot invoice is voided (never deleted).
+ * Each is written to the record's activity.
+ */
+import { deletionPolicyOf } from '@quickbooks-sync/contract/definitions';
+import type { AdapterSession } from '../engine/adapter.ts';
+import { findSyncRecordBySide, updateSyncRecord, type DBSyncRecord } from '../../db/sync-records.ts';
+import { appendActivity } from '../../db/sync-activity.ts';
+import type { RemovalChange } from './removal-change.ts';
+import { enqueueRecordSync } from '../../jobs/handlers/sync-record.ts';
+
+export type RemovalOutcome = 'relinked' | 'set_aside' | 'deactivated' | 'voided' | 'kept' | 'ignored';
+
+type Patch = Parameters<typeof updateSyncRecord>[3];
+type Entry = { action: 'link' | 'exclude' | 'delete'; direction: 'to_qbo' | 'to_hubspot' | null; outcome: 'success' | 'skipped'; reasonCode: string; message: string };
+
+/** The record's new state and its activity entry, together or not at all. */
+async function record(session: AdapterSession, row: DBSyncRecord, patch: Patch, entry: Entry): Promise<void> {
+  await session.ctx.db.transaction(async (trx) => {
+    await updateSyncRecord(trx, session.portalId, row.id, patch);
+    await appendActivity(trx, { portalId: session.portalId, recordId: row.id, objectType: row.object_type, ...entry });
+  });
+}
+
+async function applyMerge(session: AdapterSession, change: Extract<RemovalChange, { kind: 'merged' }>): Promise<RemovalOutcome> {
+  const { db } = session.ctx;
+  let outcome: RemovalOutcome = 'ignored';
+  for (const mergedId of change.mergedIds) {
+    const merged = await findSyncRecordBySide(db, session.portalId, change.objectType, 'hubspot', mergedId);
+    if (!merged) continue;
+    const survivor = await findSyncRecordBySide(db, session.portalId, change.objectType, 'hubspot', change.primaryId);
+    if (!survivor || (survivor.qbo_id === null && merged.qbo_id !== null)) {
+      // The survivor's own unpaired row (if any) gives way to the pair that exists.
+      if (survivor) await db('sync_records').where({ portal_id: session.portalId, id: survivor.id }).delete();
+      await record(session, merged, { hubspot_id: change.primaryId, hubspot_fingerprint: null, hubspot_snapshot: null, qbo_fingerprint: null, qbo_snapshot: null, state: 'pending', reason_code: null, message: null }, {
+        action: 'link', direction: null, outcome: 'success', reasonCode: 'merged_in_hubspot',
+        message: `HubSpot merged ${session.definition.object_type === 'contacts' ? 'contact' : 'record'} #${mergedId} into #${change.primaryId}: the link${merged.qbo_id ? ` to QuickBooks #${merged.qbo_id}` : ''} follows #${change.primaryId}.`,
+      });
+      // The survivor's values (its own and what the merge filled in) go to the customer now, as a first
+      // link (no baseline): nothing the customer has is erased because the survivor lacks it.
+      await enqueueRecordSync(session.ctx, { portalId: session.portalId, objectType: change.objectType, side: 'hubspot', id: change.primaryId });
+      outcome = 'relinked';
+      continue;
+    }
+    const message = `HubSpot merged #${mergedId} into #${change.primaryId}, which is already paired with QuickBooks #${survivor.qbo_id ?? '?'}. QuickBooks #${merged.qbo_id ?? '?'} is no longer synced; merge or make it inactive in QuickBooks if it is the same ${change.objectType === 'contacts' ? 'customer' : 'record'}.`;
+    await record(session, merged, { hubspot_id: null, state: 'excluded', reason_code: 'merged_in_hubspot', message }, { action: 'exclude', direction: null, outcome: 'skipped', reasonCode: 'merged_in_hubspot', message });
+    outcome = 'set_aside';
+  }
+  return outcome;
+}
+
+async function applyDeletion(session: AdapterSession, change: Extract<RemovalChange, { kind: 'deleted' }>): Promise<RemovalOutcome> {
+  const { db } = session.ctx;
+  const row = await findSyncRecordBySide(db, session.portalId, change.objectType, change.side, change.id);
+  if (!row) return 'ignored';
+  if (deletionPolicyOf(session.definition.options) !== 'propagate') return 'kept';
+  if (change.objectType === 'contacts' && change.side === 'hubspot' && row.qbo_id) {
+    const qbo = await session.vendors.qbo();
+    const customer = (await qbo.read<Record<string, unknown> & { Id: string; SyncToken: string; Active?: boolean }>('Customer', row.qbo_id)).Customer;
+    if (customer && customer.Active !== false) await qbo.update('Customer', { Id: customer.Id, SyncToken: customer.SyncToken, sparse: true, Active: false });
+    const message = `Deleted in HubSpot: QuickBooks customer #${row.qbo_id} was made inactive (never deleted; reactivate it in QuickBooks to keep using it).`;
+    await record(session, row, { state: 'excluded', reason_code: 'deleted_in_hubspot', message }, { action: 'delete', direction: 'to_qbo', outcome: 'success', reasonCode: 'deleted_in_hubspot', message });
+    return 'deactivated';
+  }
+  if (change.objectType === 'invoices' && change.side === 'qbo' && row.hubspot_id) {
+    const [result] = await session.vendors.hubspot.batchUpdate('invoices', [{ id: row.hubspot_id, properties: { hs_invoice_status: 'voided' } }]);
+    if (result && !result.ok) throw result.error; // transient or refused: the job retries, then the failure is logged
+    const message = `Deleted in QuickBooks: HubSpot invoice #${row.hubspot_id} was voided (never deleted).`;
+    await record(session, row, { state: 'excluded', reason_code: 'deleted_in_quickbooks', message }, { action: 'delete', direction: 'to_hubspot', outcome: 'success', reasonCode: 'deleted_in_quickbooks', message });
+    return 'voided';
+  }
+  return 'kept';
+}
+
+export function applyRemoval(session: AdapterSession, change: RemovalChange): Promise<RemovalOutcome> {
+  return change.kind === 'merged' ? applyMerge(session, change) : applyDeletion(session, change);
+}

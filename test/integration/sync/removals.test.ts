@@ -1,0 +1,101 @@
+/**
+ * Deletions and merges (issue 16): a HubSpot merge moves the link to the surviving contact (no second
+ * customer), or sets the merged pair aside when the survivor has its own; a deleted contact leaves its
+ * customer alone by default and, opted in, makes it inactive (never deleted). Every one is in the
+ * record's activity. Webhooks drive it, as in production.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppHarness, type AppHarness } from '../../helpers/app-harness.ts';
+import { hubspotUser, qboUser } from '../../helpers/vendor-data.ts';
+import { customerEmail } from '../../helpers/sync-state.ts';
+import { eventually } from '../../helpers/eventually.ts';
+import { defaultContactMappings, DELETIONS_OPTION } from '@quickbooks-sync/contract/definitions';
+
+let nextPortal = 62_300_001;
+let nextRealm = 8_230_001;
+type Row = { id: number; state: string; hubspot_id: string | null; qbo_id: string | null; reason_code: string | null; message: string | null };
+
+describe('removals', () => {
+  let h: AppHarness;
+  beforeAll(async () => {
+    h = await startAppHarness();
+  });
+  afterAll(async () => h.close());
+
+  async function account(options: Record<string, string> = {}) {
+    const portalId = nextPortal++;
+    const realmId = String(nextRealm++);
+    expect((await h.install(portalId)).status).toBe(302);
+    expect((await h.connect(portalId, realmId)).status).toBe(200);
+    const res = await h.signedFetch('/api/v1/syncs/contacts', portalId, {
+      method: 'PUT',
+      body: { direction: 'two_way', conflictWinner: 'hubspot', fieldMappings: defaultContactMappings().map((m) => (m.id === 'display_name' ? { ...m, enabled: false } : m)), filters: { toQbo: [], toHubSpot: [] }, options },
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    await eventually(async () => Boolean(await h.db.db('sync_runs').where({ portal_id: portalId, object_type: 'contacts', status: 'succeeded' }).first()), 30_000);
+    const hs = hubspotUser(h, portalId);
+    const qb = await qboUser(h, realmId);
+    const row = (hubspotId: string) => h.db.db('sync_records').where({ portal_id: portalId, object_type: 'contacts', hubspot_id: hubspotId }).first<Row>();
+    const rowById = (id: number) => h.db.db('sync_records').where({ portal_id: portalId, id }).first<Row>();
+    const synced = (hubspotId: string) => eventually(async () => ((await row(hubspotId))?.state === 'synced' && (await row(hubspotId))?.qbo_id ? row(hubspotId) : undefined), 30_000);
+    const control = (method: string, path: string, body?: unknown) =>
+      fetch(`${h.hubspot.baseUrl}/_sandbox/accounts/${portalId}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) }).then((r) => {
+        expect(r.ok).toBe(true);
+      });
+    const activity = (recordId: number) => h.db.db('sync_activity').where({ portal_id: portalId, record_id: recordId }).orderBy('id').select<Array<{ action: string; reason_code: string | null; message: string | null }>>('action', 'reason_code', 'message');
+    return { portalId, hs, qb, row, rowById, synced, control, activity };
+  }
+
+  it('a merge into a contact without a customer: the link follows the survivor, no second customer', async () => {
+    const a = await account();
+    const ann = await a.hs.create('contacts', { email: 'ann@merge.test', firstname: 'Ann', lastname: 'Old' });
+    const annRow = (await a.synced(ann.id));
+    // A duplicate without an e-mail: HubSpot keeps it, it cannot be matched, so it has no customer.
+    const dup = await a.hs.create('contacts', { firstname: 'Ann', lastname: 'New', phone: '555-0101' });
+    await eventually(async () => (await a.row(dup.id))?.state === 'excluded', 30_000);
+
+    await a.control('POST', '/merge/contacts', { primaryObjectId: dup.id, objectIdToMerge: ann.id });
+    const moved = await eventually(async () => ((await a.rowById(annRow.id))?.hubspot_id === dup.id ? a.rowById(annRow.id) : undefined), 30_000);
+    expect(moved).toMatchObject({ qbo_id: annRow.qbo_id });
+    // The survivor (now with Ann's e-mail and the duplicate's phone) syncs to the same customer.
+    await eventually(async () => ((await a.qb.read('Customer', annRow.qbo_id!)).PrimaryPhone as { FreeFormNumber?: string } | undefined)?.FreeFormNumber === '555-0101', 30_000);
+    expect((await a.qb.all('Customer')).filter((c) => customerEmail(c) === 'ann@merge.test')).toHaveLength(1);
+    expect(await a.qb.all('Customer')).toHaveLength(1);
+    expect((await a.activity(annRow.id)).map((e) => e.reason_code)).toContain('merged_in_hubspot');
+  });
+
+  it('a merge of two synced contacts: the merged pair is set aside, both customers named, none deleted', async () => {
+    const a = await account();
+    const bea = await a.hs.create('contacts', { email: 'bea@merge.test', firstname: 'Bea' });
+    const bee = await a.hs.create('contacts', { email: 'bee@merge.test', firstname: 'Bee' });
+    const beaRow = (await a.synced(bea.id));
+    const beeRow = (await a.synced(bee.id));
+    await a.control('POST', '/merge/contacts', { primaryObjectId: bee.id, objectIdToMerge: bea.id });
+    const aside = await eventually(async () => ((await a.rowById(beaRow.id))?.reason_code === 'merged_in_hubspot' ? a.rowById(beaRow.id) : undefined), 30_000);
+    expect(aside).toMatchObject({ state: 'excluded', hubspot_id: null });
+    expect(aside.message).toContain(`QuickBooks #${beaRow.qbo_id!} is no longer synced`);
+    expect(aside.message).toContain(`paired with QuickBooks #${beeRow.qbo_id!}`);
+    expect(await a.qb.all('Customer')).toHaveLength(2);
+    expect(await a.row(bee.id)).toMatchObject({ id: beeRow.id, qbo_id: beeRow.qbo_id });
+  });
+
+  it('a deleted contact leaves its customer alone by default', async () => {
+    const a = await account();
+    const cal = await a.hs.create('contacts', { email: 'cal@delete.test', firstname: 'Cal' });
+    const calRow = (await a.synced(cal.id));
+    await a.control('DELETE', `/objects/contacts/${cal.id}`);
+    await eventually(async () => Boolean(await h.db.db('webhook_inbox').where({ portal_id: a.portalId }).whereLike('error', 'kept: deleted in HubSpot%').first()), 30_000);
+    expect((await a.qb.read('Customer', calRow.qbo_id!)).Active).toBe(true);
+  });
+
+  it('opted in, a deleted contact makes its customer inactive (never deleted), in the activity', async () => {
+    const a = await account({ [DELETIONS_OPTION]: 'propagate' });
+    const dot = await a.hs.create('contacts', { email: 'dot@delete.test', firstname: 'Dot' });
+    const dotRow = (await a.synced(dot.id));
+    await a.control('DELETE', `/objects/contacts/${dot.id}`);
+    await eventually(async () => (await a.qb.read('Customer', dotRow.qbo_id!)).Active === false, 30_000);
+    expect(await a.rowById(dotRow.id)).toMatchObject({ state: 'excluded', reason_code: 'deleted_in_hubspot' });
+    expect(await a.activity(dotRow.id)).toContainEqual(expect.objectContaining({ action: 'delete', reason_code: 'deleted_in_hubspot' }));
+    expect(await a.qb.all('Customer')).toHaveLength(1);
+  });
+});
