@@ -10,6 +10,7 @@ import * as recordViewsAndExports from './20261124224500_record_views_and_export
 import * as jobLeases from './20261202070000_job_leases.ts';
 import * as apiRequestReplays from './20261202080000_api_request_replays.ts';
 import * as hubspotLifecycleJournal from './20261202090000_hubspot_lifecycle_journal.ts';
+import * as failureBasis from './20261203100000_failure_basis.ts';
 
 export interface Migration {
   name: string;
@@ -24,4 +25,5 @@ export const migrations: Migration[] = [
   { name: '20261202070000_job_leases', ...jobLeases },
   { name: '20261202080000_api_request_replays', ...apiRequestReplays },
   { name: '20261202090000_hubspot_lifecycle_journal', ...hubspotLifecycleJournal },
+  { name: '20261203100000_failure_basis', ...failureBasis },
 ];

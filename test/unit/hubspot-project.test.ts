@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HUBSPOT_REQUIRED_SCOPES } from '../../backend/src/vendors/hubspot/oauth.ts';
+import { MAX_APP_SUBSCRIPTIONS, requiredWebhookSubscriptions } from '../../backend/src/hubspot-project/webhook-subscriptions.ts';
+import { defaultContactMappings, defaultInvoiceMappings, defaultPaymentMappings, defaultProductMappings } from '@quickbooks-sync/contract/definitions';
+import { cataloguesFor } from '../../backend/src/sync/mappings/catalogues.ts';
 
 const json = (path: string) => JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test reads loose JSON
 
@@ -30,5 +33,21 @@ describe('HubSpot project files', () => {
     for (const s of hooks.config.subscriptions.crmObjects) {
       if (s.subscriptionType === 'object.propertyChange') expect(s.propertyName).toBeTruthy();
     }
+  });
+
+  it('webhooks-hsmeta.json: every HubSpot property a mapping may use, default or custom, of every object has a property-change subscription (issue 12)', () => {
+    const hooks = json('app/app/webhooks/webhooks-hsmeta.json');
+    const subscribed = new Set((hooks.config.subscriptions.crmObjects as Array<{ subscriptionType: string; objectType: string; propertyName?: string; active: boolean }>).filter((s) => s.active).map((s) => `${s.subscriptionType}:${s.objectType}:${s.propertyName ?? ''}`));
+    for (const s of requiredWebhookSubscriptions()) expect(subscribed, `${s.objectType}.${s.propertyName ?? s.subscriptionType}`).toContain(`${s.subscriptionType}:${s.objectType}:${s.propertyName ?? ''}`);
+    expect(hooks.config.subscriptions.crmObjects.length).toBeLessThanOrEqual(MAX_APP_SUBSCRIPTIONS);
+    const objects = { contacts: ['contact', defaultContactMappings()], products: ['product', defaultProductMappings()], invoices: ['invoice', defaultInvoiceMappings()], payments: ['commerce_payment', defaultPaymentMappings()] } as const;
+    for (const [objectType, [hubspotObject, mappings]] of Object.entries(objects)) {
+      // the default mappings, and every property the mapping editor offers for a custom mapping
+      const offered = Object.entries(cataloguesFor(objectType as keyof typeof objects)!.hubspot).filter(([name, info]) => !name.startsWith('@') && !info.readOnly).map(([name]) => name);
+      const mapped = mappings.map((m) => m.hubspotProperty).filter((p) => !p.startsWith('@') && !cataloguesFor(objectType as keyof typeof objects)!.hubspot[p]?.readOnly);
+      for (const property of new Set([...offered, ...mapped])) expect(subscribed, `${hubspotObject}.${property}`).toContain(`object.propertyChange:${hubspotObject}:${property}`);
+    }
+    // the six the issue found missing
+    for (const property of ['city', 'state', 'zip', 'country', 'mobilephone', 'website']) expect(subscribed).toContain(`object.propertyChange:contact:${property}`);
   });
 });

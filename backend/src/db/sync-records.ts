@@ -6,6 +6,15 @@ export const SYNC_RECORDS = 'sync_records';
 
 export type RecordState = 'pending' | 'synced' | 'failed' | 'excluded';
 
+/** What a failed record's inputs were: the definition's settings and each side's mapped values (fingerprints). */
+export interface FailureBasis {
+  definition: string;
+  /** The side the failed pass read first. */
+  side: 'hubspot' | 'qbo';
+  hubspot: string | null;
+  qbo: string | null;
+}
+
 export interface DBSyncRecord {
   id: number;
   portal_id: number;
@@ -30,6 +39,10 @@ export interface DBSyncRecord {
   last_direction: 'to_qbo' | 'to_hubspot' | null;
   last_attempt_at: Date | null;
   last_synced_at: Date | null;
+  /** A permanent failure's inputs (engine/failure-policy.ts): it is not retried while they are the same. */
+  failure_basis: FailureBasis | null;
+  /** A failure for a passing reason: when the next, backed-off attempt is due. */
+  retry_after: Date | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -57,7 +70,7 @@ export async function updateSyncRecord(
 
 function serialise<T extends Partial<DBSyncRecord>>(record: T): Record<string, unknown> {
   const out: Record<string, unknown> = { ...record };
-  for (const key of ['hubspot_snapshot', 'qbo_snapshot'] as const) {
+  for (const key of ['hubspot_snapshot', 'qbo_snapshot', 'failure_basis'] as const) {
     if (record[key] !== undefined) out[key] = record[key] === null ? null : JSON.stringify(record[key]);
   }
   return out;
@@ -172,4 +185,13 @@ export async function pageSyncRecords(db: Knex, portalId: number, filters: Recor
   }
   if (page.beforeId !== undefined) q.andWhere('id', '<', page.beforeId);
   return (await q.orderBy('id', 'desc').limit(page.limit)) as DBSyncRecord[];
+}
+
+/** Records that failed for a passing reason and whose next attempt is due (oldest first). */
+export async function dueTransientRetries(db: Knex, portalId: number, objectType: ObjectType, now: Date, limit: number): Promise<DBSyncRecord[]> {
+  return (await db(SYNC_RECORDS)
+    .where({ portal_id: portalId, object_type: objectType, state: 'failed', reason_code: 'temporary_error' })
+    .where('retry_after', '<=', now)
+    .orderBy('retry_after')
+    .limit(limit)) as DBSyncRecord[];
 }

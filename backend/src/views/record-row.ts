@@ -5,6 +5,7 @@ import type { ObjectType } from '../db/sync-definitions.ts';
 import type { RecordRow } from '@quickbooks-sync/contract';
 import { qboAppBaseUrl } from '../connections/config.ts';
 import { reasonLabel } from './reason-labels.ts';
+import { TEMPORARY_ERROR } from '../sync/engine/failure-policy.ts';
 
 /** Lists show at most this much of a message; the activity keeps the full text. */
 export const LIST_MESSAGE_MAX_CHARS = 1_000;
@@ -24,6 +25,14 @@ function shorten(text: string | null, max: number): string | null {
   return `${text.slice(0, max - 1)}…`;
 }
 
+/** A permanent failure also says when it is tried again (engine/failure-policy.ts): never on its own while nothing changes. */
+export const STANDING_FAILURE_NOTE = 'It is not retried automatically until the record changes in HubSpot or QuickBooks or the sync’s settings change; fix the cause, then press Retry.';
+
+function messageOf(row: DBSyncRecord): string | null {
+  if (row.state !== 'failed' || !row.failure_basis || row.reason_code === TEMPORARY_ERROR || row.message === null) return row.message;
+  return `${row.message} ${STANDING_FAILURE_NOTE}`;
+}
+
 export function recordRowOf(env: Env, row: DBSyncRecord, options: { messageMaxChars?: number } = {}): RecordRow {
   const hubspotTypeId = HUBSPOT_OBJECT_TYPE_IDS[row.object_type];
   const qboPage = QBO_PAGES[row.object_type];
@@ -37,7 +46,7 @@ export function recordRowOf(env: Env, row: DBSyncRecord, options: { messageMaxCh
     state: row.state,
     reasonCode: row.reason_code,
     reasonLabel: reasonLabel(row.reason_code),
-    message: shorten(row.message, options.messageMaxChars ?? LIST_MESSAGE_MAX_CHARS),
+    message: shorten(messageOf(row), options.messageMaxChars ?? LIST_MESSAGE_MAX_CHARS),
     lastSyncedAt: iso(row.last_synced_at),
     lastAttemptAt: iso(row.last_attempt_at),
     lastDirection: row.last_direction,

@@ -10,6 +10,7 @@ import { getSyncDefinition } from '../db/sync-definitions.ts';
 import { getQboConnection } from '../db/qbo-connections.ts';
 import { appendActivity, lastActivityDirection, type Direction } from '../db/sync-activity.ts';
 import { enqueueRecordSync } from '../jobs/handlers/sync-record.ts';
+import { clearFailureBasis } from '../sync/engine/failure-policy.ts';
 import type { RecordSyncNowRequest, RecordSyncNowResponse, RetryResponse } from '@quickbooks-sync/contract';
 import { httpErrors } from '../http/errors.ts';
 import type { Side } from '../sync/types.ts';
@@ -39,6 +40,7 @@ export async function syncRecordNow(ctx: AppContext, portalId: number, input: Re
     const record = await findSyncRecordBySide(trx, portalId, input.objectType, 'hubspot', input.hubspotId);
     const source = record ? ((record.state === 'failed' ? await sourceOf(trx, record) : undefined) ?? { side: 'hubspot' as const, id: input.hubspotId, direction: 'to_qbo' as const }) : { side: 'hubspot' as const, id: input.hubspotId, direction: 'to_qbo' as const };
     if (record) {
+      await clearFailureBasis(trx, portalId, Number(record.id));
       await appendActivity(trx, {
         portalId,
         recordId: Number(record.id),
@@ -65,6 +67,8 @@ export async function retryRecord(ctx: AppContext, portalId: number, recordId: n
     if (connection?.status !== 'connected') throw httpErrors.conflict('QuickBooks is not connected; reconnect it to retry records.');
     const source = await sourceOf(trx, record);
     if (!source) throw httpErrors.conflict('This record has no id on either side to sync from.');
+    // A failure that stands is not retried until its inputs change; Retry is the person saying "try anyway".
+    await clearFailureBasis(trx, portalId, recordId);
     await appendActivity(trx, {
       portalId,
       recordId,

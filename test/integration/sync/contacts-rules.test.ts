@@ -87,7 +87,7 @@ describe('contacts sync rules', () => {
   });
 
   for (const winner of ['hubspot', 'quickbooks'] as const) {
-    it(`conflict, “Use ${winner === 'hubspot' ? 'HubSpot' : 'QuickBooks Online'} data”: the winner's values on both sides, its empty values never erase`, async () => {
+    it(`conflict, “Use ${winner === 'hubspot' ? 'HubSpot' : 'QuickBooks Online'} data”: one-side changes reach both sides (a clear too), two-side changes go to the winner`, async () => {
       const a = await account({ conflictWinner: winner });
       const fay = await a.hs.create('contacts', { email: 'fay@conflict.test', firstname: 'Fay', lastname: 'Three', phone: '555-0003', city: 'Rome' });
       await pass(a);
@@ -102,12 +102,15 @@ describe('contacts sync rules', () => {
       if (winner === 'hubspot') {
         expect(after.FamilyName).toBe('Hubspotted');
         expect(contact.properties.lastname).toBe('Hubspotted');
-        // HubSpot's empty city does not erase QuickBooks' Rome; QBO's phone change (HubSpot did not change it) is kept
-        expect((after.BillAddr as { City?: string }).City).toBe('Rome');
+        // Changed on one side only, each field takes that side's value on both sides: HubSpot's clear
+        // of the city is a change (issue 12), QuickBooks' new phone reaches HubSpot.
+        expect((after.BillAddr as { City?: string } | undefined)?.City ?? '').toBe('');
+        expect(contact.properties.phone).toBe('555-9999');
       } else {
         expect(contact.properties.lastname).toBe('Quickbooked');
         expect(contact.properties.phone).toBe('555-9999');
         expect(after.FamilyName).toBe('Quickbooked');
+        expect((after.BillAddr as { City?: string } | undefined)?.City ?? '').toBe('');
       }
       const conflict = await h.db.db('sync_activity').where({ portal_id: a.portalId, action: 'conflict' }).first();
       expect(conflict.details.winner).toBe(winner === 'hubspot' ? 'hubspot' : 'qbo');

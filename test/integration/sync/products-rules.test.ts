@@ -174,7 +174,7 @@ describe('products sync rules', () => {
   });
 
   for (const winner of ['hubspot', 'quickbooks'] as const) {
-    it(`conflict, “Use ${winner === 'hubspot' ? 'HubSpot' : 'QuickBooks Online'} data”: the winner's values on both sides, its empty values never erase`, async () => {
+    it(`conflict, “Use ${winner === 'hubspot' ? 'HubSpot' : 'QuickBooks Online'} data”: one-side changes reach both sides (a clear too), two-side changes go to the winner`, async () => {
       const a = await account({ conflictWinner: winner });
       const lamp = await a.hs.create('products', { name: 'Lamp', hs_sku: 'L-1', price: '40', description: 'Desk lamp' });
       await pass(a);
@@ -187,14 +187,13 @@ describe('products sync rules', () => {
       await syncRecord(await session(a), productsAdapter, 'hubspot', lamp.id);
       const product = (await products(a)).find((p) => p.id === lamp.id)!;
       const after = await a.qb.read('Item', item.Id);
-      if (winner === 'hubspot') {
-        // HubSpot's values everywhere, but its empty description does not erase QuickBooks' one
-        expect(after).toMatchObject({ Name: 'Lamp (HubSpot)', UnitPrice: 40, Description: 'Desk lamp' });
-        expect(product.properties).toMatchObject({ name: 'Lamp (HubSpot)', price: '40' });
-      } else {
-        expect(after).toMatchObject({ Name: 'Lamp (QuickBooks)', UnitPrice: 45, Description: 'Desk lamp' });
-        expect(product.properties).toMatchObject({ name: 'Lamp (QuickBooks)', price: '45', description: 'Desk lamp' });
-      }
+      // Changed on one side only, a field takes that side's value on both sides (HubSpot's clear of the
+      // description is a change, QuickBooks' new price too); the name, changed on both, goes to the winner.
+      const name = winner === 'hubspot' ? 'Lamp (HubSpot)' : 'Lamp (QuickBooks)';
+      expect(after).toMatchObject({ Name: name, UnitPrice: 45 });
+      expect(after.Description ?? '').toBe('');
+      expect(product.properties).toMatchObject({ name, price: '45' });
+      expect(product.properties.description ?? '').toBe('');
       const conflict = await h.db.db('sync_activity').where({ portal_id: a.portalId, action: 'conflict' }).first();
       expect(conflict.details.winner).toBe(winner === 'hubspot' ? 'hubspot' : 'qbo');
     });
@@ -225,6 +224,10 @@ describe('products sync rules', () => {
     });
     // restored by a person; the retry brings the new price, and the same product is kept (no duplicate)
     expect((await fetch(`${h.hubspot.baseUrl}/_sandbox/accounts/${a.portalId}/restore/products/${productId}`, { method: 'POST' })).status).toBe(200);
+    // the failure stands until the person presses Retry (the item did not change again): Retry queues the pass, run here
+    const failed = await record(a, 'qbo', mug.Id);
+    expect((await syncRecord(await session(a), productsAdapter, 'qbo', mug.Id)).action).toBe('failed');
+    expect((await h.signedFetch(`/api/v1/records/${failed.id as number}/retry`, a.portalId, { method: 'POST' })).status).toBe(202);
     expect((await syncRecord(await session(a), productsAdapter, 'qbo', mug.Id)).action).toBe('updated');
     expect((await products(a)).filter((p) => p.properties.hs_sku === 'M-1')).toEqual([expect.objectContaining({ id: productId, properties: expect.objectContaining({ price: '9' }) })]);
     expect(await record(a, 'qbo', mug.Id)).toMatchObject({ state: 'synced' });

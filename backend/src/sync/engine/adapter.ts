@@ -122,6 +122,12 @@ export interface ObjectAdapter {
    * of the pair as read, for adapters whose writes need more than mapped values (an invoice's lines).
    */
   createQbo(session: AdapterSession, values: MappedValues, requestId: string, pair?: RecordPair): Promise<QboRecord>;
+  /**
+   * The QBO record an earlier create attempt with an unknown outcome may have made, found by a field
+   * that is unique to it (an invoice's DocNumber), for when QBO's requestid replay window has passed.
+   * Adapters that pair by a matching key need none: the match is looked up before any create.
+   */
+  findCreatedQbo?(session: AdapterSession, values: MappedValues, pair?: RecordPair): Promise<QboRecord | undefined>;
   /** A word for the record and its activity when a create wrote something other than asked (a display name the policy chose). */
   createdNote?(written: QboRecord, values: MappedValues): string | null;
   updateQbo(session: AdapterSession, values: MappedValues, existing: QboRecord, pair?: RecordPair): Promise<QboRecord>;

@@ -3,7 +3,8 @@
  * checkpoint so a crash resumes instead of restarting), then catch-up passes that guarantee nothing is
  * missed when a webhook is lost: HubSpot search on last-modified with an overlap window, QBO CDC
  * within its 30-day limit (a full reconcile when the cursor is older). "Sync now" runs one on demand.
- * Idle, a catch-up costs a constant number of calls: one search, one CDC.
+ * Idle, a catch-up costs a constant number of calls: one search, one CDC, one batch read of the search's
+ * overlap window (search results are read again by id: the index lags writes), and no write.
  */
 import type { RunTrigger, RunCounts } from '../../db/sync-runs.ts';
 import { finishSyncRun, startSyncRun } from '../../db/sync-runs.ts';
@@ -15,6 +16,7 @@ import { syncRecord, type RecordSyncAction } from './record-sync.ts';
 import { hubspotObjectOf, qboEntityOf } from './object-names.ts';
 import { PageBatcher } from './page-batcher.ts';
 import { withObjectLock } from './object-lock.ts';
+import { dueTransientRetries } from '../../db/sync-records.ts';
 
 /** Re-read a little before the cursor: HubSpot search results and QBO timestamps can lag. */
 export const CATCH_UP_OVERLAP_MS = 2 * 60 * 1000;
@@ -54,7 +56,11 @@ export class SyncInterrupted extends Error {
  * A page of records runs together so their vendor calls go out as batches (page-batcher.ts). Records
  * sharing a matching key run one after another: the second must see what the first linked or created.
  */
-async function syncPage(session: AdapterSession, adapter: ObjectAdapter, side: Side, records: Array<HubSpotRecord | QboRecord>, runId: number, tally: Tally): Promise<void> {
+/**
+ * `rereadById`: the page came from HubSpot search, whose index lags behind writes (a record we just
+ * wrote may come back with its old values): each record is read again by id (batched) before deciding.
+ */
+async function syncPage(session: AdapterSession, adapter: ObjectAdapter, side: Side, records: Array<HubSpotRecord | QboRecord>, runId: number, tally: Tally, rereadById = false): Promise<void> {
   if (session.ctx.shutdown?.aborted) throw new SyncInterrupted();
   const current = await getSyncDefinition(session.ctx.db, session.portalId, adapter.objectType);
   if (current?.id !== session.definition.id || current.status !== 'enabled') throw new SyncStopped();
@@ -63,7 +69,7 @@ async function syncPage(session: AdapterSession, adapter: ObjectAdapter, side: S
   const units = groupByMatchKey(adapter, side, records).map((group) => async () => {
     for (const record of group) {
       const id = side === 'hubspot' ? (record as HubSpotRecord).id : (record as QboRecord).Id;
-      tally.add((await syncRecord(pageSession, adapter, side, id, runId, record)).action);
+      tally.add((await syncRecord(pageSession, adapter, side, id, runId, rereadById ? undefined : record)).action);
     }
   });
   // The records lock per page: a webhook's record job waits for this page, not for the whole pass.
@@ -157,7 +163,7 @@ async function catchUp(session: AdapterSession, adapter: ObjectAdapter, runId: n
     let newest = definition.hubspot_cursor ?? startedAt;
     for (;;) {
       const page = await hubspot.searchModifiedSince(hubspotObjectOf(adapter.objectType), since, after, adapter.hubspotReadProperties(session));
-      await syncPage(session, adapter, 'hubspot', page.records, runId, tally);
+      await syncPage(session, adapter, 'hubspot', page.records, runId, tally, true);
       for (const r of page.records) if (r.updatedAt > newest) newest = r.updatedAt;
       if (!page.next) break;
       since = page.next.since;
@@ -197,5 +203,29 @@ async function catchUp(session: AdapterSession, adapter: ObjectAdapter, runId: n
     }
     patch.qbo_cursor = startedAt;
   }
+  await retryDueRecords(session, adapter, runId, tally);
   await updateSyncDefinition(ctx.db, portalId, definition.id, patch);
+}
+
+/**
+ * Records whose last attempt failed for a passing reason and whose backed-off retry is due
+ * (failure-policy.ts): tried again from the side that failed, whether or not they changed since.
+ */
+async function retryDueRecords(session: AdapterSession, adapter: ObjectAdapter, runId: number, tally: Tally): Promise<void> {
+  const { ctx, portalId } = session;
+  const due = await dueTransientRetries(ctx.db, portalId, adapter.objectType, new Date(), 100);
+  if (due.length === 0) return;
+  await withObjectLock(ctx.db, portalId, adapter.objectType, async () => {
+    for (const row of due) {
+      const side: Side = row.failure_basis?.side ?? (row.hubspot_id ? 'hubspot' : 'qbo');
+      const id = side === 'hubspot' ? row.hubspot_id : row.qbo_id;
+      if (!id) continue;
+      try {
+        tally.add((await syncRecord(session, adapter, side, id, runId)).action);
+      } catch {
+        // still failing: syncRecord counted the attempt and set the next, later retry
+        tally.add('failed');
+      }
+    }
+  });
 }

@@ -35,11 +35,15 @@ export async function linkRows(db: Knex, row: DBSyncRecord, otherSide: Side, oth
 
 export type RecordPatch = Parameters<typeof updateSyncRecord>[3];
 
-/** Saves the record's new state and, when given, one activity entry. */
-export async function saveRecord(db: Knex, row: DBSyncRecord, patch: RecordPatch, activity?: Omit<NewActivity, 'portalId' | 'recordId' | 'objectType'>): Promise<DBSyncRecord> {
+export type RecordActivity = Omit<NewActivity, 'portalId' | 'recordId' | 'objectType'>;
+
+/** Saves the record's new state and, when given, its activity entries (one per side written). */
+export async function saveRecord(db: Knex, row: DBSyncRecord, patch: RecordPatch, activity?: RecordActivity | RecordActivity[]): Promise<DBSyncRecord> {
   return db.transaction(async (trx) => {
     const saved = (await updateSyncRecord(trx, row.portal_id, row.id, { ...patch, last_attempt_at: new Date() })) ?? row;
-    if (activity) await appendActivity(trx, { ...activity, portalId: row.portal_id, recordId: row.id, objectType: row.object_type });
+    for (const entry of activity === undefined ? [] : Array.isArray(activity) ? activity : [activity]) {
+      await appendActivity(trx, { ...entry, portalId: row.portal_id, recordId: row.id, objectType: row.object_type });
+    }
     return saved;
   });
 }

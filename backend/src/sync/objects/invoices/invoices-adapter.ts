@@ -11,8 +11,8 @@ import type { AdapterSession, ObjectAdapter } from '../../engine/adapter.ts';
 import { RecordFailure } from '../../engine/adapter.ts';
 import { loadOne } from '../../engine/page-batcher.ts';
 import { hubspotReadByIdLoader, hubspotUpdateLoader, hubspotUpsertLoader } from '../../loaders/hubspot-loaders.ts';
-import { qboCreateLoader, qboReadByIdLoader, qboUpdateLoader } from '../../loaders/qbo-loaders.ts';
-import type { HubSpotRecord, MappedValues } from '../../types.ts';
+import { qboCreateLoader, qboFindByLoader, qboReadByIdLoader, qboUpdateLoader } from '../../loaders/qbo-loaders.ts';
+import type { HubSpotRecord, MappedValues, QboRecord } from '../../types.ts';
 import { cataloguesFor, type ObjectCatalogues } from '../../mappings/catalogues.ts';
 import { hubspotValues as extractHubSpotValues, qboValues as extractQboValues } from '../../mappings/extract-values.ts';
 import { COMPUTED_INVOICE_CUSTOMER, COMPUTED_INVOICE_LINES, COMPUTED_INVOICE_TAX, QBO_INVOICE_NUMBER_PROPERTY, CURRENCY_MAPPING_ID, CUSTOMER_MAPPING_ID, LINES_MAPPING_ID, NUMBER_TO_QBO_MAPPING_ID, PAID_MAPPING_ID, TAX_MAPPING_ID } from '@quickbooks-sync/contract/definitions';
@@ -174,6 +174,17 @@ export const invoicesAdapter: ObjectAdapter = {
     } catch (err) {
       return qboRefused(err, 'the invoice');
     }
+  },
+  // An earlier create whose outcome is unknown, past QBO's requestid replay window: the invoice it
+  // made carries the HubSpot invoice's number as its DocNumber, for the same customer.
+  findCreatedQbo: async (session, values) => {
+    const number = values[NUMBER_TO_QBO_MAPPING_ID];
+    const customer = values[CUSTOMER_MAPPING_ID];
+    if (typeof number !== 'string' || number === '' || typeof customer !== 'string') return undefined;
+    const docNumber = (record: QboRecord) => (typeof record.DocNumber === 'string' ? record.DocNumber : null);
+    const found = await loadOne(session.batcher, qboFindByLoader(session, 'Invoice', 'DocNumber', docNumber, { nameList: false }), number);
+    const same = found.filter((invoice) => (invoice.CustomerRef as { value?: string } | undefined)?.value === customer);
+    return same.length === 1 ? same[0] : undefined;
   },
   updateQbo: async (session, values, existing, pair) => {
     requireUsCompany(session);
