@@ -24,6 +24,11 @@ export interface HubSpotObject {
 }
 
 export const hubspotUser = (h: AppHarness, portalId: number) => ({
+  /**
+   * Time passes: HubSpot's search index catches up with every write so far (the emulator's 5 s lag
+   * stays on for later writes). For pass-driven tests, between a person's edit and the next "Sync now".
+   */
+  searchIndexed: () => json<{ caughtUp: number }>('POST', `${h.hubspot.baseUrl}/_sandbox/accounts/${portalId}/search-index/catch-up`, {}),
   create: (type: string, properties: Record<string, string>) => json<HubSpotObject>('POST', `${h.hubspot.baseUrl}/_sandbox/accounts/${portalId}/objects/${type}`, { properties }),
   update: (type: string, id: string, properties: Record<string, string>) => json<HubSpotObject>('PATCH', `${h.hubspot.baseUrl}/_sandbox/accounts/${portalId}/objects/${type}/${id}`, { properties }),
   associate: (from: string, fromId: string, to: string, toId: string, typeIds: number[]) =>
@@ -40,8 +45,22 @@ export interface QboEntity {
   [field: string]: unknown;
 }
 
+/**
+ * The bookkeeper's own QuickBooks app: another OAuth client than ours, so its calls do not spend our
+ * app's per-second and concurrency budgets (QBO counts those per realm and app), only the realm's 500/min.
+ */
+const bookkeeperApps = new WeakMap<AppHarness, Promise<string>>();
+function bookkeeperApp(h: AppHarness): Promise<string> {
+  let app = bookkeeperApps.get(h);
+  if (!app) {
+    app = json<{ clientId: string }>('POST', `${h.qbo.baseUrl}/_sandbox/apps`, { name: "Bookkeeper's app", redirectUris: ['http://localhost:5997/callback'] }).then((a) => a.clientId);
+    bookkeeperApps.set(h, app);
+  }
+  return app;
+}
+
 export async function qboUser(h: AppHarness, realmId: string) {
-  const { access_token } = await json<{ access_token: string }>('POST', `${h.qbo.baseUrl}/_sandbox/tokens`, { clientId: h.apps.quickbooks.clientId, realmId });
+  const { access_token } = await json<{ access_token: string }>('POST', `${h.qbo.baseUrl}/_sandbox/tokens`, { clientId: await bookkeeperApp(h), realmId });
   const api = (method: string, path: string, body?: unknown) =>
     json<Record<string, unknown>>(method, `${h.qbo.baseUrl}/v3/company/${realmId}${path}${path.includes('?') ? '&' : '?'}minorversion=75`, body, { authorization: `Bearer ${access_token}` });
   return {

@@ -31,19 +31,17 @@ describe('setup checks', () => {
   }
 
   async function checks(portalId: number): Promise<SetupCheck[]> {
+    // The person opens the setup page after their edits: HubSpot's search (which counts) has indexed them.
+    await hubspotUser(h, portalId).searchIndexed();
     const res = await h.signedFetch('/api/v1/setup-checks', portalId);
     expect(res.status, await res.clone().text()).toBe(200);
     return setupChecksResponseSchema.parse(await res.json()).checks;
   }
 
-  /** Changes QuickBooks settings the way the QBO API does (sparse Preferences update). */
-  async function setPreferences(realmId: string, sections: Record<string, unknown>): Promise<void> {
-    const { access_token } = (await (await fetch(`${h.qbo.baseUrl}/_sandbox/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId: h.apps.quickbooks.clientId, realmId }) })).json()) as { access_token: string };
-    const api = (method: string, body?: unknown) =>
-      fetch(`${h.qbo.baseUrl}/v3/company/${realmId}/preferences?minorversion=75`, { method, headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json', accept: 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    const current = ((await (await api('GET')).json()) as { Preferences: { SyncToken: string } }).Preferences;
-    const res = await api('POST', { Id: '1', SyncToken: current.SyncToken, sparse: true, ...sections });
-    expect(res.status, await res.clone().text()).toBe(200);
+  /** The bookkeeper changes QuickBooks settings (a sparse Preferences update, from their own app). */
+  async function setPreferences(qb: Awaited<ReturnType<typeof qboUser>>, sections: Record<string, unknown>): Promise<void> {
+    const current = (await qb.api('GET', '/preferences')).Preferences as { SyncToken: string };
+    await qb.api('POST', '/preferences', { Id: '1', SyncToken: current.SyncToken, sparse: true, ...sections });
   }
 
   it('a new company: closed periods not locked (recommendation), custom numbers off (no warning), counts of SKU-less products and unsynced customers', async () => {
@@ -66,7 +64,7 @@ describe('setup checks', () => {
   it('QuickBooks settings are read again at every visit: custom numbers on → warning; books closed → no recommendation', async () => {
     const a = await account();
     expect((await checks(a.portalId)).map((c) => c.id)).toEqual(['closed_books_lock']);
-    await setPreferences(a.realmId, { SalesFormsPrefs: { CustomTxnNumbers: true }, AccountingInfoPrefs: { BookCloseDate: '2026-06-30' } });
+    await setPreferences(a.qb, { SalesFormsPrefs: { CustomTxnNumbers: true }, AccountingInfoPrefs: { BookCloseDate: '2026-06-30' } });
     const found = await checks(a.portalId);
     expect(found).toEqual([
       {
@@ -79,7 +77,7 @@ describe('setup checks', () => {
     const stored = await h.db.db('qbo_connections').where({ portal_id: a.portalId }).first<{ preferences: { SalesFormsPrefs: { CustomTxnNumbers: boolean }; AccountingInfoPrefs: { BookCloseDate?: string } } }>();
     expect(stored.preferences.SalesFormsPrefs.CustomTxnNumbers).toBe(true);
     expect(stored.preferences.AccountingInfoPrefs.BookCloseDate).toBe('2026-06-30');
-    await setPreferences(a.realmId, { SalesFormsPrefs: { CustomTxnNumbers: false } });
+    await setPreferences(a.qb, { SalesFormsPrefs: { CustomTxnNumbers: false } });
     expect(await checks(a.portalId)).toEqual([]);
   });
 

@@ -8,9 +8,12 @@
  * its own: our app sees them the way it sees any change made in QuickBooks (webhooks, CDC).
  */
 import type { Clock } from '../qbo/core/clock.ts';
+import { bookkeeper, call, DEMO_REALM_ID } from './demo-http.ts';
+import { seedDemoBooks } from './demo-books.ts';
+
+export { DEMO_REALM_ID };
 
 export const DEMO_PORTAL_ID = 4_100_001;
-export const DEMO_REALM_ID = '9341453100001';
 const DEMO_SEED = 20_261_124;
 const OVERLAPPING_CUSTOMERS = 25;
 /** R12: items without a SKU are excluded from the products sync, with the rule named. */
@@ -22,26 +25,10 @@ const ITEMS_WITHOUT_SKU = [
 const BOOKKEEPER_INVOICES = 5;
 const PAID_AT_ONCE = 2;
 
-async function call<T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const response = await fetch(url, { method, headers: { 'content-type': 'application/json', accept: 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
-  return (await response.json()) as T;
-}
-
 export interface DemoData {
   portalId: number;
   realmId: string;
   counts: Record<string, number>;
-}
-
-/** The company's bookkeeper working in QuickBooks: a fresh API token of a QuickBooks app of their own. */
-async function bookkeeper(quickbooksUrl: string): Promise<<T>(method: 'GET' | 'POST', path: string, body?: unknown) => Promise<T>> {
-  const app = await call<{ clientId: string }>('POST', `${quickbooksUrl}/_sandbox/apps`, { name: 'Demo bookkeeper (QuickBooks Online)' });
-  const token = await call<{ access_token: string }>('POST', `${quickbooksUrl}/_sandbox/tokens`, { clientId: app.clientId, realmId: DEMO_REALM_ID });
-  return (method, path, body) => {
-    const separator = path.includes('?') ? '&' : '?';
-    return call(method, `${quickbooksUrl}/v3/company/${DEMO_REALM_ID}/${path}${separator}minorversion=75`, body, { authorization: `Bearer ${token.access_token}` });
-  };
 }
 
 /**
@@ -71,7 +58,7 @@ export async function seedDemoData(urls: { hubspot: string; quickbooks: string }
 
 async function seedQuickBooksHistory(urls: { hubspot: string; quickbooks: string }, counts: Record<string, number>): Promise<void> {
   await call('POST', `${urls.quickbooks}/_sandbox/companies`, { realmId: DEMO_REALM_ID, companyName: 'Demo Outdoor Supply Co.', country: 'US', homeCurrency: 'USD', preferences: { customTxnNumbers: true } });
-  const seeded = await call<Record<string, number>>('POST', `${urls.quickbooks}/_sandbox/companies/${DEMO_REALM_ID}/seed`, { seed: DEMO_SEED, customers: 150, items: 30, invoices: 80, payments: 40 });
+  const seeded = await call<Record<string, number>>('POST', `${urls.quickbooks}/_sandbox/companies/${DEMO_REALM_ID}/seed`, { seed: DEMO_SEED, customers: 150, items: 30, invoices: 80, payments: 40, shapes: true });
   for (const [k, v] of Object.entries(seeded)) if (typeof v === 'number' && k !== 'elapsedMs') counts[`quickbooks.${k}`] = v;
 
   const qbo = await bookkeeper(urls.quickbooks);
@@ -92,6 +79,7 @@ async function seedQuickBooksHistory(urls: { hubspot: string; quickbooks: string
   counts['quickbooks.customers_matching_hubspot_contacts'] = overlapping;
   for (const item of ITEMS_WITHOUT_SKU) await qbo('POST', 'item', item);
   counts['quickbooks.items_without_sku'] = ITEMS_WITHOUT_SKU.length;
+  Object.assign(counts, await seedDemoBooks(qbo, urls.hubspot, DEMO_PORTAL_ID));
 }
 
 interface QboRow {

@@ -19,12 +19,13 @@ export interface RateBudgetSpec {
 /**
  * HubSpot (../shared/reference/hubspot-platform.md §6): marketplace apps get 110 requests per rolling
  *   10 s per installing account, CRM search excluded and limited separately to 5/s (§5.5).
- * QuickBooks (../shared/reference/quickbooks-api.md §5): 500 requests per minute per realm, 40 batch
- *   requests per minute per realm and app, "wait 60 seconds" after a 429.
+ * QuickBooks (../shared/reference/quickbooks-api.md §5): 500 requests per minute per realm, 10 per
+ *   second per realm and app, 40 batch requests per minute per realm and app, "wait 60 seconds" after a 429.
  * The vendors count over *rolling* windows while our budget counts in fixed ones; a fixed window as
  * long as the vendor's lets twice the limit through around its edge (the contacts benchmark hit 429s
  * that way). Short windows bound that: any rolling 10 s spans at most 11 one-second windows, so
- * 9/s stays under 110 per 10 s (99); 7/s under 500/min (427); one batch per 2 s under 40/min (31);
+ * 9/s stays under 110 per 10 s (99); 5 per one-second window under QBO's 10 per *sliding* second
+ * (a sliding second spans two fixed ones: 5 + 5) and under 500/min (305); one batch per 2 s under 40/min (31);
  * one search per 300 ms under 5/s (4).
  * A TEN_SECONDLY_ROLLING 429 blocks for the whole rolling window; a search 429 for 1 s.
  */
@@ -34,7 +35,7 @@ export const RATE_BUDGETS = {
     search: { bucket: 'search', limit: 1, windowMs: 300, throttledBlockMs: 1_000 },
   },
   quickbooks: {
-    general: { bucket: 'default', limit: 7, windowMs: 1_000, throttledBlockMs: 60_000 },
+    general: { bucket: 'default', limit: 5, windowMs: 1_000, throttledBlockMs: 60_000 },
     batch: { bucket: 'batch', limit: 1, windowMs: 2_000, throttledBlockMs: 60_000 },
   },
 } as const satisfies Record<RateVendor, Record<string, RateBudgetSpec>>;

@@ -15,7 +15,7 @@ import { qboAppBaseUrl } from '../connections/config.ts';
 import type { DealPayment, DealPaymentsResponse } from '@quickbooks-sync/contract';
 import type { QboRecord } from '../sync/types.ts';
 import { statusOfQboInvoice } from '../sync/objects/invoices/invoice-status.ts';
-import { hubspotPaymentMethod, invoiceApplications } from '../sync/objects/payments/payment-facts.ts';
+import { hubspotPaymentMethod, invoiceApplications, moneyApplied } from '../sync/objects/payments/payment-facts.ts';
 import { QBO_PAYMENT_ID_PROPERTY } from '../sync/objects/payments/payments-adapter.ts';
 
 /** A deal with more invoices than this shows the first ones (keeps the answer small and fast). */
@@ -60,10 +60,13 @@ export async function dealPayments(ctx: AppContext, portalId: number, dealId: st
       for (const payment of qboPayments.values()) {
         const applied = invoiceApplications(payment).find((a) => a.invoiceId === qboInvoice.Id);
         if (!applied) continue;
+        // A payment that also applies a credit memo brought in only the money part (the rest was credit).
+        const amount = invoiceApplications(payment).length === 1 ? moneyApplied(payment) : applied.amount;
+        if (amount === 0) continue;
         payments.push({
           source: 'quickbooks',
           id: payment.Id,
-          amount: applied.amount,
+          amount,
           date: typeof payment.TxnDate === 'string' ? payment.TxnDate : null,
           method: hubspotPaymentMethod(payment),
           status: 'succeeded',

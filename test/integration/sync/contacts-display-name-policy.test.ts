@@ -36,6 +36,8 @@ describe('display-name policy', () => {
     const hs = hubspotUser(h, portalId);
     const qb = await qboUser(h, realmId);
     const pass = async () => {
+      // A person's edit, then "Sync now" later: by then HubSpot's search index has caught up (the lag still hides our own writes within the pass).
+      await hs.searchIndexed();
       const loaded = await loadSession(h.ctx, portalId, 'contacts');
       if (!loaded.ok) throw new Error(loaded.reason);
       return runSyncPass(loaded.session, contactsAdapter, 'sync_now');

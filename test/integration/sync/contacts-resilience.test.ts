@@ -85,6 +85,8 @@ describe('contacts sync under faults', () => {
     await hs.update('contacts', target.id, { lastname: 'Recovered' });
     await new Promise((r) => setTimeout(r, 1_500));
     expect((await qb.all('Customer')).find((c) => email(c) === 'hs0@storm.test')?.FamilyName).not.toBe('Recovered');
+    // The person clicks "Sync now" once HubSpot's search has indexed the edit (5 s lag in the emulator).
+    await hs.searchIndexed();
     const now = await h.signedFetch('/api/v1/syncs/contacts/sync-now', PORTAL, { method: 'POST', body: {} });
     expect(now.status).toBe(202);
     await eventually(async () => (await qb.all('Customer')).find((c) => email(c) === 'hs0@storm.test')?.FamilyName === 'Recovered');
@@ -100,6 +102,7 @@ describe('contacts sync under faults', () => {
     expect((await qb.all('Customer')).find((c) => email(c) === 'hs1@storm.test')?.FamilyName).toBe('Storm');
     const linked = await h.db.db('sync_records').where({ portal_id: PORTAL, hubspot_id: target.id }).first<{ qbo_id: string }>();
     expect(linked?.qbo_id).toBeTruthy();
+    await hs.searchIndexed(); // time passes while the sync is off: search has indexed the edit
     const on = await h.signedFetch('/api/v1/syncs/contacts/enable', PORTAL, { method: 'POST', body: {} });
     expect(on.status).toBe(200);
     await eventually(async () => (await qb.all('Customer')).find((c) => email(c) === 'hs1@storm.test')?.FamilyName === 'WhileDisabled');

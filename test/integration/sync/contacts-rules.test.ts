@@ -53,6 +53,8 @@ describe('contacts sync rules', () => {
   }
 
   async function pass(a: Account) {
+    // A person's edit, then "Sync now" later: by then HubSpot's search index has caught up (the lag still hides our own writes within the pass).
+    await a.hs.searchIndexed();
     const loaded = await loadSession(h.ctx, a.portalId, 'contacts');
     if (!loaded.ok) throw new Error(loaded.reason);
     return runSyncPass(loaded.session, contactsAdapter, 'sync_now');
@@ -192,6 +194,19 @@ describe('contacts sync rules', () => {
     expect(failed!.message).toContain(`QuickBooks customer #${ok!.qbo_id!}`);
     expect(failed!.message).toContain('“Globex”');
     expect(failed!.message).toMatch(/one billing contact per company|switch off the “Display name” mapping/);
+  });
+
+  it('display-name clash with a vendor (R14): the contact fails naming the vendor that holds the name', async () => {
+    const a = await account({ direction: 'hubspot_to_qbo' });
+    const vendor = await a.qb.create('Vendor', { DisplayName: 'Initech' });
+    const initech = await a.hs.create('companies', { name: 'Initech' });
+    const pam = await a.hs.create('contacts', { email: 'pam@initech.test', firstname: 'Pam' });
+    await a.hs.associate('contacts', pam.id, 'companies', initech.id, [1]);
+    await pass(a);
+    const failed = await record(a, 'hubspot', pam.id);
+    expect(failed).toMatchObject({ state: 'failed', reason_code: 'display_name_taken' });
+    expect(failed.message).toContain(`A QuickBooks vendor named “Initech” already exists (vendor #${vendor.Id})`);
+    expect((await a.qb.all('Customer')).filter((c) => c.DisplayName === 'Initech')).toEqual([]);
   });
 
   it('an invalid mapping is refused with a reason', async () => {

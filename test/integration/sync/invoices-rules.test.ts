@@ -58,6 +58,8 @@ describe('invoices sync rules', () => {
   }
 
   async function pass(a: Account, adapter: ObjectAdapter = invoicesAdapter) {
+    // A person's edit, then "Sync now" later: by then HubSpot's search index has caught up (the lag still hides our own writes within the pass).
+    await a.hs.searchIndexed();
     const loaded = await loadSession(h.ctx, a.portalId, adapter.objectType);
     if (!loaded.ok) throw new Error(loaded.reason);
     return runSyncPass(loaded.session, adapter, 'sync_now');
@@ -81,12 +83,15 @@ describe('invoices sync rules', () => {
   /** A HubSpot invoice billed to a new contact, with line items [name, qty, price, sku?]. */
   async function hubspotInvoice(a: Account, email: string, lines: Array<[string, number, number, string?]>, properties: Record<string, string> = {}) {
     const contact = await a.hs.create('contacts', { email, firstname: 'Bill', lastname: email.split('@')[0]! });
-    const invoice = await a.hs.create('invoices', { hs_currency: 'USD', hs_invoice_status: 'open', hs_invoice_date: '2026-11-20', hs_due_date: '2026-12-20', ...properties });
-    await a.hs.associate('invoices', invoice.id, 'contacts', contact.id, [INVOICE_TO_CONTACT]);
+    // As in HubSpot: a draft first, its contact and line items, then the status (open unless said otherwise).
+    const { hs_invoice_status: status = 'open', ...rest } = properties;
+    const draft = await a.hs.create('invoices', { hs_currency: 'USD', hs_invoice_date: '2026-11-20', hs_due_date: '2026-12-20', ...rest });
+    await a.hs.associate('invoices', draft.id, 'contacts', contact.id, [INVOICE_TO_CONTACT]);
     for (const [index, [name, quantity, price, sku]] of lines.entries()) {
       const li = await a.hs.create('line_items', { name, quantity: String(quantity), price: String(price), hs_position_on_quote: String(index), ...(sku ? { hs_sku: sku } : {}) });
-      await a.hs.associate('invoices', invoice.id, 'line_items', li.id, [INVOICE_TO_LINE_ITEM]);
+      await a.hs.associate('invoices', draft.id, 'line_items', li.id, [INVOICE_TO_LINE_ITEM]);
     }
+    const invoice = status === 'draft' ? draft : await a.hs.update('invoices', draft.id, { hs_invoice_status: status });
     return { contact, invoice };
   }
 
@@ -135,7 +140,10 @@ describe('invoices sync rules', () => {
     expect(await row(a, 'qbo_id', invoice.Id)).toMatchObject({ state: 'synced', origin: 'quickbooks', hubspot_id: hsInvoice!.id });
 
     // Paid in QuickBooks → paid in HubSpot; the lines are untouched (no second set of line items).
-    await a.qb.create('Payment', { CustomerRef: { value: customer.Id }, TotalAmt: 125, Line: [{ Amount: 125, LinkedTxn: [{ TxnId: invoice.Id, TxnType: 'Invoice' }] }] });
+    // Automated sales tax (on by default) added 8.25 % to the 125 of lines: HubSpot's line items carry it.
+    expect(invoice.TotalAmt).toBe(135.31);
+    expect((await lineItemsOf(a, hsInvoice!.id)).reduce((sum, li) => sum + Number(li.properties.tax ?? 0), 0)).toBeCloseTo(10.31, 2);
+    await a.qb.create('Payment', { CustomerRef: { value: customer.Id }, TotalAmt: invoice.TotalAmt, Line: [{ Amount: invoice.TotalAmt, LinkedTxn: [{ TxnId: invoice.Id, TxnType: 'Invoice' }] }] });
     await pass(a);
     expect((await a.hs.all('invoices')).map((i) => i.properties.hs_invoice_status)).toEqual(['paid']);
     expect(await lineItemsOf(a, hsInvoice!.id)).toHaveLength(2);

@@ -43,7 +43,8 @@ describe('payments sync', () => {
     const qb = await qboUser(h, realmId);
     const account = (await qb.all('Account')).find((a) => a.Name === 'Services')!;
     const item = await qb.create('Item', { Name: 'Service', Type: 'Service', IncomeAccountRef: { value: account.Id } });
-    const customer = await qb.create('Customer', { DisplayName: `Customer ${portalId}`, PrimaryEmailAddr: { Address: `ap${portalId}@pay.test` } });
+    // A tax-exempt (wholesale) customer: these tests are about payments, so invoice totals are their lines.
+    const customer = await qb.create('Customer', { DisplayName: `Customer ${portalId}`, PrimaryEmailAddr: { Address: `ap${portalId}@pay.test` }, Taxable: false });
     const invoice = (amount: number) =>
       qb.create('Invoice', { CustomerRef: { value: customer.Id }, Line: [{ DetailType: 'SalesItemLineDetail', Amount: amount, SalesItemLineDetail: { ItemRef: { value: item.Id }, Qty: 1, UnitPrice: amount } }] });
     const pay = (lines: Array<[QboEntity, number]>, extra: Record<string, unknown> = {}) =>
@@ -57,6 +58,8 @@ describe('payments sync', () => {
   }
 
   async function passOf(portalId: number, adapter: ObjectAdapter) {
+    // A person's edit, then "Sync now" later: by then HubSpot's search index has caught up (the lag still hides our own writes within the pass).
+    await hubspotUser(h, portalId).searchIndexed();
     const loaded = await loadSession(h.ctx, portalId, adapter.objectType);
     if (!loaded.ok) throw new Error(loaded.reason);
     return runSyncPass(loaded.session, adapter, 'sync_now');
@@ -131,6 +134,29 @@ describe('payments sync', () => {
     expect(await a.hs.all('commerce_payments')).toHaveLength(3); // two copies of QuickBooks payments, one HubSpot payment
   });
 
+  it('a payment that applies a credit memo records the money received in HubSpot and names the credit; credit alone makes no HubSpot payment', async () => {
+    const a = await account();
+    const invoice = await a.invoice(100);
+    const line = (invoice.Line as Array<Record<string, unknown>>)[0]!;
+    const memo = await a.qb.create('CreditMemo', { CustomerRef: invoice.CustomerRef, Line: [{ ...line, Amount: 30, SalesItemLineDetail: { ...(line.SalesItemLineDetail as object), Qty: 1, UnitPrice: 30 } }] });
+    const payment = await a.pay([[invoice, 100]], { TotalAmt: 70, Line: [{ Amount: 100, LinkedTxn: [{ TxnId: invoice.Id, TxnType: 'Invoice' }] }, { Amount: 30, LinkedTxn: [{ TxnId: memo.Id, TxnType: 'CreditMemo' }] }] });
+    await pass(a.portalId);
+    const [hsPayment] = await a.hs.all('commerce_payments');
+    expect(hsPayment!.properties.hs_initial_amount).toBe('70');
+    expect(Object.values(hsPayment!.properties).some((v) => typeof v === 'string' && v.includes(`credit memo #${memo.Id}`))).toBe(true);
+    expect(await row(a.portalId, payment.Id)).toMatchObject({ state: 'synced' });
+    // The invoice is paid in HubSpot too (its balance is 0 in QuickBooks).
+    await passOf(a.portalId, invoicesAdapter);
+    expect((await a.hs.all('invoices')).find((i) => i.properties.qbo_invoice_id === invoice.Id)?.properties.hs_invoice_status).toBe('paid');
+
+    const second = await a.invoice(20);
+    const memo2 = await a.qb.create('CreditMemo', { CustomerRef: invoice.CustomerRef, Line: [{ ...line, Amount: 20, SalesItemLineDetail: { ...(line.SalesItemLineDetail as object), Qty: 1, UnitPrice: 20 } }] });
+    const creditOnly = await a.pay([[second, 20]], { TotalAmt: 0, Line: [{ Amount: 20, LinkedTxn: [{ TxnId: second.Id, TxnType: 'Invoice' }] }, { Amount: 20, LinkedTxn: [{ TxnId: memo2.Id, TxnType: 'CreditMemo' }] }] });
+    await pass(a.portalId);
+    expect(await row(a.portalId, creditOnly.Id)).toMatchObject({ state: 'excluded', reason_code: 'credit_only' });
+    expect(await a.hs.all('commerce_payments')).toHaveLength(1);
+  });
+
   it('R21: a payment applied to several invoices is excluded with the reason; unapplied money is left out and said so', async () => {
     const a = await account();
     const [one, two] = [await a.invoice(100), await a.invoice(200)];
@@ -178,10 +204,12 @@ describe('payments sync', () => {
     expect((await put('payments', 'hubspot_to_qbo', defaultPaymentMappings())).status).toBe(400);
 
     const contact = await a.hs.create('contacts', { email: 'payer@hs.test', firstname: 'Pat', lastname: 'Payer' });
-    const invoice = await a.hs.create('invoices', { hs_currency: 'USD', hs_invoice_status: 'open', hs_invoice_date: '2026-11-20' });
+    // As in HubSpot: a draft, its contact and line item, then open.
+    const invoice = await a.hs.create('invoices', { hs_currency: 'USD', hs_invoice_date: '2026-11-20' });
     await a.hs.associate('invoices', invoice.id, 'contacts', contact.id, [177]);
     const line = await a.hs.create('line_items', { name: 'Consulting', quantity: '1', price: '100' });
     await a.hs.associate('invoices', invoice.id, 'line_items', line.id, [409]);
+    await a.hs.update('invoices', invoice.id, { hs_invoice_status: 'open' });
     await passOf(a.portalId, invoicesAdapter);
     const [qbInvoice] = await a.qb.all('Invoice');
     expect(qbInvoice).toMatchObject({ TotalAmt: 100, Balance: 100 });

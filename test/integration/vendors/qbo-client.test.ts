@@ -139,6 +139,20 @@ describe('QuickBooks client', () => {
     expect(statuses.filter((s) => s === 500).length).toBeGreaterThan(0);
   });
 
+  it('paces itself under the default 10 requests per sliding second: 40 calls from 8 callers, no 429', { timeout: 60_000 }, async () => {
+    const { realm, client } = await connected();
+    expect(await control(`/companies/${realm}/limits`)).toMatchObject({ requestsPerSecond: 10, concurrent: 10 });
+    await Promise.all(Array.from({ length: 8 }, async () => {
+      for (let i = 0; i < 5; i++) await client.query('select count(*) from Customer');
+    }));
+    const log = await calls(realm);
+    expect(log.filter((c) => c.status === 200)).toHaveLength(40);
+    expect(log.filter((c) => c.status === 429)).toEqual([]);
+    const times = log.map((c) => Date.parse(c.at)).sort((a, b) => a - b);
+    const busiestSecond = Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + 1_000).length));
+    expect(busiestSecond).toBeLessThanOrEqual(10);
+  });
+
   it('honours 429s: every process waits the minute Intuit asks for, and every call completes', { timeout: 180_000 }, async () => {
     const { portal, realm, client } = await connected();
     await control(`/companies/${realm}/limits`, 'PUT', { requestsPerMinute: 10 });

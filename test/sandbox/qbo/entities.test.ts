@@ -95,6 +95,68 @@ describe('customers', () => {
     expect(faultCode(await h.api('/customer?requestid=req-0002', { body }))).toBe('6240');
     expect(faultCode(await h.api(`/customer?requestid=${'x'.repeat(51)}`, { body: { DisplayName: 'Too long id' } }))).toBe('6000');
   });
+
+  it('requestid replays only within 5 minutes of the emulator clock; after that the id is a new request', async () => {
+    const first = await h.api('/customer?requestid=window-1', { body: { DisplayName: 'Window one' } });
+    expect(first.status).toBe(200);
+    await h.control('/clock', 'POST', { advanceMs: 4 * 60_000 + 59_000 });
+    const replay = await h.api('/customer?requestid=window-1', { body: { DisplayName: 'Window one' } });
+    expect(replay.json.Customer).toEqual(first.json.Customer);
+    await h.control('/clock', 'POST', { advanceMs: 1_000 });
+    // Past the window the same id runs again: here it trips the uniqueness rule instead of replaying.
+    expect(faultCode(await h.api('/customer?requestid=window-1', { body: { DisplayName: 'Window one' } }))).toBe('6240');
+    const late = await h.api('/customer?requestid=window-1', { body: { DisplayName: 'Window two' } });
+    expect(late.status).toBe(400);
+  });
+
+  it('the replay window is configurable per company', async () => {
+    const other = await startHarness({ requestIdWindowMs: 1_000 });
+    try {
+      const first = await other.api('/customer?requestid=short', { body: { DisplayName: 'Short window' } });
+      await other.control('/clock', 'POST', { advanceMs: 1_000 });
+      const again = await other.api('/customer?requestid=short', { body: { DisplayName: 'Short window 2' } });
+      expect(again.status, again.text).toBe(200);
+      expect(again.json.Customer.Id).not.toBe(first.json.Customer.Id);
+    } finally {
+      await other.sandbox.close();
+    }
+  });
+});
+
+describe('vendors and employees', () => {
+  it('create, read, query and update vendors and employees (name lists: never deleted)', async () => {
+    const vendor = await create('Vendor', { DisplayName: 'Paper Supplies Ltd', CompanyName: 'Paper Supplies Ltd', PrimaryEmailAddr: { Address: 'ap@paper.test' } });
+    expect(vendor).toMatchObject({ DisplayName: 'Paper Supplies Ltd', Active: true, Balance: 0, SyncToken: '0', CurrencyRef: { value: 'USD' } });
+    const employee = await create('Employee', { GivenName: 'Emma', FamilyName: 'Stone', EmployeeNumber: 'E-7' });
+    expect(employee).toMatchObject({ DisplayName: 'Emma Stone', EmployeeNumber: 'E-7', Active: true });
+    expect((await h.api(`/vendor/${vendor.Id}`)).json.Vendor.DisplayName).toBe('Paper Supplies Ltd');
+    expect((await h.api(`/employee/${employee.Id}`)).json.Employee.GivenName).toBe('Emma');
+    const q = await h.query("select * from Vendor where DisplayName = 'paper supplies ltd'");
+    expect(q.json.QueryResponse.Vendor.map((v: { Id: string }) => v.Id)).toEqual([vendor.Id]);
+    expect((await h.query("select * from Employee where FamilyName = 'Stone'")).json.QueryResponse.Employee).toHaveLength(1);
+    const updated = await create('Vendor', { Id: vendor.Id, SyncToken: vendor.SyncToken, sparse: true, AcctNum: 'ACC-1' });
+    expect(updated).toMatchObject({ SyncToken: '1', AcctNum: 'ACC-1', DisplayName: 'Paper Supplies Ltd' });
+    expect(faultCode(await h.api('/vendor?operation=delete', { body: { Id: vendor.Id, SyncToken: '1' } }))).toBe('500');
+  });
+
+  it('DisplayName is one namespace across Customer, Vendor and Employee (6240, case-insensitive, inactive included)', async () => {
+    const detail = 'The name supplied already exists. : Another customer, vendor or employee is already using this name. Please use a different name.';
+    await create('Customer', { DisplayName: 'Shared Name Co' });
+    const asVendor = await h.api('/vendor', { body: { DisplayName: 'shared name co' } });
+    expect(faultCode(asVendor)).toBe('6240');
+    expect(asVendor.json.Fault.Error[0]).toMatchObject({ Message: 'Duplicate Name Exists Error', Detail: detail });
+    const vendor = await create('Vendor', { DisplayName: 'Vendor Held Name' });
+    expect(faultCode(await h.api('/customer', { body: { DisplayName: 'Vendor Held Name' } }))).toBe('6240');
+    expect(faultCode(await h.api('/employee', { body: { DisplayName: 'VENDOR HELD NAME' } }))).toBe('6240');
+    const employee = await create('Employee', { GivenName: 'Inactive', FamilyName: 'Worker' });
+    await create('Employee', { Id: employee.Id, SyncToken: employee.SyncToken, sparse: true, Active: false });
+    const customer = await h.api('/customer', { body: { DisplayName: 'Inactive Worker' } });
+    expect(customer.json.Fault.Error[0].Detail).toBe(detail);
+    // A record keeps its own name on update; renaming frees the old name.
+    expect((await create('Vendor', { Id: vendor.Id, SyncToken: vendor.SyncToken, sparse: true, DisplayName: 'Vendor Held Name' })).SyncToken).toBe('1');
+    await create('Vendor', { Id: vendor.Id, SyncToken: '1', sparse: true, DisplayName: 'Vendor Renamed' });
+    expect((await create('Customer', { DisplayName: 'Vendor Held Name' })).DisplayName).toBe('Vendor Held Name');
+  });
 });
 
 describe('items', () => {
@@ -111,7 +173,7 @@ describe('items', () => {
 
 describe('invoices and payments', () => {
   it('computes TotalAmt/Balance from lines, adds a subtotal line, auto-numbers, carries custom fields', async () => {
-    const customer = await create('Customer', { DisplayName: 'Invoice Buyer' });
+    const customer = await create('Customer', { DisplayName: 'Invoice Buyer', Taxable: false }); // tax-exempt: amounts are the lines'
     const inv = await create('Invoice', {
       CustomerRef: { value: customer.Id },
       Line: [salesLine(itemId, 2, 100), salesLine(itemId, 1.5, 100)],
@@ -131,12 +193,39 @@ describe('invoices and payments', () => {
     expect(faultCode(await h.api('/invoice', { body: { CustomerRef: { value: '99999' }, Line: [salesLine(itemId, 1, 100)] } }))).toBe('2500');
   });
 
-  it('a US company takes a TotalTax override in TxnTaxDetail (automated sales tax); none sent, none computed', async () => {
+  it('automated sales tax (US, on by default): computed on taxable lines unless the request says otherwise', async () => {
+    expect((await h.api('/preferences')).json.Preferences.TaxPrefs).toMatchObject({ UsingSalesTax: true, PartnerTaxEnabled: true });
     const customer = await create('Customer', { DisplayName: 'Tax Buyer' });
-    const taxed = await create('Invoice', { CustomerRef: { value: customer.Id }, Line: [salesLine(itemId, 1, 100)], TxnTaxDetail: { TotalTax: 8.25 } });
-    expect(taxed).toMatchObject({ TxnTaxDetail: { TotalTax: 8.25 }, TotalAmt: 108.25, Balance: 108.25 });
-    const untaxed = await create('Invoice', { CustomerRef: { value: customer.Id }, Line: [salesLine(itemId, 1, 100)] });
-    expect(untaxed).toMatchObject({ TxnTaxDetail: { TotalTax: 0 }, TotalAmt: 100 });
+    expect(customer.Taxable).toBe(true);
+    const computed = await create('Invoice', { CustomerRef: { value: customer.Id }, Line: [salesLine(itemId, 1, 100), salesLine(itemId, 2, 50)] });
+    expect(computed).toMatchObject({ TotalAmt: 216.5, Balance: 216.5, TxnTaxDetail: { TotalTax: 16.5, TaxLine: [{ Amount: 16.5, DetailType: 'TaxLineDetail', TaxLineDetail: { PercentBased: true, TaxPercent: 8.25, NetAmountTaxable: 200 } }] } });
+    expect(computed.Line[0].SalesItemLineDetail.TaxCodeRef).toEqual({ value: 'TAX' });
+    // Says otherwise: NON lines, an override, a tax-exempt customer.
+    const nonTaxable = { ...salesLine(itemId, 1, 100), SalesItemLineDetail: { ItemRef: { value: itemId }, Qty: 1, UnitPrice: 100, TaxCodeRef: { value: 'NON' } } };
+    const mixed = await create('Invoice', { CustomerRef: { value: customer.Id }, Line: [nonTaxable, salesLine(itemId, 1, 100)] });
+    expect(mixed).toMatchObject({ TotalAmt: 208.25, TxnTaxDetail: { TotalTax: 8.25 } });
+    expect((await create('Invoice', { CustomerRef: { value: customer.Id }, Line: [nonTaxable] })).TotalAmt).toBe(100);
+    const overridden = await create('Invoice', { CustomerRef: { value: customer.Id }, Line: [salesLine(itemId, 1, 100)], TxnTaxDetail: { TotalTax: 7 } });
+    expect(overridden).toMatchObject({ TxnTaxDetail: { TotalTax: 7 }, TotalAmt: 107 });
+    const exempt = await create('Customer', { DisplayName: 'Exempt Buyer', Taxable: false });
+    expect((await create('Invoice', { CustomerRef: { value: exempt.Id }, Line: [salesLine(itemId, 1, 100)] })).TotalAmt).toBe(100);
+  });
+
+  it('automated sales tax is a company setting: off, or another rate', async () => {
+    const off = await startHarness({ preferences: { automatedSalesTax: false } });
+    const rated = await startHarness({ salesTaxRatePercent: 10 });
+    try {
+      for (const [harness, total] of [[off, 100], [rated, 110]] as const) {
+        const item = (await harness.api('/item', { body: { Name: 'Thing', Type: 'Service', IncomeAccountRef: { value: '2' } } })).json.Item;
+        const customer = (await harness.api('/customer', { body: { DisplayName: 'Buyer' } })).json.Customer;
+        const inv = await harness.api('/invoice', { body: { CustomerRef: { value: customer.Id }, Line: [salesLine(item.Id, 1, 100)] } });
+        expect(inv.json.Invoice.TotalAmt).toBe(total);
+      }
+      expect((await off.api('/preferences')).json.Preferences.TaxPrefs.PartnerTaxEnabled).toBe(false);
+    } finally {
+      await off.sandbox.close();
+      await rated.sandbox.close();
+    }
   });
 
   it('duplicate DocNumber → 6140 unless include=allowduplicatedocnum', async () => {
@@ -148,7 +237,7 @@ describe('invoices and payments', () => {
   });
 
   it('a payment split across two invoices lowers their balances and links both ways', async () => {
-    const customer = await create('Customer', { DisplayName: 'Payer' });
+    const customer = await create('Customer', { DisplayName: 'Payer', Taxable: false });
     const a = await create('Invoice', { CustomerRef: { value: customer.Id }, Line: [salesLine(itemId, 1, 100)] });
     const b = await create('Invoice', { CustomerRef: { value: customer.Id }, Line: [salesLine(itemId, 3, 100)] });
     const payment = await create('Payment', {

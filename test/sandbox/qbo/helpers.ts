@@ -33,7 +33,12 @@ async function toResponse(res: Response): Promise<ApiResponse> {
   return { status: res.status, headers: res.headers, text, json };
 }
 
-export async function startHarness(company: Record<string, unknown> = {}): Promise<Harness> {
+/**
+ * `strictRates: false` (the default here, like the HubSpot harness' `unlimited`) lifts the per-second
+ * limit of the harness realm only: these files test other rules with back-to-back calls. The limits
+ * themselves, on by default in the emulator, are tested in throttling-faults.test.ts with `strictRates: true`.
+ */
+export async function startHarness(company: Record<string, unknown> = {}, opts: { strictRates?: boolean } = {}): Promise<Harness> {
   const sandbox = await startQboSandbox({ port: 0 });
   const control = async (path: string, method = 'GET', body?: unknown) =>
     toResponse(
@@ -47,6 +52,7 @@ export async function startHarness(company: Record<string, unknown> = {}): Promi
   const app = (await control('/apps', 'POST', { clientId: 'test-client', clientSecret: 'test-secret', name: 'Sync test', redirectUris: [redirectUri] })).json;
   const realmId = (await control('/companies', 'POST', { companyName: 'Harness Co', ...company })).json.realmId as string;
   const accessToken = (await control('/tokens', 'POST', { clientId: app.clientId, realmId })).json.access_token as string;
+  if (opts.strictRates !== true) await control(`/companies/${realmId}/limits`, 'PUT', { requestsPerSecond: 1_000_000 });
   const harness: Harness = {
     sandbox,
     clientId: app.clientId,

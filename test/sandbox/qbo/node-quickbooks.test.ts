@@ -53,7 +53,7 @@ describe('node-quickbooks against the emulator', () => {
 
   it('creates items and an invoice, then updates the invoice', async () => {
     const item = await call((cb) => qbo.createItem({ Name: 'NQ Widget', Sku: 'NQ-1', Type: 'Service', UnitPrice: 12.5, IncomeAccountRef: { value: '1' } }, cb));
-    const customer = await call((cb) => qbo.createCustomer({ DisplayName: 'NQ Buyer' }, cb));
+    const customer = await call((cb) => qbo.createCustomer({ DisplayName: 'NQ Buyer', Taxable: false }, cb));
     const invoice = await call((cb) => qbo.createInvoice({ CustomerRef: { value: customer.Id }, Line: [salesLine(item.Id as string, 4, 12.5)] }, cb));
     expect(invoice.TotalAmt).toBe(50);
     expect(invoice.Balance).toBe(50);

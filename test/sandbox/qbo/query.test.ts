@@ -58,6 +58,38 @@ describe('query language', () => {
     }
   });
 
+  it('refuses run-together tokens and unknown keywords (4000 QueryParserError) but accepts the same statements well spaced', async () => {
+    const malformed = [
+      'select * from Customer maxresults 10startposition 11',
+      'select * from Customer startposition 1maxresults 10',
+      "select * from Customer where DisplayName = 'Acme Corp'and Active = true",
+      'select * from Customer where Balance > 1.2.3',
+      'select * from Customer limit 10',
+      'select * from Customer where Active = true maxresult 10',
+      'select * from Customer startposition 1 startposition 2',
+      'select * from Customer orderby',
+      'select * from Customer where DisplayName like',
+      'select * from Customer maxresults 10.5',
+      'select * form Customer',
+    ];
+    for (const sql of malformed) {
+      const res = await h.query(sql);
+      expect(res.status, sql).toBe(400);
+      expect(res.json.Fault.Error[0], sql).toMatchObject({ code: '4000', Message: 'Error parsing query' });
+      expect(res.json.Fault.Error[0].Detail, sql).toMatch(/^QueryParserError: (Lexical error|Encountered)/);
+    }
+    const lexical = await h.query('select * from Customer maxresults 10startposition 11');
+    expect(lexical.json.Fault.Error[0].Detail).toBe('QueryParserError: Lexical error at line 1, column 37.  Encountered: "s" (115), after : "10"');
+    const valid = [
+      'select * from Customer maxresults 10 startposition 11',
+      'select * from Customer startposition 11 maxresults 10',
+      "select * from Customer where DisplayName = 'Acme Corp' and Active = true",
+      "SELECT * FROM Customer WHERE DisplayName IN ('Acme Corp','acme widgets') ORDERBY DisplayName DESC MAXRESULTS 5",
+      'select count(*) from Customer where Balance >= 0',
+    ];
+    for (const sql of valid) expect((await h.query(sql)).status, sql).toBe(200);
+  });
+
   it('validation errors: unknown entity, non-filterable property, maxresults over 1000', async () => {
     const entity = await h.query('select * from Dragon');
     expect(entity.json.Fault.Error[0].code).toBe('4001');

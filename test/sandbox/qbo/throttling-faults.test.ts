@@ -12,7 +12,7 @@ async function freshRealm(): Promise<{ realmId: string; token: string; get: (pat
 }
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({}, { strictRates: true });
 });
 afterAll(() => h.sandbox.close());
 
@@ -21,15 +21,17 @@ describe('throttling', () => {
     const realm = await freshRealm();
     const statuses: number[] = [];
     let throttled: ApiResponse | undefined;
-    for (let i = 0; i < 505; i += 5) {
-      const batch = await Promise.all(Array.from({ length: 5 }, () => realm.get()));
+    // 10 at a time, one emulator second apart, stays inside the per-second and concurrency limits.
+    for (let i = 0; i < 510; i += 10) {
+      const batch = await Promise.all(Array.from({ length: 10 }, () => realm.get()));
       for (const res of batch) {
         statuses.push(res.status);
         if (res.status === 429) throttled ??= res;
       }
+      await h.control('/clock', 'POST', { advanceMs: 1_000 });
     }
     expect(statuses.filter((s) => s === 200)).toHaveLength(500);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(10);
     expect(throttled!.headers.get('content-type')).toContain('application/xml');
     expect(throttled!.text).toContain('<Fault type="SERVICE"><Error code="3001"><Message>message=ThrottleExceeded; errorCode=003001; statusCode=429</Message>');
     expect(throttled!.headers.get('intuit_tid')).toBeTruthy();
@@ -46,7 +48,23 @@ describe('throttling', () => {
     expect(statuses[3]!.json.Fault.Error[0].code).toBe('3001');
   });
 
-  it('an optional per-second limit (Intuit\'s current "10 requests per second") can be switched on', async () => {
+  it('10 requests per sliding second per realm and app, on by default; another app on the realm has its own', async () => {
+    const realm = await freshRealm();
+    expect((await h.control(`/companies/${realm.realmId}/limits`)).json).toMatchObject({ requestsPerSecond: 10, concurrent: 10, requestsPerMinute: 500, batchPerMinute: 40, realmBatchPerMinute: 120 });
+    const statuses = [];
+    for (let i = 0; i < 11; i++) statuses.push((await realm.get()).status);
+    expect(statuses).toEqual([...Array(10).fill(200), 429]);
+    const otherApp = (await h.control('/apps', 'POST', { name: 'Other app', redirectUris: ['http://localhost:5998/cb'] })).json;
+    const otherToken = (await h.control('/tokens', 'POST', { clientId: otherApp.clientId, realmId: realm.realmId })).json.access_token as string;
+    expect((await h.api(`/companyinfo/${realm.realmId}`, { realmId: realm.realmId, token: otherToken })).status).toBe(200);
+    // The window slides: half a second later it is still full, a full second after the first it has room.
+    await h.control('/clock', 'POST', { advanceMs: 500 });
+    expect((await realm.get()).status).toBe(429);
+    await h.control('/clock', 'POST', { advanceMs: 600 });
+    expect((await realm.get()).status).toBe(200);
+  });
+
+  it('the per-second limit is configurable (a test may lower or raise it on purpose)', async () => {
     const realm = await freshRealm();
     await h.control(`/companies/${realm.realmId}/limits`, 'PUT', { requestsPerSecond: 3 });
     const statuses = [];
@@ -66,9 +84,25 @@ describe('throttling', () => {
     const realm = await freshRealm();
     const body = { BatchItemRequest: [{ bId: '1', Query: 'select count(*) from Item' }] };
     const statuses: number[] = [];
-    for (let i = 0; i < 41; i++) statuses.push((await h.api('/batch', { realmId: realm.realmId, token: realm.token, body })).status);
+    for (let i = 0; i < 41; i++) {
+      if (i > 0 && i % 10 === 0) await h.control('/clock', 'POST', { advanceMs: 1_000 });
+      statuses.push((await h.api('/batch', { realmId: realm.realmId, token: realm.token, body })).status);
+    }
     expect(statuses.slice(0, 40).every((s) => s === 200)).toBe(true);
     expect(statuses[40]).toBe(429);
+  });
+});
+
+describe('batch limits per realm', () => {
+  it('batch requests of all apps together are limited per realm (120/min by default; lowered here to 3)', async () => {
+    const realm = await freshRealm();
+    await h.control(`/companies/${realm.realmId}/limits`, 'PUT', { realmBatchPerMinute: 3 });
+    const otherApp = (await h.control('/apps', 'POST', { name: 'Batch app', redirectUris: ['http://localhost:5996/cb'] })).json;
+    const otherToken = (await h.control('/tokens', 'POST', { clientId: otherApp.clientId, realmId: realm.realmId })).json.access_token as string;
+    const body = { BatchItemRequest: [{ bId: '1', Query: 'select count(*) from Item' }] };
+    const batch = (token: string) => h.api('/batch', { realmId: realm.realmId, token, body });
+    const statuses = [(await batch(realm.token)).status, (await batch(realm.token)).status, (await batch(otherToken)).status, (await batch(otherToken)).status];
+    expect(statuses).toEqual([200, 200, 200, 429]);
   });
 });
 
@@ -86,7 +120,10 @@ describe('faults', () => {
     const run = async () => {
       await h.control(`/companies/${realm.realmId}/faults`, 'PUT', { seed: 42, serverErrorRate: 0.5 });
       const statuses = [];
-      for (let i = 0; i < 20; i++) statuses.push((await realm.get()).status);
+      for (let i = 0; i < 20; i++) {
+        if (i % 10 === 0) await h.control('/clock', 'POST', { advanceMs: 1_000 }); // stay under 10/s
+        statuses.push((await realm.get()).status);
+      }
       return statuses;
     };
     const first = await run();
@@ -94,6 +131,7 @@ describe('faults', () => {
     expect(first).toContain(200);
     expect(first).toContain(500);
     await h.control(`/companies/${realm.realmId}/faults`, 'PUT', { serverErrorRate: 1 });
+    await h.control('/clock', 'POST', { advanceMs: 1_000 });
     const error = await realm.get();
     expect(error.json.Fault).toMatchObject({ type: 'SystemFault', Error: [{ code: '10000' }] });
   });

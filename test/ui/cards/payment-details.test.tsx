@@ -62,7 +62,8 @@ describe('PaymentDetails deal card', () => {
     const qb = await qboUser(h, '6610001');
     const income = (await qb.all('Account')).find((a) => a.Name === 'Services')!;
     const item = await qb.create('Item', { Name: 'Consulting', Type: 'Service', IncomeAccountRef: { value: income.Id } });
-    const customer = await qb.create('Customer', { DisplayName: 'Dora Deals', PrimaryEmailAddr: { Address: 'dora@deals.test' } });
+    // Tax-exempt, so the card's figures are the lines' (automated sales tax is on by default).
+    const customer = await qb.create('Customer', { DisplayName: 'Dora Deals', PrimaryEmailAddr: { Address: 'dora@deals.test' }, Taxable: false });
     const invoice = (amount: number, extra: Record<string, unknown> = {}) =>
       qb.create('Invoice', { CustomerRef: { value: customer.Id }, Line: [{ DetailType: 'SalesItemLineDetail', Amount: amount, SalesItemLineDetail: { ItemRef: { value: item.Id }, Qty: 1, UnitPrice: amount } }], ...extra });
     const partlyPaid = await invoice(300, { DocNumber: 'INV-1001', DueDate: '2026-12-31' });

@@ -2,6 +2,7 @@
  * Creating and removing associations between live records, with HubSpot's checks (both records exist,
  * the type id is valid for the pair) and associationChange events for webhooks.
  */
+import { checkLineItemParent } from '../objects/commerce-rules.ts';
 import { validationError } from '../http/errors.ts';
 import { applyUpdate, type WriteContext } from '../objects/object-writes.ts';
 import { lookupRecord } from '../objects/record-lookup.ts';
@@ -52,6 +53,7 @@ function syncPrimaryCompany(ctx: WriteContext, typeA: ObjectType, idA: string, t
 export function associate(ctx: WriteContext, fromType: ObjectType, fromId: string, toType: ObjectType, toId: string, defs: AssociationTypeDef[]): number[] {
   if (!lookupRecord(ctx.account, fromType, fromId)) throw validationError(`No ${fromType} with ID ${fromId} exists`);
   if (!lookupRecord(ctx.account, toType, toId)) throw validationError(`No ${toType} with ID ${toId} exists`);
+  checkLineItemParent(ctx.account, fromType, fromId, toType, toId);
   const before = new Set(ctx.account.associations.list(fromType, fromId, toType).find((l) => l.toId === toId)?.typeIds ?? []);
   const after = ctx.account.associations.associate(fromType, fromId, toType, toId, defs);
   for (const typeId of after) {

@@ -7,6 +7,7 @@ import { faultConfigSchema } from '../../common/faults.ts';
 import { HubSpotError, notFound } from '../http/errors.ts';
 import { param, parseInput, queryString } from '../http/parse.ts';
 import type { HubSpotAccount } from '../state/account.ts';
+import { catchUpSearchIndex } from '../objects/search-visibility.ts';
 import type { RegisteredApp } from '../state/apps.ts';
 import type { HubSpotSandboxState } from '../state/sandbox-state.ts';
 import type { WebhookDispatcher } from '../webhooks/delivery.ts';
@@ -112,6 +113,10 @@ export function controlRoutes(state: HubSpotSandboxState, webhooks: WebhookDispa
     if (input.searchPerSecond !== undefined) account.limits.searchPerSecond = input.searchPerSecond;
     if (input.searchLagMs !== undefined) account.searchLagMs = input.searchLagMs;
     ok(res, accountOut(account));
+  });
+
+  router.post('/accounts/:portalId/search-index/catch-up', (req, res) => {
+    ok(res, { caughtUp: catchUpSearchIndex(accountOf(state, req.params.portalId)) });
   });
 
   router.get('/accounts/:portalId/calls', (req, res) => {

@@ -10,6 +10,7 @@ import type { ChangeSource } from '../state/changes.ts';
 import type { HubSpotSandboxState } from '../state/sandbox-state.ts';
 import type { CrmRecord, HistoryEntry } from './collection.ts';
 import { OBJECT_TYPE_INFO, type ObjectType } from './object-types.ts';
+import { checkCommerceValues } from './commerce-rules.ts';
 import { recordSearchSnapshot } from './search-visibility.ts';
 
 export interface WriteContext {
@@ -49,6 +50,7 @@ export function planWrite(
     }
   }
   if (errors.length > 0) throw validationError(propertyErrorMessage(errors), { errors: errors.map((e) => ({ message: e.message, code: e.error, context: { propertyName: [e.name] } })) });
+  checkCommerceValues(ctx.account, type, values, opts.existing);
   const collection = ctx.account.collection(type);
   for (const [name, value] of values) {
     if (value === null || !defs.get(name)?.hasUniqueValue) continue;
@@ -77,9 +79,13 @@ export function claimUnique(ctx: WriteContext, type: ObjectType, values: Planned
 /** Properties HubSpot computes itself after each write. */
 function deriveProperties(type: ObjectType, props: Map<string, string>): void {
   if (type === 'line_items') {
+    // Net price: quantity × (unit price − unit discount), or less the discount percentage when that is set.
     const quantity = Number(props.get('quantity') ?? '1');
     const price = Number(props.get('price') ?? '0');
-    if (Number.isFinite(quantity) && Number.isFinite(price)) props.set('amount', String(Math.round(quantity * price * 100) / 100));
+    const unitDiscount = Number(props.get('discount') ?? '0');
+    const percentage = Number(props.get('hs_discount_percentage') ?? '0');
+    const unitNet = percentage > 0 ? price * (1 - percentage / 100) : price - unitDiscount;
+    if (Number.isFinite(quantity) && Number.isFinite(unitNet)) props.set('amount', String(Math.round(quantity * unitNet * 100) / 100));
   }
 }
 

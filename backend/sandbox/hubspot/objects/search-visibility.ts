@@ -42,3 +42,20 @@ export function searchView(record: CrmRecord, now: number): Omit<SearchSnapshot,
   }
   return history[0];
 }
+
+/**
+ * The indexer catches up at once: every pending write becomes visible to search. For tests that model
+ * "time passed" between a person's edit and a later sync (instead of sleeping through the lag); the
+ * lag still applies to every write made after this call.
+ */
+export function catchUpSearchIndex(account: HubSpotAccount): number {
+  let caughtUp = 0;
+  for (const collection of account.collections.values()) {
+    for (const record of collection.records.values()) {
+      if (!record.searchHistory) continue;
+      delete record.searchHistory;
+      caughtUp++;
+    }
+  }
+  return caughtUp;
+}

@@ -17,6 +17,13 @@ export interface AccountLimits {
 
 export const DEFAULT_LIMITS: AccountLimits = { tenSecondly: 110, searchPerSecond: 5 };
 
+/**
+ * Search indexes writes asynchronously: "new/updated records appear with a delay" (hubspot-platform.md
+ * §5.5, hubspot-api-php#59 "Search API delay after insert"). HubSpot gives no figure; a few seconds is
+ * what integrators report, so 5 s by default. Tests may lower it on purpose (control API).
+ */
+export const DEFAULT_SEARCH_LAG_MS = 5_000;
+
 export class HubSpotAccount {
   readonly collections = new Map<ObjectType, ObjectCollection>();
   readonly properties = new Map<ObjectType, Map<string, PropertyDefinition>>();
@@ -24,8 +31,8 @@ export class HubSpotAccount {
   readonly associations = new AssociationStore();
   readonly installedApps = new Set<number>();
   limits: AccountLimits = { ...DEFAULT_LIMITS };
-  /** Delay before a write becomes visible to search (HubSpot indexes asynchronously). */
-  searchLagMs = 0;
+  /** Delay before a write becomes visible to search (HubSpot indexes asynchronously); reads by id are immediate. */
+  searchLagMs = DEFAULT_SEARCH_LAG_MS;
   private lastId = 0;
 
   constructor(

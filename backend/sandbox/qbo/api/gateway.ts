@@ -43,7 +43,7 @@ export function gateway(deps: GatewayDeps) {
       return void res.status(403).json(gatewayFaultBody(403, 'The token is not authorized for this realm', time));
     }
 
-    const release = deps.throttle.admit(realmId, req.path.endsWith('/batch'));
+    const release = deps.throttle.admit(realmId, auth.grant.clientId, req.path.endsWith('/batch'));
     if (!release) return sendThrottled(res, deps, realmId);
     res.on('close', release);
 

@@ -1,5 +1,7 @@
 /**
- * QBO's throttles per realm: 500 requests/min, 10 concurrent, 40 batch requests/min (reference §5),
+ * QBO's throttles (reference §5, limits-and-throttles page): 500 requests per rolling minute per realm;
+ * 10 requests per rolling second and at most 10 concurrent requests per realm **and app**; 40 batch
+ * requests per minute per realm and app and 120 per realm (a batch is one request towards the others). All on by default,
  * each overridable per realm through the control API. A refused request gets 429 with the XML
  * ThrottleExceeded body QBO really sends (or the JSON variant, selectable).
  */
@@ -8,13 +10,14 @@ import { ConcurrencyLimiter, RollingWindowLimiter } from '../../common/rate-limi
 
 export const limitsSchema = z.strictObject({
   requestsPerMinute: z.number().int().min(1).default(500),
+  /** Per realm and app: the 2016 concurrency policy, still enforced. */
   concurrent: z.number().int().min(1).default(10),
+  /** Per realm and app. */
   batchPerMinute: z.number().int().min(1).default(40),
-  /**
-   * Intuit's current limits page also says "10 requests per second per realm and app" (the 2016 policy
-   * said 10 concurrent). Off unless set, because the sources conflict (reference Appendix B).
-   */
-  requestsPerSecond: z.number().int().min(1).optional(),
+  /** Per realm, all apps together: "120 batch requests per minute per realm" (reference §4). */
+  realmBatchPerMinute: z.number().int().min(1).default(120),
+  /** Per realm and app, over a sliding second: "10 requests per second, per realm ID and app". */
+  requestsPerSecond: z.number().int().min(1).default(10),
   throttleBody: z.enum(['xml', 'json']).default('xml'),
 });
 
@@ -23,9 +26,12 @@ export type RealmLimits = z.infer<typeof limitsSchema>;
 export class Throttle {
   private readonly perMinute = new RollingWindowLimiter(500, 60_000);
   private readonly batches = new RollingWindowLimiter(40, 60_000);
+  private readonly realmBatches = new RollingWindowLimiter(120, 60_000);
   private readonly perSecond = new RollingWindowLimiter(10, 1_000);
   private readonly concurrency = new ConcurrencyLimiter(10);
   private readonly overrides = new Map<string, RealmLimits>();
+  /** Keys of realm+app pairs seen per realm, so a reconfiguration resets them too. */
+  private readonly appKeys = new Map<string, Set<string>>();
 
   constructor(private readonly now: () => number) {}
 
@@ -37,26 +43,39 @@ export class Throttle {
     const limits = limitsSchema.parse(input);
     this.overrides.set(realmId, limits);
     this.perMinute.reset(realmId);
-    this.batches.reset(realmId);
-    this.perSecond.reset(realmId);
+    this.realmBatches.reset(realmId);
+    for (const key of this.appKeys.get(realmId) ?? []) {
+      this.batches.reset(key);
+      this.perSecond.reset(key);
+    }
     return limits;
   }
 
-  /** Takes a slot for a request; returns the release function, or undefined when throttled. */
-  admit(realmId: string, isBatch: boolean): (() => void) | undefined {
+  /** Takes a slot for a request of `clientId` on `realmId`; returns the release function, or undefined when throttled. */
+  admit(realmId: string, clientId: string, isBatch: boolean): (() => void) | undefined {
     const limits = this.limits(realmId);
-    const release = this.concurrency.tryAcquire(realmId, limits.concurrent);
+    const appKey = `${realmId}\u0000${clientId}`;
+    let keys = this.appKeys.get(realmId);
+    if (!keys) this.appKeys.set(realmId, (keys = new Set()));
+    keys.add(appKey);
+    const release = this.concurrency.tryAcquire(appKey, limits.concurrent);
     if (!release) return undefined;
     const now = this.now();
+    // Refused requests are not counted (each limiter only counts what it lets through), so check
+    // the narrow windows first: a request refused by the second is not charged to the minute.
+    if (!this.perSecond.take(appKey, limits.requestsPerSecond, now).allowed) {
+      release();
+      return undefined;
+    }
     if (!this.perMinute.take(realmId, limits.requestsPerMinute, now).allowed) {
       release();
       return undefined;
     }
-    if (limits.requestsPerSecond !== undefined && !this.perSecond.take(realmId, limits.requestsPerSecond, now).allowed) {
+    if (isBatch && !this.batches.take(appKey, limits.batchPerMinute, now).allowed) {
       release();
       return undefined;
     }
-    if (isBatch && !this.batches.take(realmId, limits.batchPerMinute, now).allowed) {
+    if (isBatch && !this.realmBatches.take(realmId, limits.realmBatchPerMinute, now).allowed) {
       release();
       return undefined;
     }

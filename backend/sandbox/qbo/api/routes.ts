@@ -16,6 +16,13 @@ import { attempt, faultOutcome, idempotent, send } from './respond.ts';
 
 const PATHS: Record<string, EntityName> = {
   customer: 'Customer',
+  vendor: 'Vendor',
+  employee: 'Employee',
+  creditmemo: 'CreditMemo',
+  estimate: 'Estimate',
+  term: 'Term',
+  class: 'Class',
+  department: 'Department',
   item: 'Item',
   invoice: 'Invoice',
   payment: 'Payment',

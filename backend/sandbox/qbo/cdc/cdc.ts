@@ -10,7 +10,7 @@ import type { EntityName, QboEntity } from '../state/types.ts';
 
 export const CDC_MAX_OBJECTS = 1000;
 export const CDC_LOOKBACK_MS = 30 * 24 * 3600 * 1000;
-const CDC_ENTITIES: EntityName[] = ['Customer', 'Item', 'Invoice', 'Payment', 'Account', 'Preferences'];
+const CDC_ENTITIES: EntityName[] = ['Customer', 'Vendor', 'Employee', 'Item', 'Invoice', 'Payment', 'CreditMemo', 'Estimate', 'Account', 'Term', 'Class', 'Department', 'Preferences'];
 
 function parseEntities(param: string | undefined): EntityName[] {
   if (!param || param.trim() === '') throw faults.requiredParam('entities');

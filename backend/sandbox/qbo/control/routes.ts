@@ -21,7 +21,7 @@ export interface ControlDeps {
 }
 
 function companySummary(company: Company): Record<string, unknown> {
-  const counts = Object.fromEntries(['Customer', 'Item', 'Invoice', 'Payment', 'Account'].map((e) => [e, company.collection(e as 'Customer').size]));
+  const counts = Object.fromEntries(['Customer', 'Vendor', 'Employee', 'Item', 'Invoice', 'Payment', 'CreditMemo', 'Estimate', 'Account', 'Term', 'Class', 'Department'].map((e) => [e, company.collection(e as 'Customer').size]));
   return { ...company.settings, counts };
 }
 

@@ -27,11 +27,14 @@ export const companySchema = z.strictObject({
   country: z.string().length(2).optional(),
   homeCurrency: z.string().length(3).optional(),
   multiCurrency: z.boolean().optional(),
+  requestIdWindowMs: z.number().int().min(0).optional(),
+  salesTaxRatePercent: z.number().min(0).max(100).optional(),
   preferences: z
     .strictObject({
       customTxnNumbers: z.boolean().optional(),
       bookCloseDate: z.iso.date().optional(),
       customFields: z.array(z.string()).max(3).optional(),
+      automatedSalesTax: z.boolean().optional(),
     })
     .optional(),
 });
@@ -44,6 +47,7 @@ export const seedSchema = z.strictObject({
   payments: z.number().int().min(0).max(1_000_000).optional(),
   linesPerInvoice: z.number().int().min(1).max(250).optional(),
   oneInvoicePerPayment: z.boolean().optional(),
+  shapes: z.boolean().optional(),
 });
 
 export const mintTokenSchema = z.strictObject({

@@ -8,6 +8,7 @@ import { buildCustomer } from '../entities/customer.ts';
 import { buildInvoice, saveInvoice } from '../entities/invoice.ts';
 import { buildItem } from '../entities/item.ts';
 import { savePayment } from '../entities/payment.ts';
+import { creditMemoFor, estimateFor, invoiceShapeRefs, seedShapeLists } from './seed-shapes.ts';
 import type { Company } from '../state/company.ts';
 import type { QboEntity } from '../state/types.ts';
 
@@ -21,6 +22,8 @@ export interface SeedRequest {
   linesPerInvoice?: number;
   /** Each payment pays its own invoice in full (none shares one), so every requested payment is made. Default: invoices drawn at random, partly paid, possibly twice. */
   oneInvoicePerPayment?: boolean;
+  /** Terms, classes and departments on invoices, invoices from estimates, credit memos applied by payments (./seed-shapes.ts). */
+  shapes?: boolean;
 }
 
 export interface SeedResult {
@@ -28,6 +31,8 @@ export interface SeedResult {
   items: number;
   invoices: number;
   payments: number;
+  estimates?: number;
+  creditMemos?: number;
   elapsedMs: number;
 }
 
@@ -110,6 +115,8 @@ function seedRecords(company: Company, request: SeedRequest, started: number): S
   const invoices: QboEntity[] = [];
   if ((request.invoices ?? 0) > 0 && (customerPool.length === 0 || itemPool.length === 0)) throw new Error('seeding invoices needs customers and items');
   const taxCode = us ? undefined : company.collection('TaxCode').keys().next().value;
+  const shapes = request.shapes ? seedShapeLists(company) : undefined;
+  const credits = new Map<string, QboEntity>();
   for (let i = 0; i < (request.invoices ?? 0); i++) {
     const lines = Array.from({ length: request.linesPerInvoice ?? faker.number.int({ min: 1, max: 5 }) }, () => {
       const item = company.get('Item', faker.helpers.arrayElement(itemPool)) as QboEntity;
@@ -122,9 +129,15 @@ function seedRecords(company: Company, request: SeedRequest, started: number): S
         SalesItemLineDetail: { ItemRef: { value: item.Id }, Qty: qty, UnitPrice: unitPrice, ...(taxCode ? { TaxCodeRef: { value: taxCode } } : {}) },
       };
     });
-    const invoice = buildInvoice(company, { CustomerRef: { value: faker.helpers.arrayElement(customerPool) }, Line: lines }, undefined, { allowDuplicateDocNum: false });
+    // With shapes, every sixth invoice gives a 5 % discount (a DiscountLineDetail line).
+    if (shapes && i % 6 === 3) lines.push({ DetailType: 'DiscountLineDetail', DiscountLineDetail: { PercentBased: true, DiscountPercent: 5 } } as unknown as (typeof lines)[number]);
+    const customerId = faker.helpers.arrayElement(customerPool);
+    const extra = shapes ? { ...invoiceShapeRefs(shapes, i), ...estimateFor(company, i, customerId, lines) } : {};
+    const invoice = buildInvoice(company, { CustomerRef: { value: customerId }, Line: lines, ...extra }, undefined, { allowDuplicateDocNum: false });
     saveInvoice(company, invoice);
     invoices.push(invoice);
+    const memo = shapes ? creditMemoFor(company, i, invoice) : undefined;
+    if (memo) credits.set(invoice.Id, memo);
   }
   let payments = 0;
   const invoicePool = invoices.length > 0 ? invoices : [...company.collection('Invoice').values()];
@@ -135,12 +148,18 @@ function seedRecords(company: Company, request: SeedRequest, started: number): S
     const balance = (invoice?.Balance as number | undefined) ?? 0;
     if (!invoice || balance <= 0) continue;
     const amount = request.oneInvoicePerPayment || faker.datatype.boolean({ probability: 0.7 }) ? balance : Math.round(balance * 50) / 100;
+    const memo = credits.get(invoice.Id);
+    const credit = memo && amount === balance ? Math.min((memo.RemainingCredit as number) ?? 0, amount) : 0;
     savePayment(company, {
       CustomerRef: invoice.CustomerRef,
-      TotalAmt: amount,
-      Line: [{ Amount: amount, LinkedTxn: [{ TxnId: invoice.Id, TxnType: 'Invoice' }] }],
+      TotalAmt: Math.round((amount - credit) * 100) / 100,
+      Line: [
+        { Amount: amount, LinkedTxn: [{ TxnId: invoice.Id, TxnType: 'Invoice' }] },
+        ...(memo && credit > 0 ? [{ Amount: credit, LinkedTxn: [{ TxnId: memo.Id, TxnType: 'CreditMemo' }] }] : []),
+      ],
     });
     payments++;
   }
-  return { customers: customers.length, items: items.length, invoices: invoices.length, payments, elapsedMs: Math.round(performance.now() - started) };
+  const shaped = shapes ? { estimates: company.collection('Estimate').size, creditMemos: company.collection('CreditMemo').size } : {};
+  return { customers: customers.length, items: items.length, invoices: invoices.length, payments, ...shaped, elapsedMs: Math.round(performance.now() - started) };
 }

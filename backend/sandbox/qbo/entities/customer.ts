@@ -1,12 +1,13 @@
 /**
- * Customer: DisplayName unique (case-insensitive, inactive ones included — reference §1.1), generated
+ * Customer: DisplayName unique across customers, vendors and employees (./party-name.ts), generated
  * from the name parts when absent, CurrencyRef fixed once set, never deleted (Active=false instead).
  */
 import { z } from 'zod';
 import { faults } from '../core/fault.ts';
 import type { Company } from '../state/company.ts';
 import type { QboEntity } from '../state/types.ts';
-import { checkName, pick, stamp } from './common.ts';
+import { pick, stamp } from './common.ts';
+import { partyDisplayName } from './party-name.ts';
 import { addressSchema, bool, emailSchema, envelopeFields, phoneSchema, readOnly, refSchema, str, webSchema } from './schema-kit.ts';
 
 export const customerSchema = z.strictObject({
@@ -57,23 +58,8 @@ const WRITABLE = [
   'BusinessNumber', 'SalesTermRef', 'PaymentMethodRef', 'DefaultTaxCodeRef', 'ParentRef',
 ] as const;
 
-const MAX_NAME = 500;
-
-function generatedDisplayName(input: Record<string, unknown>): string | undefined {
-  const parts = ['Title', 'GivenName', 'MiddleName', 'FamilyName', 'Suffix']
-    .map((f) => input[f])
-    .filter((v): v is string => typeof v === 'string' && v.trim() !== '');
-  return parts.length > 0 ? parts.join(' ') : undefined;
-}
-
 export function buildCustomer(company: Company, input: Record<string, unknown>, existing?: QboEntity): QboEntity {
-  const given = typeof input.DisplayName === 'string' ? input.DisplayName : undefined;
-  const displayName = (given ?? generatedDisplayName(input))?.trim();
-  if (displayName === undefined || displayName === '') throw faults.requiredParam('DisplayName');
-  checkName(displayName, 'DisplayName');
-  if (displayName.length > MAX_NAME) throw faults.businessValidation(`DisplayName exceeds ${MAX_NAME} characters.`);
-  const holder = company.idByName('Customer', displayName);
-  if (holder !== undefined && holder !== existing?.Id) throw faults.duplicateName('customer, vendor, or employee');
+  const displayName = partyDisplayName(company, 'Customer', input, existing);
 
   const home = company.settings.homeCurrency;
   const currency = (input.CurrencyRef as { value: string } | undefined)?.value ?? (existing?.CurrencyRef as { value: string } | undefined)?.value ?? home;
@@ -95,7 +81,8 @@ export function buildCustomer(company: Company, input: Record<string, unknown>, 
     PrintOnCheckName: typeof input.PrintOnCheckName === 'string' ? input.PrintOnCheckName : displayName,
     FullyQualifiedName: displayName,
     Active: input.Active !== false,
-    ...(us ? { Taxable: input.Taxable === true } : {}),
+    // US customers are taxable unless marked exempt (QBO's "This customer is tax exempt" is off by default).
+    ...(us ? { Taxable: input.Taxable !== false } : {}),
     Job: input.Job === true,
     BillWithParent: input.BillWithParent === true,
     Balance: (existing?.Balance) ?? 0,

@@ -72,7 +72,7 @@ function salesLine(company: Company, line: LineInput, lineNum: number): { out: R
       ...(detail.ServiceDate !== undefined ? { ServiceDate: detail.ServiceDate } : {}),
       ...(unitPrice !== undefined ? { UnitPrice: unitPrice } : {}),
       ...(qty !== undefined ? { Qty: qty } : {}),
-      ...(detail.ClassRef ? { ClassRef: detail.ClassRef } : {}),
+      ...(detail.ClassRef ? { ClassRef: refTo(resolveRef(company, 'Class', detail.ClassRef, 'Line.SalesItemLineDetail.ClassRef')) } : {}),
       ItemAccountRef: (item.IncomeAccountRef as Ref | undefined) ?? { value: '1', name: 'Sales of Product Income' },
       ...(taxCode ? { TaxCodeRef: taxCode } : {}),
     },

@@ -12,12 +12,35 @@ export interface Application {
   amount: number;
 }
 
-/** The invoice applications a stored Payment carries. */
-export function applicationsOf(payment: QboEntity | undefined): Application[] {
+/** The invoice (or credit memo) applications a stored Payment carries. */
+export function applicationsOf(payment: QboEntity | undefined, txnType: 'Invoice' | 'CreditMemo' = 'Invoice'): Application[] {
   const lines = (payment?.Line as Array<{ Amount: number; LinkedTxn?: Array<{ TxnId: string; TxnType: string }> }> | undefined) ?? [];
   return lines.flatMap((line) =>
-    (line.LinkedTxn ?? []).filter((l) => l.TxnType === 'Invoice').map((l) => ({ invoiceId: l.TxnId, amount: line.Amount })),
+    (line.LinkedTxn ?? []).filter((l) => l.TxnType === txnType).map((l) => ({ invoiceId: l.TxnId, amount: line.Amount })),
   );
+}
+
+/** Replaces a payment's credit-memo applications: RemainingCredit/Balance move, the memo links the payment. */
+export function reapplyCredits(company: Company, paymentId: string, before: Application[], after: Application[]): void {
+  const ids = new Set([...before, ...after].map((a) => a.invoiceId));
+  for (const id of ids) {
+    const memo = company.get('CreditMemo', id);
+    if (!memo) continue;
+    const change = before.filter((a) => a.invoiceId === id).reduce((s, a) => s + a.amount, 0) - after.filter((a) => a.invoiceId === id).reduce((s, a) => s + a.amount, 0);
+    const linked = after.some((a) => a.invoiceId === id);
+    const wasLinked = before.some((a) => a.invoiceId === id);
+    if (change === 0 && linked === wasLinked) continue;
+    const remaining = round2((memo.RemainingCredit as number) + change);
+    const others = (memo.LinkedTxn as Array<{ TxnId: string; TxnType: string }>).filter((l) => !(l.TxnType === 'Payment' && l.TxnId === paymentId));
+    company.put('CreditMemo', {
+      ...memo,
+      ...stamp(company, 'CreditMemo', memo),
+      RemainingCredit: remaining,
+      Balance: remaining,
+      LinkedTxn: linked ? [...others, { TxnId: paymentId, TxnType: 'Payment' }] : others,
+    });
+    company.emit('CreditMemo', id, 'updated');
+  }
 }
 
 function relink(company: Company, invoiceId: string, paymentId: string, delta: number, linked: boolean): void {

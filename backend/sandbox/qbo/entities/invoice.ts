@@ -9,6 +9,9 @@ import type { Company } from '../state/company.ts';
 import type { QboEntity, Ref } from '../state/types.ts';
 import { existingForWrite, pick, refTo, resolveRef, round2, stamp, type WriteOptions } from './common.ts';
 import { adjustCustomerBalance } from './customer.ts';
+import { salesTaxOf } from './sales-tax.ts';
+import { closeEstimate, linkedEstimate } from './sales-forms.ts';
+import { dueDateOf } from './term-class-department.ts';
 import { computeLines, lineSchema, type LineInput } from './invoice-lines.ts';
 import { bookCloseDate, customFieldDefinitions, customTxnNumbers } from './preferences-read.ts';
 import { addressSchema, bool, customFieldSchema, emailSchema, envelopeFields, idString, num, readOnly, refSchema, str } from './schema-kit.ts';
@@ -51,7 +54,8 @@ export const invoiceSchema = z.strictObject({
   HomeBalance: readOnly,
   HomeTotalAmt: readOnly,
   Deposit: readOnly,
-  LinkedTxn: readOnly,
+  // On create an invoice may link the estimates it bills; payments link themselves later.
+  LinkedTxn: z.array(z.strictObject({ TxnId: idString, TxnType: str, TxnLineId: idString.optional() })).optional(),
   InvoiceLink: readOnly,
   DeliveryInfo: readOnly,
   FreeFormAddress: readOnly,
@@ -59,7 +63,21 @@ export const invoiceSchema = z.strictObject({
   TaxExemptionRef: readOnly,
 });
 
-const WRITABLE = ['ShipDate', 'BillEmail', 'BillEmailCc', 'BillEmailBcc', 'BillAddr', 'ShipAddr', 'PrivateNote', 'CustomerMemo', 'SalesTermRef', 'ClassRef', 'DepartmentRef', 'TrackingNum'] as const;
+const WRITABLE = ['ShipDate', 'BillEmail', 'BillEmailCc', 'BillEmailBcc', 'BillAddr', 'ShipAddr', 'PrivateNote', 'CustomerMemo', 'TrackingNum'] as const;
+
+/** SalesTermRef, ClassRef and DepartmentRef must name active records (2500 / 610, like every reference). */
+function trackingRefs(company: Company, input: Record<string, unknown>): { refs: Record<string, Ref>; term?: QboEntity } {
+  const refs: Record<string, Ref> = {};
+  let term: QboEntity | undefined;
+  for (const [field, entity] of [['SalesTermRef', 'Term'], ['ClassRef', 'Class'], ['DepartmentRef', 'Department']] as const) {
+    const ref = input[field] as Ref | undefined;
+    if (!ref) continue;
+    const target = resolveRef(company, entity, ref, field);
+    refs[field] = refTo(target);
+    if (entity === 'Term') term = target;
+  }
+  return { refs, ...(term ? { term } : {}) };
+}
 const MAX_DOC_NUMBER = 21;
 
 export function checkPeriodOpen(company: Company, txnDate: string): void {
@@ -91,16 +109,17 @@ function customFields(company: Company, input: Record<string, unknown>): Record<
 
 export function buildInvoice(company: Company, input: Record<string, unknown>, existing: QboEntity | undefined, options: WriteOptions): QboEntity {
   const customer = resolveRef(company, 'Customer', input.CustomerRef as Ref | undefined, 'CustomerRef');
-  const linked = (existing?.LinkedTxn as Array<{ TxnType: string }> | undefined) ?? [];
+  const estimate = existing ? undefined : linkedEstimate(company, input, customer.Id);
+  const linked = existing ? ((existing.LinkedTxn as Array<{ TxnType: string }> | undefined) ?? []) : estimate ? [{ TxnId: estimate.Id, TxnType: 'Estimate' }] : [];
+  const { refs, term } = trackingRefs(company, input);
   const applied = existing ? round2((existing.TotalAmt as number) - (existing.Balance as number)) : 0;
   if (existing && applied > 0 && (existing.CustomerRef as Ref).value !== customer.Id) {
     throw faults.businessValidation('The customer cannot be changed on an invoice that has payments applied.');
   }
-  const { lines, totalAmt: lineTotal } = computeLines(company, input.Line as LineInput[] | undefined);
-  // US companies (automated sales tax): a TotalTax sent in TxnTaxDetail overrides the computed tax,
-  // which this emulator computes as none; the invoice total includes it.
-  const sentTax = (input.TxnTaxDetail as { TotalTax?: number } | undefined)?.TotalTax;
-  const totalTax = company.settings.country === 'US' && typeof sentTax === 'number' && sentTax > 0 ? round2(sentTax) : 0;
+  const computed = computeLines(company, input.Line as LineInput[] | undefined);
+  const lineTotal = computed.totalAmt;
+  // US companies on automated sales tax: computed unless the request says otherwise (./sales-tax.ts).
+  const { totalTax, lines, taxLines } = salesTaxOf(company, customer, computed.lines, input);
   const totalAmt = round2(lineTotal + totalTax);
   if (totalAmt < 0) throw faults.businessValidation('Transaction amount must be positive.');
   if (applied > totalAmt) throw faults.businessValidation('The invoice total cannot be less than the payments applied to it.');
@@ -124,12 +143,14 @@ export function buildInvoice(company: Company, input: Record<string, unknown>, e
     ...(currency !== company.settings.homeCurrency ? { ExchangeRate: (input.ExchangeRate) ?? 1 } : {}),
     LinkedTxn: linked,
     Line: lines,
-    TxnTaxDetail: { ...(taxDetail?.TxnTaxCodeRef ? { TxnTaxCodeRef: taxDetail.TxnTaxCodeRef } : {}), TotalTax: totalTax },
+    TxnTaxDetail: { ...(taxDetail?.TxnTaxCodeRef ? { TxnTaxCodeRef: taxDetail.TxnTaxCodeRef } : {}), TotalTax: totalTax, ...(taxLines.length > 0 ? { TaxLine: taxLines } : {}) },
     ...(us ? {} : { GlobalTaxCalculation: (input.GlobalTaxCalculation) ?? 'TaxExcluded' }),
     CustomerRef: refTo(customer, 'DisplayName'),
     ...pick(input, WRITABLE),
     FreeFormAddress: false,
-    DueDate: typeof input.DueDate === 'string' ? input.DueDate : txnDate,
+    ...refs,
+    // Without a DueDate the term decides (reference §1.3: "otherwise terms may drive it"), else the TxnDate.
+    DueDate: typeof input.DueDate === 'string' ? input.DueDate : term ? dueDateOf(term, txnDate) : txnDate,
     TotalAmt: totalAmt,
     HomeTotalAmt: totalAmt,
     ApplyTaxAfterDiscount: input.ApplyTaxAfterDiscount === true,
@@ -153,6 +174,9 @@ export function saveInvoice(company: Company, invoice: QboEntity, previous?: Qbo
   if (previous) adjustCustomerBalance(company, (previous.CustomerRef as Ref).value, -(previous.Balance as number));
   adjustCustomerBalance(company, (invoice.CustomerRef as Ref).value, invoice.Balance as number);
   company.put('Invoice', invoice);
+  if (!previous) {
+    for (const link of (invoice.LinkedTxn as Array<{ TxnId: string; TxnType: string }> | undefined) ?? []) if (link.TxnType === 'Estimate') closeEstimate(company, link.TxnId, invoice.Id);
+  }
 }
 
 function removable(company: Company, id: string | undefined, syncToken: string | undefined, action: string): QboEntity {

@@ -9,6 +9,10 @@ import { NAME_LIST_ENTITIES, type ChangeOperation, type EntityName, type QboEnti
 import { accountSchema, buildAccount } from './account.ts';
 import { existingForWrite, type WriteOptions } from './common.ts';
 import { buildCustomer, customerSchema } from './customer.ts';
+import { buildEmployee, employeeSchema } from './employee.ts';
+import { buildVendor, vendorSchema } from './vendor.ts';
+import { buildCreditMemo, buildEstimate, creditMemoSchema, deleteCreditMemo, deleteEstimate, estimateSchema } from './sales-forms.ts';
+import { buildClass, buildDepartment, buildTerm, classSchema, departmentSchema, termSchema } from './term-class-department.ts';
 import { buildInvoice, deleteInvoice, invoiceSchema, saveInvoice, voidInvoice } from './invoice.ts';
 import { buildItem, itemSchema } from './item.ts';
 import { deletePayment, paymentSchema, savePayment, voidPayment } from './payment.ts';
@@ -37,6 +41,13 @@ function storing(entity: EntityName, build: Builder): Builder {
 
 const WRITABLE: Partial<Record<EntityName, WritableEntity>> = {
   Customer: { schema: customerSchema, save: storing('Customer', (c, i, e) => buildCustomer(c, i, e)) },
+  Vendor: { schema: vendorSchema, save: storing('Vendor', (c, i, e) => buildVendor(c, i, e)) },
+  Employee: { schema: employeeSchema, save: storing('Employee', (c, i, e) => buildEmployee(c, i, e)) },
+  Term: { schema: termSchema, save: storing('Term', (c, i, e) => buildTerm(c, i, e)) },
+  Class: { schema: classSchema, save: storing('Class', (c, i, e) => buildClass(c, i, e)) },
+  Department: { schema: departmentSchema, save: storing('Department', (c, i, e) => buildDepartment(c, i, e)) },
+  Estimate: { schema: estimateSchema, save: storing('Estimate', (c, i, e) => buildEstimate(c, i, e)), remove: deleteEstimate },
+  CreditMemo: { schema: creditMemoSchema, save: storing('CreditMemo', (c, i, e) => buildCreditMemo(c, i, e)), remove: deleteCreditMemo },
   Item: { schema: itemSchema, save: storing('Item', (c, i, e) => buildItem(c, i, e)) },
   Account: { schema: accountSchema, save: storing('Account', (c, i, e) => buildAccount(c, i, e)) },
   Invoice: {

@@ -17,6 +17,16 @@ export interface Token {
 const IDENT_START = /[A-Za-z_]/;
 const IDENT_PART = /[A-Za-z0-9_.]/;
 
+/**
+ * QBO's parser needs a separator between a literal and the next word: `maxresults 10startposition 11`
+ * or `Name = 'x'and Active = true` fail with a lexical QueryParserError instead of being split.
+ */
+function rejectRunTogether(source: string, end: number, literal: string): void {
+  const ch = source[end];
+  if (ch === undefined || !IDENT_START.test(ch)) return;
+  throw faults.queryParse(`Lexical error at line 1, column ${end + 1}.  Encountered: "${ch}" (${ch.charCodeAt(0)}), after : "${literal}"`);
+}
+
 export function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
@@ -44,10 +54,14 @@ export function tokenize(source: string): Token[] {
         }
       }
       push('string', source.slice(start, i), start, value);
+      rejectRunTogether(source, i, source.slice(start, i));
     } else if (/[0-9]/.test(ch) || (ch === '-' && /[0-9]/.test(source[i + 1] ?? ''))) {
       i++;
       while (i < source.length && /[0-9.]/.test(source[i] as string)) i++;
-      push('number', source.slice(start, i), start);
+      const text = source.slice(start, i);
+      if (!/^-?\d+(\.\d+)?$/.test(text)) throw faults.queryParse(`Lexical error at line 1, column ${i}.  Encountered: "${text.slice(-1)}" (${text.charCodeAt(text.length - 1)}), after : "${text.slice(0, -1)}"`);
+      push('number', text, start);
+      rejectRunTogether(source, i, text);
     } else if (IDENT_START.test(ch)) {
       while (i < source.length && IDENT_PART.test(source[i] as string)) i++;
       push('ident', source.slice(start, i), start);

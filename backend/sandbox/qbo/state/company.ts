@@ -13,13 +13,22 @@ import type {
   StoredResponse,
 } from './types.ts';
 
-/** How many requestid responses a realm remembers (QBO's retention window is undocumented). */
+/** How many requestid responses a realm remembers at most (besides the time window). */
 const REQUEST_ID_CACHE_SIZE = 50_000;
+/**
+ * QBO documents no retention window for `requestid` and its de-duplication is reported to fail
+ * (reference §6): the emulator replays for 5 minutes of its clock only, the strictest plausible reading.
+ */
+export const DEFAULT_REQUEST_ID_WINDOW_MS = 5 * 60_000;
+
+/** Entities whose unique name is DisplayName (one namespace for the three, see entities/party-name.ts) or Name. */
+const DISPLAY_NAMED: readonly EntityName[] = ['Customer', 'Vendor', 'Employee'];
+const NAMED: readonly EntityName[] = ['Item', 'Account', 'Term', 'Class', 'Department'];
 
 export class Company {
   private readonly collections = new Map<EntityName, Map<string, QboEntity>>();
   private readonly nextIds = new Map<EntityName, number>();
-  /** Lower-cased unique names per entity (Customer DisplayName, Item/Account Name). */
+  /** Lower-cased unique names per entity (Customer/Vendor/Employee DisplayName; Item/Account/Term/Class/Department Name). */
   private readonly names = new Map<EntityName, Map<string, string>>();
   readonly deleted: DeletedStub[] = [];
   /** Invoice DocNumber (lower-cased) → Id, for the duplicate-number rule. */
@@ -65,7 +74,9 @@ export class Company {
    */
   beginBatch(): void {
     this.batchFloor = new Map([...this.nextIds].filter(([e]) => e !== 'Preferences' && e !== 'CompanyInfo'));
-    for (const e of ['Customer', 'Item', 'Invoice', 'Payment', 'Account'] as const) if (!this.batchFloor.has(e)) this.batchFloor.set(e, 1);
+    for (const e of ['Customer', 'Vendor', 'Employee', 'Item', 'Invoice', 'Payment', 'CreditMemo', 'Estimate', 'Account', 'Term', 'Class', 'Department'] as const) {
+      if (!this.batchFloor.has(e)) this.batchFloor.set(e, 1);
+    }
   }
 
   endBatch(): void {
@@ -116,8 +127,15 @@ export class Company {
     this.onChange({ realmId: this.realmId, entity, id, operation, at: this.clock.now() });
   }
 
+  /** The stored first response for this id while it is inside the replay window. */
   recallRequest(requestId: string): StoredResponse | undefined {
-    return this.requestIds.get(requestId);
+    const stored = this.requestIds.get(requestId);
+    if (!stored) return undefined;
+    if (this.clock.now() - (stored.at ?? 0) >= (this.settings.requestIdWindowMs ?? DEFAULT_REQUEST_ID_WINDOW_MS)) {
+      this.requestIds.delete(requestId);
+      return undefined;
+    }
+    return stored;
   }
 
   rememberRequest(requestId: string, response: StoredResponse): void {
@@ -125,7 +143,8 @@ export class Company {
       const oldest = this.requestIds.keys().next().value;
       if (oldest !== undefined) this.requestIds.delete(oldest);
     }
-    this.requestIds.set(requestId, response);
+    this.requestIds.delete(requestId);
+    this.requestIds.set(requestId, { ...response, at: this.clock.now() });
   }
 
   private nameIndex(entity: EntityName): Map<string, string> {
@@ -138,7 +157,7 @@ export class Company {
   }
 
   private uniqueNameOf(entity: EntityName, record: QboEntity): string | undefined {
-    const field = entity === 'Customer' ? 'DisplayName' : entity === 'Item' || entity === 'Account' ? 'Name' : undefined;
+    const field = DISPLAY_NAMED.includes(entity) ? 'DisplayName' : NAMED.includes(entity) ? 'Name' : undefined;
     if (!field) return undefined;
     const value = record[field];
     return typeof value === 'string' ? value : undefined;

@@ -97,7 +97,7 @@ export function buildPreferences(company: Company, prefs: CompanyPreferencesInpu
     EmailMessagesPrefs: {},
     VendorAndPurchasesPrefs: { TrackingByCustomer: true, BillableExpenseTracking: true },
     TimeTrackingPrefs: { UseServices: true, BillCustomers: true, ShowBillRateToAll: false, WorkWeekStartDate: 'Monday' },
-    TaxPrefs: us ? { UsingSalesTax: true, PartnerTaxEnabled: true } : { UsingSalesTax: true },
+    TaxPrefs: us ? { UsingSalesTax: true, PartnerTaxEnabled: prefs.automatedSalesTax !== false } : { UsingSalesTax: true },
     CurrencyPrefs: { MultiCurrencyEnabled: settings.multiCurrency, HomeCurrency: { value: settings.homeCurrency } },
     ReportPrefs: { ReportBasis: 'Accrual', CalcAgingReportFromTxnDate: false },
     OtherPrefs: {

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Clock } from '../core/clock.ts';
-import { Company } from './company.ts';
+import { Company, DEFAULT_REQUEST_ID_WINDOW_MS } from './company.ts';
 import { seedDefaults } from './defaults.ts';
 import type { CompanyPreferencesInput, EntityName } from './types.ts';
 
@@ -71,6 +71,9 @@ export interface CreateCompanyInput {
   country?: string;
   homeCurrency?: string;
   multiCurrency?: boolean;
+  /** `requestid` replay window (emulator clock), default 5 minutes. */
+  requestIdWindowMs?: number;
+  salesTaxRatePercent?: number;
   preferences?: CompanyPreferencesInput;
 }
 
@@ -113,6 +116,8 @@ export class QboState {
         country,
         homeCurrency: input.homeCurrency ?? HOME_CURRENCY[country] ?? 'USD',
         multiCurrency: input.multiCurrency ?? false,
+        requestIdWindowMs: input.requestIdWindowMs ?? DEFAULT_REQUEST_ID_WINDOW_MS,
+        ...(input.salesTaxRatePercent !== undefined ? { salesTaxRatePercent: input.salesTaxRatePercent } : {}),
       },
       this.clock,
     );

@@ -21,12 +21,12 @@ import { alternativeDisplayNames, sanitiseQboName } from './display-name.ts';
 import { contactInvoicesLoader, contactsOfInvoicesModifiedSince } from './contact-invoices.ts';
 import { CUSTOMER_LINK, QBO_CUSTOMER_ID_PROPERTY } from './qbo-id-property.ts';
 import { ensureQboLinkProperty } from '../qbo-link-property.ts';
+import { displayNameTakenMessage, findDisplayNameHolder } from './display-name-holder.ts';
 
 const catalogues = cataloguesFor('contacts') as ObjectCatalogues;
 const email = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim().toLowerCase() : null);
 const customerEmail = (record: QboRecord): string | null => email((record.PrimaryEmailAddr as { Address?: string } | undefined)?.Address);
 const contactEmail = (record: HubSpotRecord): string | null => email(record.properties.email);
-const displayNameKey = (record: QboRecord): string | null => (typeof record.DisplayName === 'string' ? record.DisplayName.trim().toLowerCase() : null);
 
 function contactProperties(session: AdapterSession): string[] {
   const mapped = session.mappings.map((m) => m.hubspotProperty).filter((p) => !p.startsWith('@'));
@@ -50,13 +50,6 @@ function primaryCompanyNameLoader(session: AdapterSession): BatchLoader<string, 
 const isNameClash = (err: unknown): boolean => err instanceof QboApiError && err.kind === 'duplicate_name';
 /** A refusal a person must act on becomes the record's failure; anything else (transient) is rethrown as is. */
 const refusal = (err: unknown): unknown => (err instanceof QboApiError && err.kind === 'validation' ? new RecordFailure('qbo_rejected', `QuickBooks refused the customer: ${err.message}`) : err);
-const holderWords = (holder: QboRecord | undefined): string => (holder ? `customer #${holder.Id} ` : '');
-
-/** Who holds a display name in QBO, for the R14 clash message. */
-async function displayNameHolder(session: AdapterSession, name: string): Promise<QboRecord | undefined> {
-  const holders = await loadOne(session.batcher, qboFindByLoader(session, 'Customer', 'DisplayName', displayNameKey, { nameList: true }), name.trim().toLowerCase());
-  return holders[0];
-}
 
 export const contactsAdapter: ObjectAdapter = {
   objectType: 'contacts',
@@ -129,7 +122,6 @@ export const contactsAdapter: ObjectAdapter = {
           }
         }
       }
-      const holder = await displayNameHolder(session, body.DisplayName);
       if (taken.length > 1) {
         throw new RecordFailure(
           'display_name_taken',
@@ -137,11 +129,7 @@ export const contactsAdapter: ObjectAdapter = {
             'Rename one of those in QuickBooks, or give the contact a different company or name.',
         );
       }
-      throw new RecordFailure(
-        'display_name_taken',
-        `QuickBooks ${holderWords(holder)}already uses the display name “${body.DisplayName}”, and display names are unique in QuickBooks. ` +
-          'Use one billing contact per company, switch off the “Display name” mapping so customers are named after the contact, or let the display-name policy choose another name.',
-      );
+      throw new RecordFailure('display_name_taken', displayNameTakenMessage(body.DisplayName, await findDisplayNameHolder(session, body.DisplayName)));
     }
   },
   createdNote: (written, values) => {

@@ -11,9 +11,9 @@ import { qboReadByIdLoader } from '../../loaders/qbo-loaders.ts';
 import { SYNC_RECORDS } from '../../../db/sync-records.ts';
 import type { HubSpotRecord } from '../../types.ts';
 import type { InvoiceLine } from './invoice-lines.ts';
-import { comparableLines, linesOfLineItems } from './invoice-lines.ts';
+import { comparableLines, lineItemDiscountProperties, linesOfLineItems } from './invoice-lines.ts';
 
-const LINE_ITEM_PROPERTIES = ['name', 'quantity', 'price', 'hs_sku', 'hs_product_id', 'tax', 'hs_position_on_quote'];
+const LINE_ITEM_PROPERTIES = ['name', 'quantity', 'price', 'hs_sku', 'hs_product_id', 'tax', 'hs_position_on_quote', 'discount', 'hs_discount_percentage'];
 
 export async function lineItemsOf(session: AdapterSession, invoiceId: string): Promise<HubSpotRecord[]> {
   const ids = await loadOne(session.batcher, hubspotAssociatedIdsLoader(session, 'invoices', 'line_items'), invoiceId);
@@ -81,6 +81,8 @@ export async function replaceLineItems(session: AdapterSession, invoiceId: strin
         quantity: String(line.quantity),
         price: String(line.unitPrice),
         hs_position_on_quote: String(index),
+        ...lineItemDiscountProperties(line),
+        ...(line.tax && line.tax > 0 ? { tax: String(line.tax) } : {}),
         ...(sku ? { hs_sku: sku } : {}),
         ...(productId ? { hs_product_id: productId } : {}),
       },

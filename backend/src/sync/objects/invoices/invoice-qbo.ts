@@ -63,7 +63,7 @@ function customLineItem(session: AdapterSession): Promise<QboRecord> {
 }
 
 /** QuickBooks sales lines for HubSpot's lines: SKU match, else the custom line item. */
-export async function qboLinesFor(session: AdapterSession, lines: readonly InvoiceLine[]): Promise<Array<Record<string, unknown>>> {
+export async function qboLinesFor(session: AdapterSession, lines: readonly InvoiceLine[], taxCode: 'TAX' | 'NON'): Promise<Array<Record<string, unknown>>> {
   const skus = [...new Set(lines.map((l) => l.sku).filter((sku): sku is string => typeof sku === 'string'))];
   const found = await loadMany(session.batcher, qboFindByLoader(session, 'Item', 'Sku', skuKey, { nameList: true, activeOnly: true }), skus);
   const itemOfSku = new Map(skus.map((sku, i) => [sku, found[i]?.[0]]));
@@ -72,7 +72,7 @@ export async function qboLinesFor(session: AdapterSession, lines: readonly Invoi
     const item = (line.sku ? itemOfSku.get(line.sku) : undefined) ?? custom!;
     return { ...line, itemRef: { value: item.Id, ...(typeof item.Name === 'string' ? { name: item.Name } : {}) } };
   });
-  return qboSalesLines(resolved);
+  return qboSalesLines(resolved, taxCode);
 }
 
 /** Header fields of the invoice body from the mapped values that may be written to QuickBooks. */

@@ -47,6 +47,16 @@ function invoiceProperties(session: AdapterSession): string[] {
 const enabled = (session: AdapterSession, id: string) => session.mappings.some((m) => m.id === id && m.enabled);
 const automatedTaxOn = (session: AdapterSession) => session.definition.options[AUTOMATED_TAX_OPTION] === true;
 
+/**
+ * The tax QuickBooks must charge to keep its total equal to HubSpot's: HubSpot's computed tax when the
+ * account opted in (R23), else none. US QuickBooks companies on automated sales tax would add their own
+ * otherwise, so the lines then say `NON` (quickbooks-api.md: AST computes "unless the request says otherwise").
+ */
+function taxToSend(values: MappedValues): number {
+  const tax = values[TAX_MAPPING_ID];
+  return typeof tax === 'number' && tax > 0 ? tax : 0;
+}
+
 /** R22: QuickBooks companies outside the US require tax HubSpot invoices do not carry. */
 function requireUsCompany(session: AdapterSession): void {
   const { connection } = session;
@@ -156,9 +166,9 @@ export const invoicesAdapter: ObjectAdapter = {
     }
     const lines = pair?.hubspot ? await linesOfHubSpotInvoice(session, pair.hubspot.id) : [];
     if (lines.length === 0) throw new RecordFailure('no_lines', 'This invoice has no line items; QuickBooks needs at least one line. Add line items to the invoice in HubSpot.');
-    const body: Record<string, unknown> = { ...invoiceHeaderFromValues(values, session.mappings), CustomerRef: { value: customer }, Line: await qboLinesFor(session, lines) };
-    const tax = values[TAX_MAPPING_ID];
-    if (typeof tax === 'number' && tax > 0) body.TxnTaxDetail = { TotalTax: tax };
+    const tax = taxToSend(values);
+    const body: Record<string, unknown> = { ...invoiceHeaderFromValues(values, session.mappings), CustomerRef: { value: customer }, Line: await qboLinesFor(session, lines, tax > 0 ? 'TAX' : 'NON') };
+    if (tax > 0) body.TxnTaxDetail = { TotalTax: tax };
     try {
       return await loadOne(session.batcher, qboCreateLoader(session, 'Invoice'), { body, requestId });
     } catch (err) {
@@ -180,7 +190,9 @@ export const invoicesAdapter: ObjectAdapter = {
     requireUsCompany(session);
     const body: { Id: string; SyncToken: string } & Record<string, unknown> = { ...invoiceHeaderFromValues(values, session.mappings, existing), Id: existing.Id, SyncToken: existing.SyncToken };
     if (LINES_MAPPING_ID in values && pair?.hubspot && values[LINES_MAPPING_ID] !== comparableLines(linesOfQboInvoice(existing))) {
-      body.Line = await qboLinesFor(session, await linesOfHubSpotInvoice(session, pair.hubspot.id));
+      const tax = taxToSend(values);
+      body.Line = await qboLinesFor(session, await linesOfHubSpotInvoice(session, pair.hubspot.id), tax > 0 ? 'TAX' : 'NON');
+      if (tax > 0) body.TxnTaxDetail = { TotalTax: tax };
     }
     try {
       return await loadOne(session.batcher, qboUpdateLoader(session, 'Invoice'), body);
@@ -203,7 +215,11 @@ export const invoicesAdapter: ObjectAdapter = {
       // A copy of a QuickBooks invoice: HubSpot must not try to collect it.
       properties.hs_invoice_billable = 'false';
     }
-    const invoice = hubspotWritten(
+    // HubSpot moves an invoice to open or paid only once it has a contact and line items (invoices
+    // guide): a new one is written as a draft and gets its status after its parties and lines.
+    const status = existingId ? undefined : properties.hs_invoice_status;
+    if (status !== undefined) delete properties.hs_invoice_status;
+    let invoice = hubspotWritten(
       existingId
         ? await loadOne(session.batcher, hubspotUpdateLoader(session, 'invoices'), { id: existingId, properties })
         : await loadOne(session.batcher, hubspotUpsertLoader(session, 'invoices', QBO_INVOICE_ID_PROPERTY), { id: qboId, properties }),
@@ -212,6 +228,9 @@ export const invoicesAdapter: ObjectAdapter = {
     // The line items it has now: also when this is a retry whose first attempt created the invoice
     // (and maybe its lines) before failing, so they are replaced, never added to.
     if (LINES_MAPPING_ID in values && pair?.qbo) await replaceLineItems(session, invoice.id, linesOfQboInvoice(pair.qbo), await lineItemsOf(session, invoice.id));
+    if (status && status !== 'draft' && invoice.properties.hs_invoice_status !== status) {
+      invoice = hubspotWritten(await loadOne(session.batcher, hubspotUpdateLoader(session, 'invoices'), { id: invoice.id, properties: { hs_invoice_status: status } }));
+    }
     return invoice;
   },
 };

@@ -11,15 +11,35 @@ export interface Application {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-export function invoiceApplications(payment: QboRecord): Application[] {
+function applicationsTo(payment: QboRecord, txnType: 'Invoice' | 'CreditMemo'): Application[] {
   const lines = (Array.isArray(payment.Line) ? payment.Line : []) as Array<{ Amount?: number; LinkedTxn?: Array<{ TxnId?: string; TxnType?: string }> }>;
-  const byInvoice = new Map<string, number>();
+  const byTxn = new Map<string, number>();
   for (const line of lines) {
     for (const link of line.LinkedTxn ?? []) {
-      if (link.TxnType === 'Invoice' && link.TxnId) byInvoice.set(link.TxnId, round2((byInvoice.get(link.TxnId) ?? 0) + Number(line.Amount ?? 0)));
+      if (link.TxnType === txnType && link.TxnId) byTxn.set(link.TxnId, round2((byTxn.get(link.TxnId) ?? 0) + Number(line.Amount ?? 0)));
     }
   }
-  return [...byInvoice].map(([invoiceId, amount]) => ({ invoiceId, amount }));
+  return [...byTxn].map(([invoiceId, amount]) => ({ invoiceId, amount }));
+}
+
+/** The invoices the payment settles, with the amount each got (money and credit together). */
+export function invoiceApplications(payment: QboRecord): Application[] {
+  return applicationsTo(payment, 'Invoice');
+}
+
+/** Credit memos the payment applies (QuickBooks lines with LinkedTxn TxnType "CreditMemo"); `invoiceId` holds the memo's id. */
+export function creditApplications(payment: QboRecord): Application[] {
+  return applicationsTo(payment, 'CreditMemo');
+}
+
+/**
+ * Money of this payment that went to invoices: what they got less the credit applied with it (a payment
+ * of 70 settling a 100 invoice with a 30 credit memo paid 70). This is what a HubSpot payment records.
+ */
+export function moneyApplied(payment: QboRecord): number {
+  const invoices = invoiceApplications(payment).reduce((sum, a) => sum + a.amount, 0);
+  const credits = creditApplications(payment).reduce((sum, a) => sum + a.amount, 0);
+  return round2(Math.max(0, invoices - credits));
 }
 
 export function isVoided(payment: QboRecord): boolean {
@@ -27,8 +47,7 @@ export function isVoided(payment: QboRecord): boolean {
 }
 
 export function unappliedAmount(payment: QboRecord): number {
-  const applied = invoiceApplications(payment).reduce((sum, a) => sum + a.amount, 0);
-  return round2(Math.max(0, Number(payment.TotalAmt ?? 0) - applied));
+  return round2(Math.max(0, Number(payment.TotalAmt ?? 0) - moneyApplied(payment)));
 }
 
 export type HubSpotPaymentMethod = 'ach' | 'card' | 'check' | 'cash' | 'bank_transfer' | 'other';

@@ -21,7 +21,7 @@ import { qboValues as extractQboValues } from '../../mappings/extract-values.ts'
 import { COMPUTED_PAYMENT_APPLIED, COMPUTED_PAYMENT_METHOD, COMPUTED_PAYMENT_NOTE, COMPUTED_PAYMENT_STATUS } from '@quickbooks-sync/contract/definitions';
 import { ensureQboLinkProperty } from '../qbo-link-property.ts';
 import { invoicesAdapter } from '../invoices/invoices-adapter.ts';
-import { hubspotPaymentMethod, invoiceApplications, isVoided, unappliedAmount } from './payment-facts.ts';
+import { creditApplications, hubspotPaymentMethod, invoiceApplications, isVoided, moneyApplied, unappliedAmount } from './payment-facts.ts';
 
 export const QBO_PAYMENT_ID_PROPERTY = 'qbo_payment_id';
 const catalogues = cataloguesFor('payments') as ObjectCatalogues;
@@ -87,6 +87,14 @@ export const paymentsAdapter: ObjectAdapter = {
       };
     }
     if (applications.length === 0) return { reasonCode: 'not_applied', message: 'This payment is not applied to any invoice in QuickBooks, so there is nothing it pays in HubSpot. Apply it to an invoice to sync it.' };
+    if (moneyApplied(payment) === 0) {
+      const memos = creditApplications(payment).map((c) => `#${c.invoiceId}`).join(', ');
+      return {
+        reasonCode: 'credit_only',
+        message: `This QuickBooks payment only applies credit memo ${memos} to invoice #${applications[0]!.invoiceId}: no money was received, so there is no HubSpot payment. The invoice still shows its balance (paid when nothing is left) in HubSpot.`,
+        reverse: true,
+      };
+    }
     return null;
   },
   archiveHubSpot: async (session, hubspotId) => session.vendors.hubspot.batchArchive('commerce_payments', [hubspotId]),
@@ -113,12 +121,17 @@ export const paymentsAdapter: ObjectAdapter = {
   qboValues: (session, record) => {
     const values = extractQboValues(record, session.mappings, { catalogues });
     const unapplied = unappliedAmount(record);
+    const credited = creditApplications(record);
+    const notes = [
+      unapplied > 0 ? `QuickBooks payment #${record.Id}: ${money(unapplied)} not applied to an invoice is not included.` : null,
+      credited.length > 0 ? `${money(credited.reduce((sum, c) => sum + c.amount, 0))} of the invoice was settled by QuickBooks credit memo ${credited.map((c) => `#${c.invoiceId}`).join(', ')}, not by this payment.` : null,
+    ].filter((n): n is string => n !== null);
     const computed: Record<string, string | number | null> = {
-      [COMPUTED_PAYMENT_APPLIED]: invoiceApplications(record).reduce((sum, a) => sum + a.amount, 0),
+      [COMPUTED_PAYMENT_APPLIED]: moneyApplied(record),
       [COMPUTED_PAYMENT_METHOD]: hubspotPaymentMethod(record),
       // A payment is recorded in QuickBooks once the money is in; QuickBooks has no "processing" state.
       [COMPUTED_PAYMENT_STATUS]: 'succeeded',
-      [COMPUTED_PAYMENT_NOTE]: unapplied > 0 ? `QuickBooks payment #${record.Id}: ${money(unapplied)} not applied to an invoice is not included.` : null,
+      [COMPUTED_PAYMENT_NOTE]: notes.length > 0 ? notes.join(' ') : null,
     };
     for (const mapping of session.mappings) if (mapping.enabled && mapping.qboField in computed) values[mapping.id] = computed[mapping.qboField] ?? null;
     return values;

@@ -11,7 +11,7 @@ import type { HubSpotRecord, MappedValues, QboRecord } from '../../types.ts';
 import type { HubSpotWriteResult } from '../../../vendors/hubspot/client.ts';
 import { QboApiError } from '../../../vendors/quickbooks/errors.ts';
 import { loadOne } from '../../engine/page-batcher.ts';
-import { hubspotReadByIdLoader, hubspotSearchInLoader, hubspotUpdateLoader, hubspotUpsertLoader } from '../../loaders/hubspot-loaders.ts';
+import { hubspotFindByLoader, hubspotReadByIdLoader, hubspotSearchInLoader, hubspotUpdateLoader, hubspotUpsertLoader } from '../../loaders/hubspot-loaders.ts';
 import { qboCreateLoader, qboFindByLoader, qboReadByIdLoader, qboUpdateLoader } from '../../loaders/qbo-loaders.ts';
 import { archiveProduct, normaliseSku, readArchivedProduct } from './hubspot-products.ts';
 import { itemFromProduct, type ItemSettings } from './item-from-product.ts';
@@ -122,6 +122,23 @@ export async function upsertProduct(session: AdapterSession, values: MappedValue
   return record;
 }
 
+/**
+ * Products with this SKU. Search trails writes by seconds (hubspot-platform.md §5.5), so a product we
+ * wrote moments ago for an item with this SKU (a retry after a crash) is not found by SKU yet: those are
+ * read by their unique `qbo_item_id`, which HubSpot answers at once.
+ */
+async function productsWithSku(session: AdapterSession, sku: string): Promise<HubSpotRecord[]> {
+  const properties = productProperties(session);
+  const found = await loadOne(session.batcher, hubspotSearchInLoader(session, 'products', 'hs_sku', properties, (p) => normaliseSku(p.properties.hs_sku)), sku);
+  const items = (await itemsWhere(session, 'Sku', sku)).filter((item) => normaliseSku(item.Sku) === sku);
+  if (items.length === 0) return found;
+  await ensureQboLinkProperty(session, ITEM_LINK);
+  const byLink = hubspotFindByLoader(session, 'products', QBO_ITEM_ID_PROPERTY, properties, (p) => p.properties[QBO_ITEM_ID_PROPERTY] ?? null);
+  const linked = (await Promise.all(items.map((item) => loadOne(session.batcher, byLink, item.Id)))).flat();
+  const seen = new Set(found.map((p) => p.id));
+  return [...found, ...linked.filter((p) => !seen.has(p.id) && normaliseSku(p.properties.hs_sku) === sku)];
+}
+
 export const productsAdapter: ObjectAdapter = {
   objectType: 'products',
   hubspotNoun: 'product',
@@ -141,7 +158,7 @@ export const productsAdapter: ObjectAdapter = {
   noMatchKeyMessage: () => 'This product has no SKU, so we cannot tell whether it is already a QuickBooks item (R12). Add a SKU to sync it.',
   qboMatchKey: (record) => normaliseSku(record.Sku),
   findQboMatches: async (session, sku) => (await itemsWhere(session, 'Sku', sku)).filter((item) => normaliseSku(item.Sku) === sku),
-  findHubSpotMatches: (session, sku) => loadOne(session.batcher, hubspotSearchInLoader(session, 'products', 'hs_sku', productProperties(session), (p) => normaliseSku(p.properties.hs_sku)), sku),
+  findHubSpotMatches: (session, sku) => productsWithSku(session, sku),
 
   hubspotValues: (session, record) => Promise.resolve(productValues(record, session.mappings)),
   qboValues: (session, record) => itemValues(record, session.mappings),
