@@ -9,7 +9,11 @@ import { startAppHarness, type AppHarness } from '../../helpers/app-harness.ts';
 import { hubspotUser, qboUser } from '../../helpers/vendor-data.ts';
 import { customerEmail } from '../../helpers/sync-state.ts';
 import { eventually } from '../../helpers/eventually.ts';
-import { defaultContactMappings, DELETIONS_OPTION } from '@quickbooks-sync/contract/definitions';
+import { defaultContactMappings, defaultInvoiceMappings, DELETIONS_OPTION } from '@quickbooks-sync/contract/definitions';
+import { setUpSync, syncAccount, syncPass } from '../../helpers/sync-accounts.ts';
+import { invoicesAdapter } from '../../../backend/src/sync/objects/invoices/invoices-adapter.ts';
+import { syncRemovalJob } from '../../../backend/src/jobs/handlers/sync-removal.ts';
+import { objectChangeOf } from '../../../backend/src/sync/webhook-dispatch.ts';
 
 let nextPortal = 62_300_001;
 let nextRealm = 8_230_001;
@@ -97,5 +101,48 @@ describe('removals', () => {
     expect(await a.rowById(dotRow.id)).toMatchObject({ state: 'excluded', reason_code: 'deleted_in_hubspot' });
     expect(await a.activity(dotRow.id)).toContainEqual(expect.objectContaining({ action: 'delete', reason_code: 'deleted_in_hubspot' }));
     expect(await a.qb.all('Customer')).toHaveLength(1);
+  });
+});
+
+describe('removals: a QuickBooks invoice deleted', () => {
+  let h: AppHarness;
+  beforeAll(async () => {
+    h = await startAppHarness({}, { mode: 'web', webhooks: false });
+  });
+  afterAll(async () => h.close());
+
+  async function invoiceAccount(portalId: number, realmId: string, options: Record<string, string>) {
+    const a = await syncAccount(h, portalId, realmId);
+    await setUpSync(h, a, 'contacts', { fieldMappings: defaultContactMappings(), conflictWinner: 'quickbooks' });
+    await setUpSync(h, a, 'invoices', { direction: 'qbo_to_hubspot', conflictWinner: 'quickbooks', fieldMappings: defaultInvoiceMappings(), options });
+    const income = (await a.qb.all('Account')).find((acc) => acc.Name === 'Services')!.Id;
+    const customer = await a.qb.create('Customer', { DisplayName: 'Void Co', PrimaryEmailAddr: { Address: 'ap@void.test' }, Taxable: false });
+    const item = await a.qb.create('Item', { Name: 'Widget', Sku: 'W-1', Type: 'Service', UnitPrice: 50, IncomeAccountRef: { value: income } });
+    const invoice = await a.qb.create('Invoice', { CustomerRef: { value: customer.Id }, DocNumber: 'V-1', Line: [{ DetailType: 'SalesItemLineDetail', Amount: 50, SalesItemLineDetail: { ItemRef: { value: item.Id }, Qty: 1, UnitPrice: 50 } }] });
+    await syncPass(h, a, invoicesAdapter);
+    const row = await h.db.db('sync_records').where({ portal_id: portalId, object_type: 'invoices', qbo_id: invoice.Id }).first<Row>();
+    expect(row).toMatchObject({ state: 'synced' });
+    await a.qb.api('POST', '/invoice?operation=delete', { Id: invoice.Id, SyncToken: (await a.qb.read('Invoice', invoice.Id)).SyncToken });
+    // What the QuickBooks webhook's job does (webhook-dispatch queues it when the sync propagates deletions).
+    await syncRemovalJob.handle(h.ctx, { portalId, change: { kind: 'deleted', objectType: 'invoices', side: 'qbo', id: invoice.Id } });
+    return { a, row: row };
+  }
+
+  it('opted in: its HubSpot invoice is voided, never deleted; the record and activity say so', async () => {
+    const { a, row } = await invoiceAccount(62_300_101, '8230101', { [DELETIONS_OPTION]: 'propagate' });
+    const hsInvoice = (await a.hs.all('invoices')).find((i) => i.id === row.hubspot_id);
+    expect(hsInvoice?.properties.hs_invoice_status).toBe('voided');
+    expect(await h.db.db('sync_records').where({ portal_id: a.portalId, id: row.id }).first()).toMatchObject({ state: 'excluded', reason_code: 'deleted_in_quickbooks' });
+    expect(await h.db.db('sync_activity').where({ portal_id: a.portalId, record_id: row.id, action: 'delete' }).first()).toMatchObject({ reason_code: 'deleted_in_quickbooks' });
+  });
+
+  it('by default the HubSpot invoice is kept as it is', async () => {
+    const { a, row } = await invoiceAccount(62_300_102, '8230102', {});
+    expect((await a.hs.all('invoices')).find((i) => i.id === row.hubspot_id)?.properties.hs_invoice_status).toBe('open');
+  });
+
+  it('the QuickBooks webhook of a deletion is recognised as one', () => {
+    expect(objectChangeOf('quickbooks', { entity: 'Invoice', entityId: '7', operation: 'deleted' })).toMatchObject({ objectType: 'invoices', side: 'qbo', id: '7', deleted: true });
+    expect(objectChangeOf('hubspot', { subscriptionType: 'object.merge', objectTypeId: '0-1', objectId: 5, primaryObjectId: 5, mergedObjectIds: [3] })).toMatchObject({ objectType: 'contacts', merge: { primaryId: '5', mergedIds: ['3'] } });
   });
 });
