@@ -57,3 +57,17 @@ export async function lockUnprocessedInboxEvents(db: Knex, portalId: number, sou
     .forUpdate()
     .skipLocked()) as DBInboxEvent[];
 }
+
+/**
+ * HubSpot records whose property was recently set to this value, from the property-change events in
+ * the inbox (case-insensitive, trimmed): what search cannot show yet during its indexing lag.
+ */
+export async function recentHubSpotIdsWithProperty(db: Knex, portalId: number, property: string, value: string, withinMinutes = 10): Promise<string[]> {
+  const rows: Array<{ id: string | null }> = await db(WEBHOOK_INBOX)
+    .where({ portal_id: portalId, source: 'hubspot' })
+    .whereRaw(`payload->>'propertyName' = ?`, [property])
+    .whereRaw(`lower(trim(payload->>'propertyValue')) = ?`, [value.trim().toLowerCase()])
+    .whereRaw(`received_at > now() - make_interval(mins => ?)`, [withinMinutes])
+    .distinct(db.raw(`payload->>'objectId' as id`));
+  return rows.map((r) => r.id).filter((id): id is string => typeof id === 'string' && id !== '');
+}

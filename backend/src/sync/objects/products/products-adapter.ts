@@ -11,6 +11,7 @@ import type { HubSpotRecord, MappedValues, QboRecord } from '../../types.ts';
 import type { HubSpotWriteResult } from '../../../vendors/hubspot/client.ts';
 import { QboApiError } from '../../../vendors/quickbooks/errors.ts';
 import { loadOne } from '../../engine/page-batcher.ts';
+import { recentHubSpotIdsWithProperty } from '../../../db/webhook-inbox.ts';
 import { hubspotFindByLoader, hubspotReadByIdLoader, hubspotSearchInLoader, hubspotUpdateLoader, hubspotUpsertLoader } from '../../loaders/hubspot-loaders.ts';
 import { qboCreateLoader, qboFindByLoader, qboReadByIdLoader, qboUpdateLoader } from '../../loaders/qbo-loaders.ts';
 import { archiveProduct, normaliseSku, readArchivedProduct } from './hubspot-products.ts';
@@ -129,7 +130,13 @@ export async function upsertProduct(session: AdapterSession, values: MappedValue
  */
 async function productsWithSku(session: AdapterSession, sku: string): Promise<HubSpotRecord[]> {
   const properties = productProperties(session);
-  const found = await loadOne(session.batcher, hubspotSearchInLoader(session, 'products', 'hs_sku', properties, (p) => normaliseSku(p.properties.hs_sku)), sku);
+  const searched = await loadOne(session.batcher, hubspotSearchInLoader(session, 'products', 'hs_sku', properties, (p) => normaliseSku(p.properties.hs_sku)), sku);
+  // A product a person created seconds ago is not in search yet, but its hs_sku webhook event is in
+  // our inbox already: read those by id (immediate), so the same product made on both sides at once
+  // is linked, not created a second time.
+  const recent = (await recentHubSpotIdsWithProperty(session.ctx.db, session.portalId, 'hs_sku', sku)).filter((id) => !searched.some((p) => p.id === id));
+  const fresh = recent.length === 0 ? [] : (await session.vendors.hubspot.batchRead('products', recent, properties)).records.filter((p) => !p.archived && normaliseSku(p.properties.hs_sku) === sku);
+  const found = [...searched, ...fresh];
   const items = (await itemsWhere(session, 'Sku', sku)).filter((item) => normaliseSku(item.Sku) === sku);
   if (items.length === 0) return found;
   await ensureQboLinkProperty(session, ITEM_LINK);
