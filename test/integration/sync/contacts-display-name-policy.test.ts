@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppHarness, type AppHarness } from '../../helpers/app-harness.ts';
-import { hubspotUser, qboUser } from '../../helpers/vendor-data.ts';
+import { setUpSync, syncAccount } from '../../helpers/sync-accounts.ts';
 import { defaultContactMappings, DISPLAY_NAME_POLICY_OPTION } from '@quickbooks-sync/contract/definitions';
 import { loadSession } from '../../../backend/src/sync/engine/session.ts';
 import { runSyncPass } from '../../../backend/src/sync/engine/catch-up.ts';
@@ -26,15 +26,8 @@ describe('display-name policy', () => {
   async function account(policy?: string) {
     const portalId = nextPortal++;
     const realmId = String(nextRealm++);
-    expect((await h.install(portalId)).status).toBe(302);
-    expect((await h.connect(portalId, realmId)).status).toBe(200);
-    const res = await h.signedFetch('/api/v1/syncs/contacts', portalId, {
-      method: 'PUT',
-      body: { direction: 'hubspot_to_qbo', conflictWinner: 'hubspot', fieldMappings: defaultContactMappings(), filters: { toQbo: [], toHubSpot: [] }, options: policy ? { [DISPLAY_NAME_POLICY_OPTION]: policy } : {} },
-    });
-    expect(res.status, await res.clone().text()).toBe(200);
-    const hs = hubspotUser(h, portalId);
-    const qb = await qboUser(h, realmId);
+    const { hs, qb } = await syncAccount(h, portalId, realmId);
+    await setUpSync(h, { portalId, realmId, hs, qb }, 'contacts', { direction: 'hubspot_to_qbo', fieldMappings: defaultContactMappings(), options: policy ? { [DISPLAY_NAME_POLICY_OPTION]: policy } : {} });
     const pass = async () => {
       // A person's edit, then "Sync now" later: by then HubSpot's search index has caught up (the lag still hides our own writes within the pass).
       await hs.searchIndexed();

@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppHarness, type AppHarness } from '../../helpers/app-harness.ts';
-import { hubspotUser, qboUser } from '../../helpers/vendor-data.ts';
 import { customerEmail } from '../../helpers/sync-state.ts';
 import { eventually } from '../../helpers/eventually.ts';
 import { defaultContactMappings, defaultInvoiceMappings, DELETIONS_OPTION } from '@quickbooks-sync/contract/definitions';
@@ -29,16 +28,9 @@ describe('removals', () => {
   async function account(options: Record<string, string> = {}) {
     const portalId = nextPortal++;
     const realmId = String(nextRealm++);
-    expect((await h.install(portalId)).status).toBe(302);
-    expect((await h.connect(portalId, realmId)).status).toBe(200);
-    const res = await h.signedFetch('/api/v1/syncs/contacts', portalId, {
-      method: 'PUT',
-      body: { direction: 'two_way', conflictWinner: 'hubspot', fieldMappings: defaultContactMappings().map((m) => (m.id === 'display_name' ? { ...m, enabled: false } : m)), filters: { toQbo: [], toHubSpot: [] }, options },
-    });
-    expect(res.status, await res.clone().text()).toBe(200);
+    const { hs, qb } = await syncAccount(h, portalId, realmId);
+    await setUpSync(h, { portalId, realmId, hs, qb }, 'contacts', { fieldMappings: defaultContactMappings().map((m) => (m.id === 'display_name' ? { ...m, enabled: false } : m)), options });
     await eventually(async () => Boolean(await h.db.db('sync_runs').where({ portal_id: portalId, object_type: 'contacts', status: 'succeeded' }).first()), 30_000);
-    const hs = hubspotUser(h, portalId);
-    const qb = await qboUser(h, realmId);
     const row = (hubspotId: string) => h.db.db('sync_records').where({ portal_id: portalId, object_type: 'contacts', hubspot_id: hubspotId }).first<Row>();
     const rowById = (id: number) => h.db.db('sync_records').where({ portal_id: portalId, id }).first<Row>();
     const synced = (hubspotId: string) => eventually(async () => ((await row(hubspotId))?.state === 'synced' && (await row(hubspotId))?.qbo_id ? row(hubspotId) : undefined), 30_000);
@@ -59,14 +51,14 @@ describe('removals', () => {
     await eventually(async () => (await a.row(dup.id))?.state === 'excluded', 30_000);
 
     await a.control('POST', '/merge/contacts', { primaryObjectId: dup.id, objectIdToMerge: ann.id });
-    const moved = await eventually(async () => ((await a.rowById(annRow.id))?.hubspot_id === dup.id ? a.rowById(annRow.id) : undefined), 30_000);
+    const moved = await eventually(async () => ((await a.rowById(annRow.id))?.hubspot_id === dup.id ? a.rowById(annRow.id) : undefined), 60_000);
     expect(moved).toMatchObject({ qbo_id: annRow.qbo_id });
     // The survivor (now with Ann's e-mail and the duplicate's phone) syncs to the same customer.
     await eventually(async () => ((await a.qb.read('Customer', annRow.qbo_id!)).PrimaryPhone as { FreeFormNumber?: string } | undefined)?.FreeFormNumber === '555-0101', 30_000);
     expect((await a.qb.all('Customer')).filter((c) => customerEmail(c) === 'ann@merge.test')).toHaveLength(1);
     expect(await a.qb.all('Customer')).toHaveLength(1);
     expect((await a.activity(annRow.id)).map((e) => e.reason_code)).toContain('merged_in_hubspot');
-  });
+  }, 120_000);
 
   it('a merge of two synced contacts: the merged pair is set aside, both customers named, none deleted', async () => {
     const a = await account();
@@ -75,13 +67,13 @@ describe('removals', () => {
     const beaRow = (await a.synced(bea.id));
     const beeRow = (await a.synced(bee.id));
     await a.control('POST', '/merge/contacts', { primaryObjectId: bee.id, objectIdToMerge: bea.id });
-    const aside = await eventually(async () => ((await a.rowById(beaRow.id))?.reason_code === 'merged_in_hubspot' ? a.rowById(beaRow.id) : undefined), 30_000);
+    const aside = await eventually(async () => ((await a.rowById(beaRow.id))?.reason_code === 'merged_in_hubspot' ? a.rowById(beaRow.id) : undefined), 60_000);
     expect(aside).toMatchObject({ state: 'excluded', hubspot_id: null });
     expect(aside.message).toContain(`QuickBooks #${beaRow.qbo_id!} is no longer synced`);
     expect(aside.message).toContain(`paired with QuickBooks #${beeRow.qbo_id!}`);
     expect(await a.qb.all('Customer')).toHaveLength(2);
     expect(await a.row(bee.id)).toMatchObject({ id: beeRow.id, qbo_id: beeRow.qbo_id });
-  });
+  }, 120_000);
 
   it('a deleted contact leaves its customer alone by default', async () => {
     const a = await account();
