@@ -8,16 +8,11 @@ import type { Company } from '../state/company.ts';
 import type { QboEntity } from '../state/types.ts';
 import { pick, stamp } from './common.ts';
 import { partyDisplayName } from './party-name.ts';
-import { addressSchema, bool, emailSchema, envelopeFields, phoneSchema, readOnly, refSchema, str, webSchema } from './schema-kit.ts';
+import { nameListPartyFields, addressSchema, bool, emailSchema, envelopeFields, phoneSchema, readOnly, refSchema, str, webSchema } from './schema-kit.ts';
 
 export const customerSchema = z.strictObject({
   ...envelopeFields,
-  Title: str.optional(),
-  GivenName: str.optional(),
-  MiddleName: str.optional(),
-  FamilyName: str.optional(),
-  Suffix: str.optional(),
-  DisplayName: str.optional(),
+  ...nameListPartyFields,
   CompanyName: str.optional(),
   PrintOnCheckName: str.optional(),
   PrimaryEmailAddr: emailSchema.optional(),

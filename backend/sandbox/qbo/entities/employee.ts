@@ -7,18 +7,13 @@ import type { Company } from '../state/company.ts';
 import type { QboEntity } from '../state/types.ts';
 import { pick, stamp } from './common.ts';
 import { partyDisplayName } from './party-name.ts';
-import { addressSchema, bool, emailSchema, envelopeFields, num, phoneSchema, readOnly, str } from './schema-kit.ts';
+import { nameListPartyFields, addressSchema, bool, emailSchema, envelopeFields, num, phoneSchema, readOnly, str } from './schema-kit.ts';
 
 const date = z.iso.date();
 
 export const employeeSchema = z.strictObject({
   ...envelopeFields,
-  Title: str.optional(),
-  GivenName: str.optional(),
-  MiddleName: str.optional(),
-  FamilyName: str.optional(),
-  Suffix: str.optional(),
-  DisplayName: str.optional(),
+  ...nameListPartyFields,
   PrintOnCheckName: str.optional(),
   PrimaryEmailAddr: emailSchema.optional(),
   PrimaryPhone: phoneSchema.optional(),

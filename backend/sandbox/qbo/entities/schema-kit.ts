@@ -71,3 +71,13 @@ function toFault(error: z.ZodError, entity: string): QboFault {
   const path = issue.path.map(String).join('.');
   return faults.invalidProperty(`${path || entity}: ${issue.message}`);
 }
+
+/** The name fields Customer, Vendor and Employee share (one DisplayName namespace across the three, 6240). */
+export const nameListPartyFields = {
+  Title: str.optional(),
+  GivenName: str.optional(),
+  MiddleName: str.optional(),
+  FamilyName: str.optional(),
+  Suffix: str.optional(),
+  DisplayName: str.optional(),
+};
