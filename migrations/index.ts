@@ -11,6 +11,7 @@ import * as jobLeases from './20261202070000_job_leases.ts';
 import * as apiRequestReplays from './20261202080000_api_request_replays.ts';
 import * as hubspotLifecycleJournal from './20261202090000_hubspot_lifecycle_journal.ts';
 import * as failureBasis from './20261203100000_failure_basis.ts';
+import * as companiesMode from './20261204190000_companies_mode.ts';
 
 export interface Migration {
   name: string;
@@ -26,4 +27,5 @@ export const migrations: Migration[] = [
   { name: '20261202080000_api_request_replays', ...apiRequestReplays },
   { name: '20261202090000_hubspot_lifecycle_journal', ...hubspotLifecycleJournal },
   { name: '20261203100000_failure_basis', ...failureBasis },
+  { name: '20261204190000_companies_mode', ...companiesMode },
 ];

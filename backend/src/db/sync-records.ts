@@ -130,7 +130,7 @@ export async function countSyncRecordsByState(db: Knex, portalId: number): Promi
     count: string | number;
   }>;
   const empty = (): Record<RecordState, number> => ({ pending: 0, synced: 0, failed: 0, excluded: 0 });
-  const counts: StateCounts = { contacts: empty(), products: empty(), invoices: empty(), payments: empty() };
+  const counts: StateCounts = { contacts: empty(), companies: empty(), products: empty(), invoices: empty(), payments: empty() };
   for (const row of rows) counts[row.object_type][row.state] = Number(row.count);
   return counts;
 }

@@ -8,6 +8,7 @@
  */
 import type { FieldCatalogue } from '../sync/mappings/field-catalogue.ts';
 import { HUBSPOT_CONTACT_FIELDS } from '../sync/mappings/hubspot-contact-fields.ts';
+import { HUBSPOT_COMPANY_FIELDS } from '../sync/mappings/hubspot-company-fields.ts';
 import { HUBSPOT_PRODUCT_FIELDS } from '../sync/mappings/hubspot-product-fields.ts';
 import { HUBSPOT_INVOICE_FIELDS } from '../sync/mappings/hubspot-invoice-fields.ts';
 import { HUBSPOT_PAYMENT_FIELDS } from '../sync/mappings/hubspot-payment-fields.ts';
@@ -26,6 +27,8 @@ export const MAX_APP_SUBSCRIPTIONS = 1000;
 /** `merge`: a HubSpot merge moves the pair's link to the surviving record (sync/removals/). */
 const OBJECTS: Array<{ objectType: string; catalogue: FieldCatalogue; deletion: boolean; merge?: boolean }> = [
   { objectType: 'contact', catalogue: HUBSPOT_CONTACT_FIELDS, deletion: true, merge: true },
+  // Companies mode of the customers sync (issue 16).
+  { objectType: 'company', catalogue: HUBSPOT_COMPANY_FIELDS, deletion: true, merge: true },
   { objectType: 'product', catalogue: HUBSPOT_PRODUCT_FIELDS, deletion: true },
   { objectType: 'invoice', catalogue: HUBSPOT_INVOICE_FIELDS, deletion: true },
   { objectType: 'commerce_payment', catalogue: HUBSPOT_PAYMENT_FIELDS, deletion: false },

@@ -7,6 +7,7 @@ import { verifyConnectionJob } from './handlers/verify-qbo-connection.ts';
 import { purgeOAuthStatesJob } from './handlers/purge-oauth-states.ts';
 import { syncRecordJob } from './handlers/sync-record.ts';
 import { syncInvoiceContactsJob } from './handlers/sync-invoice-contacts.ts';
+import { syncContactCompaniesJob } from './handlers/sync-contact-companies.ts';
 import { syncRemovalJob } from './handlers/sync-removal.ts';
 import { syncCatchUpJob } from './handlers/sync-catch-up.ts';
 import { syncScheduleJob } from './handlers/sync-schedule.ts';
@@ -21,6 +22,7 @@ export const jobDefinitions: JobDefinition[] = [
   processWebhooksJob,
   syncRecordJob,
   syncInvoiceContactsJob,
+  syncContactCompaniesJob,
   syncRemovalJob,
   syncCatchUpJob,
   syncScheduleJob,

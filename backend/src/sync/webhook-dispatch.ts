@@ -11,6 +11,7 @@ import { getQboConnection } from '../db/qbo-connections.ts';
 import { findSyncRecordBySide } from '../db/sync-records.ts';
 import { enqueueRecordSync, RECORD_DEBOUNCE_SECONDS } from '../jobs/handlers/sync-record.ts';
 import { syncInvoiceContactsJob } from '../jobs/handlers/sync-invoice-contacts.ts';
+import { syncContactCompaniesJob } from '../jobs/handlers/sync-contact-companies.ts';
 import { syncRemovalJob } from '../jobs/handlers/sync-removal.ts';
 import { filtersReadInvoices } from './objects/contacts/contact-invoices.ts';
 import { deletionPolicyOf, syncFiltersSchema } from '@quickbooks-sync/contract/definitions';
@@ -21,6 +22,8 @@ import type { Side } from './types.ts';
 const HUBSPOT_OBJECT_TYPES: Record<string, ObjectType> = {
   contact: 'contacts',
   '0-1': 'contacts',
+  company: 'companies',
+  '0-2': 'companies',
   product: 'products',
   '0-7': 'products',
   invoice: 'invoices',
@@ -59,8 +62,12 @@ export function objectChangeOf(source: 'hubspot' | 'quickbooks', payload: unknow
 }
 
 export async function dispatchObjectChange(ctx: AppContext & { db: Knex.Transaction }, portalId: number, change: { source: 'hubspot' | 'quickbooks'; payload: unknown }): Promise<string | null> {
-  const parsed = objectChangeOf(change.source, change.payload);
+  const parsed = await inCustomersMode(ctx, portalId, objectChangeOf(change.source, change.payload));
   if (!parsed) return 'ignored: not an object this app syncs';
+  if (parsed.objectType === 'contacts' && parsed.side === 'hubspot' && !parsed.deleted && !parsed.merge) {
+    const companies = await reevaluateContactCompanies(ctx, portalId, parsed);
+    if (companies) return companies;
+  }
   if (!adapterFor(parsed.objectType)) return `ignored: the ${parsed.objectType} sync is not available yet`;
   const contactsToo = parsed.objectType === 'invoices' && parsed.side === 'hubspot' && !parsed.deleted ? await reevaluateInvoiceContacts(ctx, portalId, parsed) : null;
   const definition = await getSyncDefinition(ctx.db, portalId, parsed.objectType);
@@ -85,6 +92,29 @@ export async function dispatchObjectChange(ctx: AppContext & { db: Knex.Transact
   if (await isOwnWrite(ctx, portalId, parsed)) return 'skipped: our own write coming back';
   await enqueueRecordSync(ctx, { portalId, objectType: parsed.objectType, side: parsed.side, id: parsed.id }, ctx.db);
   return null;
+}
+
+/**
+ * A QuickBooks customer belongs to the account's customers sync, contacts or companies mode (an
+ * account has one; customers-mode.ts): in companies mode its changes go to the companies sync.
+ */
+async function inCustomersMode(ctx: AppContext, portalId: number, change: ObjectChange | undefined): Promise<ObjectChange | undefined> {
+  if (change?.objectType !== 'contacts' || change.side !== 'qbo') return change;
+  const companies = await getSyncDefinition(ctx.db, portalId, 'companies');
+  return companies ? { ...change, objectType: 'companies' } : change;
+}
+
+/**
+ * Companies mode: a contact's change can change its companies' customers (the billing contact's e-mail
+ * and phone), so those companies are synced again; the job reads the contact's companies. Null when the
+ * account syncs contacts itself (or nothing), so the change goes on as a contact's.
+ */
+async function reevaluateContactCompanies(ctx: AppContext & { db: Knex.Transaction }, portalId: number, change: ObjectChange): Promise<string | null> {
+  const companies = await getSyncDefinition(ctx.db, portalId, 'companies');
+  if (companies?.status !== 'enabled') return null;
+  if (change.sourceAppId !== undefined && change.sourceAppId === ctx.env.HUBSPOT_APP_ID) return 'skipped: our own write coming back';
+  await ctx.queue.send(syncContactCompaniesJob.name, { portalId, contactId: change.id }, { trx: ctx.db, singletonKey: `contact-companies:${portalId}:${change.id}`, startAfterSeconds: RECORD_DEBOUNCE_SECONDS, retryLimit: 8 });
+  return 'queued: the companies it is the billing contact of are synced again';
 }
 
 /**

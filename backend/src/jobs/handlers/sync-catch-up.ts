@@ -17,7 +17,7 @@ const triggers = ['first_sync', 'schedule', 'webhook', 'sync_now', 'retry', 'rec
 
 export const syncCatchUpJob = defineJob({
   name: 'sync.catch-up',
-  payload: z.object({ portalId: z.number().int().positive(), objectType: z.enum(['contacts', 'products', 'invoices', 'payments']), trigger: z.enum(triggers) }),
+  payload: z.object({ portalId: z.number().int().positive(), objectType: z.enum(['contacts', 'companies', 'products', 'invoices', 'payments']), trigger: z.enum(triggers) }),
   handle: async (ctx, { portalId, objectType, trigger }) => {
     const adapter = adapterFor(objectType);
     if (!adapter) return;

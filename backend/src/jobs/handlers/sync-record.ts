@@ -15,7 +15,7 @@ import { recordJobPriority } from '../fair-priority.ts';
 
 const payload = z.object({
   portalId: z.number().int().positive(),
-  objectType: z.enum(['contacts', 'products', 'invoices', 'payments']),
+  objectType: z.enum(['contacts', 'companies', 'products', 'invoices', 'payments']),
   side: z.enum(['hubspot', 'qbo']),
   id: z.string().min(1),
 });

@@ -5,7 +5,7 @@ import { loadSession } from '../../sync/engine/session.ts';
 import { withObjectLock } from '../../sync/engine/object-lock.ts';
 import { applyRemoval } from '../../sync/removals/apply-removal.ts';
 
-const objectType = z.enum(['contacts', 'products', 'invoices', 'payments']);
+const objectType = z.enum(['contacts', 'companies', 'products', 'invoices', 'payments']);
 const payload = z.object({
   portalId: z.number().int().positive(),
   change: z.discriminatedUnion('kind', [

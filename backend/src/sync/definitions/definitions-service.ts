@@ -13,7 +13,7 @@ import { cancelAccountJobs } from '../../connections/account-jobs.ts';
 import { adapterFor } from '../objects/index.ts';
 import type { ObjectType } from '../types.ts';
 import { parseDefinitionInput, type DefinitionProblem } from './parse-definition-input.ts';
-import { recommendedContactsDefinition, recommendedProductsDefinition, outboundInvoiceFilter, recommendedInvoicesDefinition, recommendedPaymentsDefinition, type DefinitionInput } from '@quickbooks-sync/contract/definitions';
+import { isCustomerMode, otherCustomerMode, recommendedCompaniesDefinition, recommendedContactsDefinition, recommendedProductsDefinition, outboundInvoiceFilter, recommendedInvoicesDefinition, recommendedPaymentsDefinition, type DefinitionInput } from '@quickbooks-sync/contract/definitions';
 
 export interface SyncDefinitionView {
   objectType: ObjectType;
@@ -82,6 +82,7 @@ export async function validateDefinition(ctx: AppContext, portalId: number, obje
   if (!parsed.ok) invalid(parsed.problems);
   const connection = await requireConnected(ctx, portalId);
   const existing = await getSyncDefinition(ctx.db, portalId, objectType);
+  if (!existing) await requireNoOtherCustomersSync(ctx.db, portalId, objectType);
   serverRules(objectType, parsed.value, existing?.setup_date ?? new Date(), connection.country);
   return { objectType, valid: true };
 }
@@ -105,6 +106,7 @@ export async function createRecommendedDefinition(ctx: AppContext, portalId: num
   requireAvailable(objectType);
   const recommended: Record<ObjectType, (setupDate: Date) => DefinitionInput> = {
     contacts: recommendedContactsDefinition,
+    companies: recommendedCompaniesDefinition,
     products: recommendedProductsDefinition,
     invoices: recommendedInvoicesDefinition,
     payments: recommendedPaymentsDefinition,
@@ -133,6 +135,7 @@ async function upsert(ctx: AppContext, portalId: number, objectType: ObjectType,
       if (mappingsChanged && existing.status === 'enabled' && existing.backfill_completed_at !== null) await enqueueSyncPass(ctx, { portalId, objectType, trigger: 'reconcile' }, trx);
       return updated;
     }
+    await requireNoOtherCustomersSync(trx, portalId, objectType);
     const created = await createSyncDefinition(trx, {
       portalId,
       objectType,
@@ -169,6 +172,21 @@ function invoiceRules(input: DefinitionInput, setupDate: Date, country: string |
   }
   if (problems.length > 0) invalid(problems);
   return { ...input, filters: { ...input.filters, toQbo: fixed } };
+}
+
+/**
+ * The customers sync has one mode per account (customers-mode.ts): contacts or companies. Switching is
+ * deleting one and setting up the other; links of the deleted one stay, as for any deleted sync.
+ */
+async function requireNoOtherCustomersSync(db: AppContext['db'], portalId: number, objectType: ObjectType): Promise<void> {
+  if (!isCustomerMode(objectType)) return;
+  const other = otherCustomerMode(objectType);
+  if (await getSyncDefinition(db, portalId, other)) {
+    throw httpErrors.conflict(
+      `QuickBooks customers already sync with HubSpot ${other}. An account syncs customers with contacts or with companies, not both (both would create customers for the same people): delete the ${other} sync first to sync ${objectType} instead.`,
+      { reason: 'customers_mode_taken' },
+    );
+  }
 }
 
 async function requireDefinition(ctx: AppContext, portalId: number, objectType: ObjectType): Promise<DBSyncDefinition> {

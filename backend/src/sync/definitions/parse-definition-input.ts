@@ -8,7 +8,7 @@ import type { HubSpotPropertyInfo } from '../mappings/field-catalogue.ts';
 import { validateMappings } from '../mappings/validate-mapping.ts';
 import { validateFilters } from '../filters/validate-filters.ts';
 import { defaultMappingsOf } from './default-mappings-of.ts';
-import { DELETION_OBJECTS, DELETION_POLICIES, DELETIONS_OPTION, definitionInputSchema, DISPLAY_NAME_POLICIES, DISPLAY_NAME_POLICY_OPTION, type DefinitionInput } from '@quickbooks-sync/contract/definitions';
+import { BILLING_CONTACT_LABEL_OPTION, isCustomerMode, DELETION_OBJECTS, DELETION_POLICIES, DELETIONS_OPTION, definitionInputSchema, DISPLAY_NAME_POLICIES, DISPLAY_NAME_POLICY_OPTION, type DefinitionInput } from '@quickbooks-sync/contract/definitions';
 
 export interface DefinitionProblem {
   path: Array<string | number>;
@@ -44,10 +44,17 @@ export function parseDefinitionInput(objectType: ObjectType, body: unknown, cust
   for (const p of validateFilters(value.filters.toHubSpot, catalogues.qbo)) problems.push({ path: ['filters', 'toHubSpot', ...p.path], message: p.message });
 
   const policy = value.options[DISPLAY_NAME_POLICY_OPTION];
-  if (policy !== undefined && (objectType !== 'contacts' || !(DISPLAY_NAME_POLICIES as readonly unknown[]).includes(policy))) {
+  if (policy !== undefined && (!isCustomerMode(objectType) || !(DISPLAY_NAME_POLICIES as readonly unknown[]).includes(policy))) {
     problems.push({
       path: ['options', DISPLAY_NAME_POLICY_OPTION],
-      message: objectType === 'contacts' ? `Choose what happens when a display name is taken: ${DISPLAY_NAME_POLICIES.map((p) => `"${p}"`).join(' or ')}.` : 'The display-name policy applies to the contacts sync only.',
+      message: isCustomerMode(objectType) ? `Choose what happens when a display name is taken: ${DISPLAY_NAME_POLICIES.map((p) => `"${p}"`).join(' or ')}.` : 'The display-name policy applies to the customers sync (contacts or companies) only.',
+    });
+  }
+  const label = value.options[BILLING_CONTACT_LABEL_OPTION];
+  if (label !== undefined && label !== null && (objectType !== 'companies' || typeof label !== 'string' || label.trim().length > 100)) {
+    problems.push({
+      path: ['options', BILLING_CONTACT_LABEL_OPTION],
+      message: objectType === 'companies' ? 'Give the association label of the billing contact as its name (up to 100 characters), or leave it empty to use the primary contact.' : 'The billing contact label applies to the companies sync only.',
     });
   }
   const deletions = value.options[DELETIONS_OPTION];

@@ -104,8 +104,9 @@ export interface ObjectAdapter {
   /** Why a HubSpot record without a matching key is not sent to QuickBooks, and what to do. */
   noMatchKeyMessage(): string;
   qboMatchKey(record: QboRecord): string | null;
-  findQboMatches(session: AdapterSession, key: string): Promise<QboRecord[]>;
-  findHubSpotMatches(session: AdapterSession, key: string): Promise<HubSpotRecord[]>;
+  /** `source`: the record being matched, for adapters that match on more than the key (a company's domain). */
+  findQboMatches(session: AdapterSession, key: string, source?: HubSpotRecord): Promise<QboRecord[]>;
+  findHubSpotMatches(session: AdapterSession, key: string, source?: QboRecord): Promise<HubSpotRecord[]>;
 
   /**
    * `forCreate`: also compute create-only values that cost extra calls (a contact's primary company

@@ -15,6 +15,12 @@ export async function readSide(session: AdapterSession, adapter: ObjectAdapter, 
   return side === 'hubspot' ? adapter.readHubSpot(session, id) : adapter.readQbo(session, id);
 }
 
+/** "customer #12 (“Acme”)": the id, and the name a person recognises when there is one. */
+function nameOf(adapter: ObjectAdapter, side: Side, record: AnyRecord): string {
+  const { displayName } = side === 'hubspot' ? adapter.describeHubSpot(record as HubSpotRecord) : adapter.describeQbo(record as QboRecord);
+  return `${nounOf(adapter, side)} #${idOf(side, record)}${displayName ? ` (“${displayName}”)` : ''}`;
+}
+
 export async function findCounterpart(pass: RecordPass): Promise<CounterpartLookup> {
   const { session, adapter, side, target, source } = pass;
   const linkedId = target === 'hubspot' ? pass.row.hubspot_id : pass.row.qbo_id;
@@ -32,9 +38,9 @@ export async function findCounterpart(pass: RecordPass): Promise<CounterpartLook
     if (side === 'qbo') return { kind: 'none' };
     return { kind: 'ended', result: await pass.exclude('no_match_key', adapter.noMatchKeyMessage(), { newOutcome: pass.row.reason_code !== 'no_match_key' }) };
   }
-  const matches: AnyRecord[] = target === 'hubspot' ? await adapter.findHubSpotMatches(session, key) : await adapter.findQboMatches(session, key);
+  const matches: AnyRecord[] = target === 'hubspot' ? await adapter.findHubSpotMatches(session, key, source as QboRecord) : await adapter.findQboMatches(session, key, source as HubSpotRecord);
   if (matches.length > 1) {
-    const names = matches.map((m) => `${nounOf(adapter, target)} #${idOf(target, m)}`).join(' and ');
+    const names = matches.map((m) => nameOf(adapter, target, m)).join(' and ');
     return { kind: 'ended', result: await pass.fail('ambiguous_match', `More than one record matches “${key}”: ${names}. Merge or change them so only one remains; we do not guess.`) };
   }
   const match = matches[0];
@@ -45,8 +51,8 @@ export async function findCounterpart(pass: RecordPass): Promise<CounterpartLook
   const holder = await findSyncRecordBySide(pass.db, session.portalId, adapter.objectType, target, matchId);
   const holderSourceId = holder ? (side === 'hubspot' ? holder.hubspot_id : holder.qbo_id) : null;
   if (holder && holderSourceId && holderSourceId !== idOf(side, source)) {
-    const sameWhat = adapter.objectType === 'contacts' ? 'e-mail' : 'key';
-    const different = adapter.objectType === 'contacts' ? 'e-mail addresses' : 'keys';
+    const sameWhat = adapter.objectType === 'contacts' ? 'e-mail' : adapter.objectType === 'companies' ? 'name or domain' : 'key';
+    const different = adapter.objectType === 'contacts' ? 'e-mail addresses' : adapter.objectType === 'companies' ? 'names and domains' : 'keys';
     return {
       kind: 'ended',
       result: await pass.fail(

@@ -90,7 +90,7 @@ export async function executeDecision(pass: RecordPass, decision: PairDecision, 
   const firstSync = row.state !== 'synced' || now.newlyLinked;
   if (written.length === 0 && firstSync && qbo && hubspot) {
     const name = pass.side === 'hubspot' ? `${nounOf(adapter, 'qbo')} #${qbo.Id}` : `${nounOf(adapter, 'hubspot')} #${hubspot.id}`;
-    activity.push({ runId: pass.runId, action: 'link', direction: pass.direction, outcome: 'success', message: `Linked to ${name} (same ${adapter.objectType === 'contacts' ? 'e-mail' : 'key'}; nothing to change).`, details: { changes: [] } });
+    activity.push({ runId: pass.runId, action: 'link', direction: pass.direction, outcome: 'success', message: `Linked to ${name} (same ${adapter.objectType === 'contacts' ? 'e-mail' : adapter.objectType === 'companies' ? 'name or domain' : 'key'}; nothing to change).`, details: { changes: [] } });
   }
 
   // The way this pass carried changes: from its source (a two-way pass may write both sides).

@@ -1,13 +1,17 @@
 /** Names of an object type on each side. */
 import type { ObjectType } from '../types.ts';
 
-const HUBSPOT_OBJECTS: Record<ObjectType, string> = { contacts: 'contacts', products: 'products', invoices: 'invoices', payments: 'commerce_payments' };
-const QBO_ENTITIES: Record<ObjectType, string> = { contacts: 'Customer', products: 'Item', invoices: 'Invoice', payments: 'Payment' };
+const HUBSPOT_OBJECTS: Record<ObjectType, string> = { contacts: 'contacts', companies: 'companies', products: 'products', invoices: 'invoices', payments: 'commerce_payments' };
+// Both modes of the customers sync (contacts, companies) sync QuickBooks customers; an account has one of them.
+const QBO_ENTITIES: Record<ObjectType, string> = { contacts: 'Customer', companies: 'Customer', products: 'Item', invoices: 'Invoice', payments: 'Payment' };
 
 export const hubspotObjectOf = (objectType: ObjectType): string => HUBSPOT_OBJECTS[objectType];
 export const qboEntityOf = (objectType: ObjectType): string => QBO_ENTITIES[objectType];
 
-/** The object type a QBO entity name (any case, as webhooks spell it) belongs to. */
+/**
+ * The object type a QBO entity name (any case, as webhooks spell it) belongs to. A Customer belongs to
+ * the customers sync, `contacts` here; webhook-dispatch.ts routes it to the account's mode.
+ */
 export function objectTypeOfQboEntity(entity: string): ObjectType | undefined {
   const name = entity.toLowerCase();
   return (Object.keys(QBO_ENTITIES) as ObjectType[]).find((t) => QBO_ENTITIES[t].toLowerCase() === name);

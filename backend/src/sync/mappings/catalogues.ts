@@ -1,9 +1,10 @@
-/** The catalogues of both sides for an object type: contacts ⇄ customers, products ⇄ items. */
+/** The catalogues of both sides for an object type: contacts (or companies) ⇄ customers, products ⇄ items. */
 import type { ObjectType } from '../types.ts';
 import type { FieldCatalogue, HubSpotPropertyInfo } from './field-catalogue.ts';
 import { withCustomProperties } from './field-catalogue.ts';
 import { HUBSPOT_CONTACT_FIELDS } from './hubspot-contact-fields.ts';
 import { QBO_CUSTOMER_FIELDS } from './qbo-customer-fields.ts';
+import { HUBSPOT_COMPANY_FIELDS } from './hubspot-company-fields.ts';
 import { HUBSPOT_PRODUCT_FIELDS } from './hubspot-product-fields.ts';
 import { QBO_ITEM_FIELDS } from './qbo-item-fields.ts';
 import { HUBSPOT_INVOICE_FIELDS } from './hubspot-invoice-fields.ts';
@@ -28,6 +29,9 @@ export function cataloguesFor(objectType: ObjectType, customHubSpotProperties: r
   }
   if (objectType === 'payments') {
     return { hubspot: withCustomProperties(HUBSPOT_PAYMENT_FIELDS, customHubSpotProperties), qbo: QBO_PAYMENT_FIELDS, hubspotNoun: 'payment', qboNoun: 'payment' };
+  }
+  if (objectType === 'companies') {
+    return { hubspot: withCustomProperties(HUBSPOT_COMPANY_FIELDS, customHubSpotProperties), qbo: QBO_CUSTOMER_FIELDS, hubspotNoun: 'company', qboNoun: 'customer' };
   }
   if (objectType !== 'contacts') return undefined;
   return {

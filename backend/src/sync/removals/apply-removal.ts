@@ -4,7 +4,8 @@
  *   the merged record's pair becomes the survivor's (no second customer is created for it); when it
  *   has one, the merged record's pair is set aside (excluded, both customers named) — we never merge
  *   or delete accounting records.
- * - HubSpot contact deleted, deletions "propagate": its customer is made inactive (never deleted).
+ * - HubSpot contact (or, in companies mode, company) deleted, deletions "propagate": its customer is
+ *   made inactive (never deleted).
  * - QuickBooks invoice deleted, deletions "propagate": its HubSpot invoice is voided (never deleted).
  * Each is written to the record's activity.
  */
@@ -14,6 +15,10 @@ import { findSyncRecordBySide, updateSyncRecord, type DBSyncRecord } from '../..
 import { appendActivity } from '../../db/sync-activity.ts';
 import type { RemovalChange } from './removal-change.ts';
 import { enqueueRecordSync } from '../../jobs/handlers/sync-record.ts';
+import { isCustomerMode } from '@quickbooks-sync/contract/definitions';
+
+/** Words for the HubSpot record of an object type in messages. */
+const HUBSPOT_NOUNS: Partial<Record<RemovalChange['objectType'], string>> = { contacts: 'contact', companies: 'company' };
 
 export type RemovalOutcome = 'relinked' | 'set_aside' | 'deactivated' | 'voided' | 'kept' | 'ignored';
 
@@ -40,7 +45,7 @@ async function applyMerge(session: AdapterSession, change: Extract<RemovalChange
       if (survivor) await db('sync_records').where({ portal_id: session.portalId, id: survivor.id }).delete();
       await record(session, merged, { hubspot_id: change.primaryId, hubspot_fingerprint: null, hubspot_snapshot: null, qbo_fingerprint: null, qbo_snapshot: null, state: 'pending', reason_code: null, message: null }, {
         action: 'link', direction: null, outcome: 'success', reasonCode: 'merged_in_hubspot',
-        message: `HubSpot merged ${session.definition.object_type === 'contacts' ? 'contact' : 'record'} #${mergedId} into #${change.primaryId}: the link${merged.qbo_id ? ` to QuickBooks #${merged.qbo_id}` : ''} follows #${change.primaryId}.`,
+        message: `HubSpot merged ${HUBSPOT_NOUNS[change.objectType] ?? 'record'} #${mergedId} into #${change.primaryId}: the link${merged.qbo_id ? ` to QuickBooks #${merged.qbo_id}` : ''} follows #${change.primaryId}.`,
       });
       // The survivor's values (its own and what the merge filled in) go to the customer now, as a first
       // link (no baseline): nothing the customer has is erased because the survivor lacks it.
@@ -48,7 +53,7 @@ async function applyMerge(session: AdapterSession, change: Extract<RemovalChange
       outcome = 'relinked';
       continue;
     }
-    const message = `HubSpot merged #${mergedId} into #${change.primaryId}, which is already paired with QuickBooks #${survivor.qbo_id ?? '?'}. QuickBooks #${merged.qbo_id ?? '?'} is no longer synced; merge or make it inactive in QuickBooks if it is the same ${change.objectType === 'contacts' ? 'customer' : 'record'}.`;
+    const message = `HubSpot merged #${mergedId} into #${change.primaryId}, which is already paired with QuickBooks #${survivor.qbo_id ?? '?'}. QuickBooks #${merged.qbo_id ?? '?'} is no longer synced; merge or make it inactive in QuickBooks if it is the same ${isCustomerMode(change.objectType) ? 'customer' : 'record'}.`;
     await record(session, merged, { hubspot_id: null, state: 'excluded', reason_code: 'merged_in_hubspot', message }, { action: 'exclude', direction: null, outcome: 'skipped', reasonCode: 'merged_in_hubspot', message });
     outcome = 'set_aside';
   }
@@ -60,7 +65,7 @@ async function applyDeletion(session: AdapterSession, change: Extract<RemovalCha
   const row = await findSyncRecordBySide(db, session.portalId, change.objectType, change.side, change.id);
   if (!row) return 'ignored';
   if (deletionPolicyOf(session.definition.options) !== 'propagate') return 'kept';
-  if (change.objectType === 'contacts' && change.side === 'hubspot' && row.qbo_id) {
+  if (isCustomerMode(change.objectType) && change.side === 'hubspot' && row.qbo_id) {
     const qbo = await session.vendors.qbo();
     const customer = (await qbo.read<Record<string, unknown> & { Id: string; SyncToken: string; Active?: boolean }>('Customer', row.qbo_id)).Customer;
     if (customer && customer.Active !== false) await qbo.update('Customer', { Id: customer.Id, SyncToken: customer.SyncToken, sparse: true, Active: false });

@@ -8,6 +8,7 @@ import { hubspotAccessToken } from '../../connections/hubspot-tokens.ts';
 import { createHubSpotCall, type HubSpotCallOptions } from './call.ts';
 import { associationReads } from './associations.ts';
 import { associationWrites } from './association-writes.ts';
+import { associationLabelReads } from './association-labels.ts';
 import { propertyAdmin } from './properties.ts';
 import { recordReads } from './records.ts';
 import { recordWrites } from './writes.ts';
@@ -23,6 +24,7 @@ export function createHubSpotClient(options: HubSpotCallOptions) {
     ...recordWrites(call),
     ...associationReads(call, reads),
     ...associationWrites(call),
+    ...associationLabelReads(call),
     ...propertyAdmin(call),
   };
 }

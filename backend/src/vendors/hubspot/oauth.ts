@@ -11,6 +11,8 @@ export const HUBSPOT_REQUIRED_SCOPES = [
   'crm.objects.contacts.read',
   'crm.objects.contacts.write',
   'crm.objects.companies.read',
+  // Companies mode of the customers sync writes companies and their qbo_customer_id property (issue 16).
+  'crm.objects.companies.write',
   'crm.objects.deals.read',
   'crm.objects.products.read',
   'crm.objects.products.write',
@@ -21,6 +23,7 @@ export const HUBSPOT_REQUIRED_SCOPES = [
   'crm.objects.commercepayments.read',
   'crm.objects.commercepayments.write',
   'crm.schemas.contacts.write',
+  'crm.schemas.companies.write',
   'crm.schemas.products.write',
   'crm.schemas.invoices.write',
   'crm.schemas.commercepayments.write',

@@ -3,6 +3,7 @@ import type { ObjectTypeName } from '@quickbooks-sync/contract';
 
 export const OBJECT_LABELS: Record<ObjectTypeName, string> = {
   contacts: 'Contacts ⇄ Customers',
+  companies: 'Companies ⇄ Customers',
   products: 'Products ⇄ Products and Services',
   invoices: 'Invoices ⇄ Invoices',
   payments: 'QuickBooks payments → Deals',

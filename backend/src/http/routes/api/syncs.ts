@@ -15,7 +15,7 @@ import {
 } from '../../../sync/definitions/definitions-service.ts';
 import { fieldCatalogue } from '../../../views/field-catalogue.ts';
 
-const objectTypeParam = z.enum(['contacts', 'products', 'invoices', 'payments']);
+const objectTypeParam = z.enum(['contacts', 'companies', 'products', 'invoices', 'payments']);
 
 function objectTypeOf(raw: unknown) {
   const parsed = objectTypeParam.safeParse(raw);

@@ -31,7 +31,7 @@ export async function contactOfInvoice(session: AdapterSession, invoiceId: strin
   return [...ids].sort((a, b) => Number(a) - Number(b))[0] ?? null;
 }
 
-function primaryCompanyLoader(session: AdapterSession): BatchLoader<string, string | null> {
+export function primaryCompanyLoader(session: AdapterSession): BatchLoader<string, string | null> {
   return {
     name: 'hubspot.contacts.primaryCompany',
     maxBatch: 100,

@@ -1,7 +1,8 @@
 /**
  * Invoices ⇄ Invoices (R13, R16–R18, R22, R23). Invoices pair only through links (they are created by one
  * side and copied to the other, never matched). QuickBooks → HubSpot: the invoice with its line items,
- * associated with the customer's contact and that contact's primary company. HubSpot → QuickBooks: lines
+ * associated with the customer's contact and that contact's primary company (companies mode: the
+ * customer's company and its billing contact, invoice-parties.ts). HubSpot → QuickBooks: lines
  * matched to items by SKU, the rest on "Custom line item"; the customer is the contact's, synced first
  * through the contacts sync. Updates reach QuickBooks only for invoices created in HubSpot (R17), and
  * QuickBooks may not change their lines or tax (R18). HubSpot writes are upserts keyed by the unique
@@ -21,9 +22,9 @@ import { QboApiError } from '../../../vendors/quickbooks/errors.ts';
 import { ensureQboLinkProperty } from '../qbo-link-property.ts';
 import { comparableLines, linesOfQboInvoice, taxOfLines } from './invoice-lines.ts';
 import { statusOfQboInvoice } from './invoice-status.ts';
-import { associateInvoiceParties, contactOfInvoice, lineItemsOf, linesOfHubSpotInvoice, replaceLineItems } from './invoice-hubspot.ts';
+import { lineItemsOf, linesOfHubSpotInvoice, replaceLineItems } from './invoice-hubspot.ts';
 import { invoiceHeaderFromValues, qboLinesFor } from './invoice-qbo.ts';
-import { linkedParty, partyOnOtherSide } from './invoice-parties.ts';
+import { associateInvoiceWithParty, customersModeOf, hubspotPartyOfInvoice, linkedParty, partyOnOtherSide, type InvoiceParty } from './invoice-parties.ts';
 
 export const QBO_INVOICE_ID_PROPERTY = 'qbo_invoice_id';
 /** Invoice sync option (R23): send the tax HubSpot's automated sales tax computed. Off unless opted in. */
@@ -122,12 +123,12 @@ export const invoicesAdapter: ObjectAdapter = {
     const lines = enabled(session, LINES_MAPPING_ID) || enabled(session, TAX_MAPPING_ID) ? await linesOfHubSpotInvoice(session, record.id) : [];
     let customer: string | null = null;
     if (enabled(session, CUSTOMER_MAPPING_ID)) {
-      const contact = await contactOfInvoice(session, record.id);
-      if (contact && options.forCreate) {
-        const party = await partyOnOtherSide(session, 'hubspot', contact);
+      const billed = await hubspotPartyOfInvoice(session, record.id);
+      if (billed && options.forCreate) {
+        const party = await partyOnOtherSide(session, 'hubspot', billed);
         if (!party.ok) throw new RecordFailure('customer_not_synced', party.message);
         customer = party.id;
-      } else if (contact) customer = await linkedParty(session, 'hubspot', contact);
+      } else if (billed) customer = await linkedParty(session, 'hubspot', billed);
     }
     return extractHubSpotValues(record, session.mappings, {
       catalogues,
@@ -162,7 +163,12 @@ export const invoicesAdapter: ObjectAdapter = {
     requireUsCompany(session);
     const customer = values[CUSTOMER_MAPPING_ID];
     if (typeof customer !== 'string' || customer === '') {
-      throw new RecordFailure('no_billing_contact', 'This invoice has no contact, so there is no QuickBooks customer to bill. Associate the billing contact with the invoice in HubSpot.');
+      throw new RecordFailure(
+        'no_billing_contact',
+        (await customersModeOf(session)) === 'companies'
+          ? 'This invoice has no company (nor a contact with a primary company), so there is no QuickBooks customer to bill. Associate the company with the invoice in HubSpot.'
+          : 'This invoice has no contact, so there is no QuickBooks customer to bill. Associate the billing contact with the invoice in HubSpot.',
+      );
     }
     const lines = pair?.hubspot ? await linesOfHubSpotInvoice(session, pair.hubspot.id) : [];
     if (lines.length === 0) throw new RecordFailure('no_lines', 'This invoice has no line items; QuickBooks needs at least one line. Add line items to the invoice in HubSpot.');
@@ -203,13 +209,14 @@ export const invoicesAdapter: ObjectAdapter = {
   upsertHubSpot: async (session, values, qboId, existingId, pair) => {
     await ensureQboLinkProperty(session, INVOICE_LINK, [NUMBER_PROPERTY]);
     const properties: Record<string, string> = { ...invoicePropertiesFromValues(session, values), [QBO_INVOICE_ID_PROPERTY]: qboId };
-    let contact: string | null = null;
+    let party: InvoiceParty | null = null;
     if (!existingId) {
       const customer = pair?.qbo ? (pair.qbo.CustomerRef as { value?: string } | undefined)?.value : undefined;
       if (!customer) throw new RecordFailure('no_customer', `QuickBooks invoice #${qboId} has no customer.`);
-      const party = await partyOnOtherSide(session, 'qbo', customer);
-      if (!party.ok) throw new RecordFailure('customer_not_synced', party.message);
-      contact = party.id;
+      const mode = await customersModeOf(session);
+      const synced = await partyOnOtherSide(session, 'qbo', { mode, id: customer });
+      if (!synced.ok) throw new RecordFailure('customer_not_synced', synced.message);
+      party = { mode, id: synced.id };
       // HubSpot requires a currency on every invoice; QuickBooks omits it for the home currency.
       if (!properties.hs_currency) properties.hs_currency = session.connection.homeCurrency ?? 'USD';
       // A copy of a QuickBooks invoice: HubSpot must not try to collect it.
@@ -224,7 +231,7 @@ export const invoicesAdapter: ObjectAdapter = {
         ? await loadOne(session.batcher, hubspotUpdateLoader(session, 'invoices'), { id: existingId, properties })
         : await loadOne(session.batcher, hubspotUpsertLoader(session, 'invoices', QBO_INVOICE_ID_PROPERTY), { id: qboId, properties }),
     );
-    if (contact) await associateInvoiceParties(session, invoice.id, contact);
+    if (party) await associateInvoiceWithParty(session, invoice.id, party);
     // The line items it has now: also when this is a retry whose first attempt created the invoice
     // (and maybe its lines) before failing, so they are replaced, never added to.
     if (LINES_MAPPING_ID in values && pair?.qbo) await replaceLineItems(session, invoice.id, linesOfQboInvoice(pair.qbo), await lineItemsOf(session, invoice.id));

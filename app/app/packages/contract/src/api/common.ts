@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-export const objectTypeSchema = z.enum(['contacts', 'products', 'invoices', 'payments']);
+export const objectTypeSchema = z.enum(['contacts', 'companies', 'products', 'invoices', 'payments']);
 export type ObjectTypeName = z.infer<typeof objectTypeSchema>;
 export const OBJECT_TYPES = objectTypeSchema.options;
 

@@ -18,7 +18,7 @@ export const mappableFieldSchema = z.object({
 });
 
 export const fieldCatalogueResponseSchema = z.object({
-  objectType: z.enum(['contacts', 'products', 'invoices', 'payments']),
+  objectType: z.enum(['contacts', 'companies', 'products', 'invoices', 'payments']),
   hubspot: z.array(mappableFieldSchema),
   qbo: z.array(mappableFieldSchema),
 });

@@ -19,7 +19,7 @@ export type RetryResponse = z.infer<typeof retryResponseSchema>;
  */
 export const recordSyncNowRequestSchema = z
   .object({
-    objectType: z.enum(['contacts', 'products', 'invoices', 'payments']),
+    objectType: z.enum(['contacts', 'companies', 'products', 'invoices', 'payments']),
     hubspotId: z.string().trim().regex(/^\d{1,30}$/, 'A HubSpot record id is digits.'),
   })
   .strict();

@@ -34,6 +34,6 @@ export type SyncListResponse = z.infer<typeof syncListResponseSchema>;
 export const syncNowResponseSchema = z.object({ queued: z.boolean() });
 
 /** POST /syncs/:objectType/validate (same body as PUT): every check of a save, nothing saved; 400 `invalid_request` with the problems. */
-export const validateSyncResponseSchema = z.object({ objectType: z.enum(['contacts', 'products', 'invoices', 'payments']), valid: z.literal(true) });
+export const validateSyncResponseSchema = z.object({ objectType: z.enum(['contacts', 'companies', 'products', 'invoices', 'payments']), valid: z.literal(true) });
 export type ValidateSyncResponse = z.infer<typeof validateSyncResponseSchema>;
 export type SyncNowResponse = z.infer<typeof syncNowResponseSchema>;

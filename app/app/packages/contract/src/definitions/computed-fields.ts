@@ -7,6 +7,10 @@
 /** HubSpot contact side: the R14 display name computed from the primary company, names and email. */
 export const COMPUTED_DISPLAY_NAME = '@display_name';
 
+/** HubSpot company side (companies mode): the e-mail and phone of the company's billing contact (phone: else the company's). */
+export const COMPUTED_BILLING_EMAIL = '@billing_email';
+export const COMPUTED_BILLING_PHONE = '@billing_phone';
+
 /**
  * HubSpot product side: whether the product is live (not archived). HubSpot has no "active" flag on
  * products; archiving is how a product leaves the library, so an inactive QuickBooks item is an archived

@@ -1,7 +1,8 @@
 /**
  * Deletions, opt-in per sync (default: a deletion on one side never touches the other, as R-spec'd
  * data sync does). `deletions: 'propagate'`:
- * - contacts: a HubSpot contact deleted → its QuickBooks customer made inactive (never deleted);
+ * - contacts / companies: a HubSpot contact or company deleted → its QuickBooks customer made inactive
+ *   (never deleted);
  * - invoices: a QuickBooks invoice deleted → its HubSpot invoice voided (never deleted).
  * Merges in HubSpot are not deletions: the link always follows the surviving record.
  */
@@ -15,7 +16,7 @@ export const DELETION_POLICY_LABELS: Record<DeletionPolicy, string> = {
 };
 
 /** The object types where "propagate" means something. */
-export const DELETION_OBJECTS = ['contacts', 'invoices'] as const;
+export const DELETION_OBJECTS = ['contacts', 'companies', 'invoices'] as const;
 
 export function deletionPolicyOf(options: Readonly<Record<string, unknown>> | undefined): DeletionPolicy {
   return options?.[DELETIONS_OPTION] === 'propagate' ? 'propagate' : 'keep';

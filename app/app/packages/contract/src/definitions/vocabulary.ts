@@ -3,7 +3,11 @@
  * which object, which way, who wins a conflict, field mappings and filter groups.
  */
 
-export type ObjectType = 'contacts' | 'products' | 'invoices' | 'payments';
+/**
+ * `contacts` and `companies` are the two modes of the customers sync (issue 16): QuickBooks customers are
+ * either HubSpot contacts (the default, as in the spec) or HubSpot companies; an account has one of them.
+ */
+export type ObjectType = 'contacts' | 'companies' | 'products' | 'invoices' | 'payments';
 export type SyncDirection = 'hubspot_to_qbo' | 'qbo_to_hubspot' | 'two_way';
 export type ConflictWinner = 'hubspot' | 'quickbooks';
 

@@ -1,0 +1,205 @@
+/**
+ * Companies ⇄ Customers, the companies mode of the customers sync (issue 16; customers-mode.ts): the
+ * company is the customer. Matched by name and/or domain (company-match.ts); the customer is named after
+ * the company (DisplayName on create, CompanyName both ways); its e-mail and phone come from the
+ * company's billing contact (billing-contact.ts). HubSpot writes are upserts keyed by the unique
+ * `qbo_customer_id` company property, so a retry never creates a second company.
+ */
+import type { AdapterSession, ObjectAdapter } from '../../engine/adapter.ts';
+import { RecordFailure } from '../../engine/adapter.ts';
+import { loadOne, type BatchLoader } from '../../engine/page-batcher.ts';
+import type { HubSpotRecord, MappedValues, QboRecord } from '../../types.ts';
+import { cataloguesFor, type ObjectCatalogues } from '../../mappings/catalogues.ts';
+import { hubspotValues as extractHubSpotValues, qboValues as extractQboValues } from '../../mappings/extract-values.ts';
+import { normaliseValue } from '../../mappings/normalise-value.ts';
+import { hubspotReadByIdLoader, hubspotSearchInLoader, hubspotUpdateLoader, hubspotUpsertLoader } from '../../loaders/hubspot-loaders.ts';
+import { qboCreateLoader, qboFindByLoader, qboReadByIdLoader, qboUpdateLoader } from '../../loaders/qbo-loaders.ts';
+import { qboString } from '../../../vendors/quickbooks/query.ts';
+import { QboApiError } from '../../../vendors/quickbooks/errors.ts';
+import { billingContactLabelOf, COMPANY_NAME_MAPPING_ID, COMPUTED_BILLING_EMAIL, COMPUTED_BILLING_PHONE, DISPLAY_NAME_MAPPING_ID, displayNamePolicyOf } from '@quickbooks-sync/contract/definitions';
+import { customerFromContact as customerFromValues } from '../contacts/customer-from-contact.ts';
+import { QBO_DISPLAY_NAME_MAX, sanitiseQboName } from '../contacts/display-name.ts';
+import { findDisplayNameHolder } from '../contacts/display-name-holder.ts';
+import { ensureQboLinkProperty } from '../qbo-link-property.ts';
+import { billingContactLoader } from './billing-contact.ts';
+import { companyMatches, companyMatchKey, companyNameKey, domainOfEmail, domainOfWebsite, type MatchCandidate } from './company-match.ts';
+import { companyPropertiesFromCustomer } from './company-properties-from-customer.ts';
+import { COMPANY_CUSTOMER_LINK, QBO_CUSTOMER_ID_PROPERTY } from './qbo-id-property.ts';
+
+const catalogues = cataloguesFor('companies') as ObjectCatalogues;
+
+const customerEmail = (record: QboRecord): string | null => {
+  const address = (record.PrimaryEmailAddr as { Address?: string } | undefined)?.Address;
+  return typeof address === 'string' && address.trim() !== '' ? address.trim().toLowerCase() : null;
+};
+const customerWebsite = (record: QboRecord): unknown => (record.WebAddr as { URI?: string } | undefined)?.URI;
+/** The name a customer goes by as a company: its CompanyName, else its DisplayName. */
+const customerCompanyName = (record: QboRecord): string | null => {
+  for (const name of [record.CompanyName, record.DisplayName]) if (typeof name === 'string' && name.trim() !== '') return name.trim();
+  return null;
+};
+const companyDomain = (record: HubSpotRecord): string | null => domainOfWebsite(record.properties.domain) ?? domainOfWebsite(record.properties.website);
+const customerDomains = (record: QboRecord): string[] => [domainOfWebsite(customerWebsite(record)), domainOfEmail(customerEmail(record))].filter((d): d is string => d !== null);
+
+function companyProperties(session: AdapterSession): string[] {
+  const mapped = session.mappings.map((m) => m.hubspotProperty).filter((p) => !p.startsWith('@'));
+  const filtered = session.filters.toQbo.flatMap((g) => g.criteria.map((c) => c.property));
+  return [...new Set([...mapped, ...filtered, 'name', 'domain', 'website', 'phone', 'createdate', 'hs_lastmodifieddate', QBO_CUSTOMER_ID_PROPERTY])];
+}
+
+/** Active customers named `key` (CompanyName or DisplayName); an inactive customer is never offered as the match. */
+async function customersNamed(session: AdapterSession, key: string): Promise<QboRecord[]> {
+  const byField = (field: 'DisplayName' | 'CompanyName') =>
+    loadOne(session.batcher, qboFindByLoader(session, 'Customer', field, (c) => companyNameKey(c[field]), { nameList: true, activeOnly: true }), key);
+  const [display, company] = await Promise.all([byField('DisplayName'), byField('CompanyName')]);
+  return [...display, ...company];
+}
+
+/** Active customers whose e-mail is at `domain` (QuickBooks cannot query websites; LIKE has no batch form). */
+function customersAtDomainLoader(session: AdapterSession): BatchLoader<string, QboRecord[]> {
+  return {
+    name: 'qbo.customers.emailDomain',
+    maxBatch: 1,
+    async load([domain]) {
+      const qbo = await session.vendors.qbo();
+      const found: QboRecord[] = [];
+      for await (const page of qbo.queryAll('Customer', `PrimaryEmailAddr LIKE ${qboString(`%@${domain!}`)}`)) found.push(...page.records);
+      return [found.filter((c) => domainOfEmail(customerEmail(c)) === domain)];
+    },
+  };
+}
+
+async function findCustomers(session: AdapterSession, company: HubSpotRecord): Promise<QboRecord[]> {
+  const name = companyNameKey(company.properties.name);
+  const domain = companyDomain(company);
+  const named = name ? await customersNamed(session, name) : [];
+  const atDomain = domain ? await loadOne(session.batcher, customersAtDomainLoader(session), domain) : [];
+  const candidates: Array<MatchCandidate<QboRecord>> = [...named, ...atDomain].map((c) => ({
+    record: c,
+    byName: name !== null && (companyNameKey(c.CompanyName) === name || companyNameKey(c.DisplayName) === name),
+    byDomain: domain !== null && customerDomains(c).includes(domain),
+  }));
+  return companyMatches(candidates, (c) => c.Id);
+}
+
+async function findCompanies(session: AdapterSession, customer: QboRecord): Promise<HubSpotRecord[]> {
+  const names = [...new Set([companyNameKey(customer.CompanyName), companyNameKey(customer.DisplayName)].filter((n): n is string => n !== null))];
+  const domains = [...new Set(customerDomains(customer))];
+  const properties = companyProperties(session);
+  const found: HubSpotRecord[] = [];
+  for (const name of names) found.push(...(await loadOne(session.batcher, hubspotSearchInLoader(session, 'companies', 'name', properties, (r) => companyNameKey(r.properties.name)), name)));
+  for (const domain of domains) found.push(...(await loadOne(session.batcher, hubspotSearchInLoader(session, 'companies', 'domain', properties, (r) => domainOfWebsite(r.properties.domain)), domain)));
+  const candidates = found.map((company) => {
+    const domain = companyDomain(company);
+    return { record: company, byName: names.includes(companyNameKey(company.properties.name) ?? ''), byDomain: domain !== null && domains.includes(domain) };
+  });
+  return companyMatches(candidates, (c) => c.id);
+}
+
+const refusal = (err: unknown) => (err instanceof QboApiError && err.kind === 'validation' ? new RecordFailure('qbo_rejected', `QuickBooks refused the customer: ${err.message}`) : err);
+const isNameClash = (err: unknown): boolean => err instanceof QboApiError && err.kind === 'duplicate_name';
+
+/** The opt-in display-name policy's second try: the company's name with its HubSpot record id. */
+function nameWithId(name: string, hubspotId: string): string {
+  const suffix = ` (${hubspotId})`;
+  return `${Array.from(name).slice(0, QBO_DISPLAY_NAME_MAX - suffix.length).join('').trim()}${suffix}`;
+}
+
+async function nameTakenFailure(session: AdapterSession, name: string, triedWithId: string | null): Promise<RecordFailure> {
+  const holder = await findDisplayNameHolder(session, name);
+  const who = holder ? `QuickBooks ${holder.kind} #${holder.id}${holder.active ? '' : ' (inactive)'}` : 'A QuickBooks customer, vendor or employee';
+  const also = triedWithId ? `, and “${triedWithId}” is taken too` : '';
+  const inactiveHint = holder?.kind === 'customer' && !holder.active ? ' An inactive customer is never matched: reactivate it in QuickBooks to link this company to it,' : '';
+  return new RecordFailure(
+    'display_name_taken',
+    `${who} already uses the display name “${name}”${also} (display names are unique across customers, vendors and employees).${inactiveHint} Rename one of them, or let the display-name policy add the HubSpot record ID.`,
+  );
+}
+
+export const companiesAdapter: ObjectAdapter = {
+  objectType: 'companies',
+  hubspotNoun: 'company',
+  qboNoun: 'customer',
+  createOnlyMappingIds: [DISPLAY_NAME_MAPPING_ID],
+  hubspotReadProperties: companyProperties,
+
+  readHubSpot: (session, id) => loadOne(session.batcher, hubspotReadByIdLoader(session, 'companies', companyProperties(session)), id),
+  readQbo: (session, id) => loadOne(session.batcher, qboReadByIdLoader(session, 'Customer', { nameList: true }), id),
+
+  hubspotMatchKey: (record) => companyMatchKey(record.properties.name, companyDomain(record)),
+  noMatchKeyMessage: () => 'This company has neither a name nor a domain, so we cannot tell whether it is already a QuickBooks customer. Give it a name to sync it.',
+  qboMatchKey: (record) => companyMatchKey(customerCompanyName(record), customerDomains(record)[0] ?? null),
+  findQboMatches: (session, _key, company) => (company ? findCustomers(session, company) : Promise.resolve([])),
+  findHubSpotMatches: (session, _key, customer) => (customer ? findCompanies(session, customer) : Promise.resolve([])),
+
+  hubspotValues: async (session, record, options = {}) => {
+    const wantsContact = session.mappings.some((m) => m.enabled && (m.hubspotProperty === COMPUTED_BILLING_EMAIL || m.hubspotProperty === COMPUTED_BILLING_PHONE));
+    const billing = wantsContact ? await loadOne(session.batcher, billingContactLoader(session, billingContactLabelOf(session.definition.options)), record.id) : null;
+    const values = extractHubSpotValues(record, session.mappings, {
+      catalogues,
+      computed: { [COMPUTED_BILLING_EMAIL]: billing?.email ?? null, [COMPUTED_BILLING_PHONE]: billing?.phone ?? record.properties.phone ?? null },
+    });
+    // The display name is written only when a customer is created (as R14 does for contacts).
+    if (!options.forCreate) delete values[DISPLAY_NAME_MAPPING_ID];
+    return values;
+  },
+  qboValues: (session, record) => {
+    const values: MappedValues = extractQboValues(record, session.mappings, { catalogues });
+    delete values[DISPLAY_NAME_MAPPING_ID];
+    // A customer without a CompanyName (a person, or named in DisplayName only) gives the company its DisplayName.
+    if (values[COMPANY_NAME_MAPPING_ID] === null) values[COMPANY_NAME_MAPPING_ID] = normaliseValue(record.DisplayName, 'string');
+    return values;
+  },
+  describeHubSpot: (record) => ({ displayName: record.properties.name?.trim() || companyDomain(record), email: null }),
+  describeQbo: (record) => ({ displayName: typeof record.DisplayName === 'string' ? record.DisplayName : null, email: customerEmail(record) }),
+
+  createQbo: async (session, values, requestId, pair) => {
+    const body = customerFromValues(values, session.mappings);
+    // No name mapped (or the company has none): QuickBooks needs a display name, the domain will do.
+    if (typeof body.DisplayName !== 'string' && pair?.hubspot) {
+      const fallback = sanitiseQboName(pair.hubspot.properties.name ?? '') || companyDomain(pair.hubspot);
+      if (fallback) body.DisplayName = fallback;
+    }
+    const create = (customer: Record<string, unknown>, id: string) => loadOne(session.batcher, qboCreateLoader(session, 'Customer'), { body: customer, requestId: id });
+    try {
+      return await create(body, requestId);
+    } catch (err) {
+      if (!isNameClash(err) || typeof body.DisplayName !== 'string') throw refusal(err);
+      if (displayNamePolicyOf(session.definition.options) !== 'resolve' || !pair?.hubspot) throw await nameTakenFailure(session, body.DisplayName, null);
+      const second = nameWithId(body.DisplayName, pair.hubspot.id);
+      try {
+        return await create({ ...body, DisplayName: second }, `${requestId}-2`);
+      } catch (again) {
+        if (!isNameClash(again)) throw refusal(again);
+        throw await nameTakenFailure(session, body.DisplayName, second);
+      }
+    }
+  },
+  createdNote: (written, values) => {
+    const intended = values[DISPLAY_NAME_MAPPING_ID];
+    if (typeof intended !== 'string' || typeof written.DisplayName !== 'string') return null;
+    const wanted = sanitiseQboName(intended);
+    return wanted !== '' && wanted !== written.DisplayName ? `Named “${written.DisplayName}” in QuickBooks: “${wanted}” was already used (display-name policy).` : null;
+  },
+  updateQbo: async (session, values, existing) => {
+    const body = customerFromValues(values, session.mappings, existing) as { Id: string; SyncToken: string } & Record<string, unknown>;
+    try {
+      return await loadOne(session.batcher, qboUpdateLoader(session, 'Customer'), body);
+    } catch (err) {
+      if (err instanceof QboApiError && err.kind === 'validation') throw new RecordFailure('qbo_rejected', `QuickBooks refused the update of customer #${existing.Id}: ${err.message}`);
+      throw err;
+    }
+  },
+  upsertHubSpot: async (session, values, qboId, existingId) => {
+    await ensureQboLinkProperty(session, COMPANY_CUSTOMER_LINK);
+    const properties = { ...companyPropertiesFromCustomer(values, session.mappings), [QBO_CUSTOMER_ID_PROPERTY]: qboId };
+    const result = existingId
+      ? await loadOne(session.batcher, hubspotUpdateLoader(session, 'companies'), { id: existingId, properties })
+      : await loadOne(session.batcher, hubspotUpsertLoader(session, 'companies', QBO_CUSTOMER_ID_PROPERTY), { id: qboId, properties });
+    if (!result.ok) {
+      if (result.error.retryable) throw result.error;
+      throw new RecordFailure(result.error.kind === 'conflict' ? 'hubspot_conflict' : 'hubspot_rejected', `HubSpot refused the company: ${result.error.message}`);
+    }
+    return result.record;
+  },
+};
