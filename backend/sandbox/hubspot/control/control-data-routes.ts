@@ -93,5 +93,15 @@ export function controlDataRoutes(state: HubSpotSandboxState): Router {
     const present = associate(ctx, from, param(req.params.fromId), to, param(req.params.toId), resolveTypeDefs(ctx, from, to, typeIds));
     res.json({ typeIds: present });
   });
+  // A label made in HubSpot's settings (Objects → Associations), e.g. company → contact "Billing contact".
+  router.post('/accounts/:portalId/association-labels/:fromType/:toType', (req, res) => {
+    const ctx = ctxFor(req.params.portalId);
+    const from = parseInput(objectTypeSchema, param(req.params.fromType));
+    const to = parseInput(objectTypeSchema, param(req.params.toType));
+    const input = parseInput(z.object({ label: z.string().min(1), inverseLabel: z.string().min(1).optional() }), req.body ?? {});
+    const name = input.label.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_');
+    const defs = ctx.account.associations.createLabel(from, to, name, input.label, input.inverseLabel);
+    res.json({ results: defs.map((d) => ({ category: d.category, typeId: d.typeId, label: d.label })) });
+  });
   return router;
 }

@@ -15,6 +15,8 @@ export async function readSide(session: AdapterSession, adapter: ObjectAdapter, 
   return side === 'hubspot' ? adapter.readHubSpot(session, id) : adapter.readQbo(session, id);
 }
 
+const plural = (noun: string): string => (noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`);
+
 /** "customer #12 (“Acme”)": the id, and the name a person recognises when there is one. */
 function nameOf(adapter: ObjectAdapter, side: Side, record: AnyRecord): string {
   const { displayName } = side === 'hubspot' ? adapter.describeHubSpot(record as HubSpotRecord) : adapter.describeQbo(record as QboRecord);
@@ -57,7 +59,7 @@ export async function findCounterpart(pass: RecordPass): Promise<CounterpartLook
       kind: 'ended',
       result: await pass.fail(
         'ambiguous_match',
-        `${nounOf(adapter, target)} #${matchId} matches this record but is already linked to ${nounOf(adapter, side)} #${holderSourceId} (same ${sameWhat}). Merge the two ${side === 'hubspot' ? adapter.hubspotNoun : adapter.qboNoun}s or give them different ${different}; we do not guess.`,
+        `${nounOf(adapter, target)} #${matchId} matches this record but is already linked to ${nounOf(adapter, side)} #${holderSourceId} (same ${sameWhat}). Merge the two ${plural(side === 'hubspot' ? adapter.hubspotNoun : adapter.qboNoun)} or give them different ${different}; we do not guess.`,
       ),
     };
   }

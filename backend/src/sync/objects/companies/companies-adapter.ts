@@ -69,7 +69,30 @@ function customersAtDomainLoader(session: AdapterSession): BatchLoader<string, Q
   };
 }
 
-async function findCustomers(session: AdapterSession, company: HubSpotRecord): Promise<QboRecord[]> {
+const customerWords = (c: QboRecord) => `customer #${c.Id}${typeof c.DisplayName === 'string' ? ` (“${c.DisplayName}”)` : ''}`;
+const companyWords = (c: HubSpotRecord) => `company #${c.id}${c.properties.name ? ` (“${c.properties.name}”)` : ''}`;
+
+/**
+ * Name and domain do not pick a pair the way one e-mail does: a customer may be the only match of a
+ * company and still match another company too (same name, other domain). A match counts only when it
+ * is mutual; otherwise the record fails with every party involved named — we do not guess.
+ */
+function rivalsFailure(found: string, rivals: string[]): RecordFailure {
+  return new RecordFailure(
+    'ambiguous_match',
+    `${found} matches this record by name or domain, but also ${rivals.join(' and ')}. Give them different names or domains, or link the right pair by hand; we do not guess.`,
+  );
+}
+
+async function findCustomers(session: AdapterSession, company: HubSpotRecord, mutual = true): Promise<QboRecord[]> {
+  const matches = await customerCandidates(session, company);
+  if (!mutual || matches.length !== 1) return matches;
+  const rivals = (await findCompanies(session, matches[0]!, false)).filter((c) => c.id !== company.id);
+  if (rivals.length > 0) throw rivalsFailure(`QuickBooks ${customerWords(matches[0]!)}`, rivals.map((c) => `HubSpot ${companyWords(c)}`));
+  return matches;
+}
+
+async function customerCandidates(session: AdapterSession, company: HubSpotRecord): Promise<QboRecord[]> {
   const name = companyNameKey(company.properties.name);
   const domain = companyDomain(company);
   const named = name ? await customersNamed(session, name) : [];
@@ -82,13 +105,23 @@ async function findCustomers(session: AdapterSession, company: HubSpotRecord): P
   return companyMatches(candidates, (c) => c.Id);
 }
 
-async function findCompanies(session: AdapterSession, customer: QboRecord): Promise<HubSpotRecord[]> {
+async function findCompanies(session: AdapterSession, customer: QboRecord, mutual = true): Promise<HubSpotRecord[]> {
+  const matches = await companyCandidates(session, customer);
+  if (!mutual || matches.length !== 1) return matches;
+  const rivals = (await findCustomers(session, matches[0]!, false)).filter((c) => c.Id !== customer.Id);
+  if (rivals.length > 0) throw rivalsFailure(`HubSpot ${companyWords(matches[0]!)}`, rivals.map((c) => `QuickBooks ${customerWords(c)}`));
+  return matches;
+}
+
+async function companyCandidates(session: AdapterSession, customer: QboRecord): Promise<HubSpotRecord[]> {
   const names = [...new Set([companyNameKey(customer.CompanyName), companyNameKey(customer.DisplayName)].filter((n): n is string => n !== null))];
   const domains = [...new Set(customerDomains(customer))];
   const properties = companyProperties(session);
   const found: HubSpotRecord[] = [];
   for (const name of names) found.push(...(await loadOne(session.batcher, hubspotSearchInLoader(session, 'companies', 'name', properties, (r) => companyNameKey(r.properties.name)), name)));
-  for (const domain of domains) found.push(...(await loadOne(session.batcher, hubspotSearchInLoader(session, 'companies', 'domain', properties, (r) => domainOfWebsite(r.properties.domain)), domain)));
+  // HubSpot keeps a domain as it was entered: "www.acme.com" is the same company as "acme.com".
+  const byDomain = hubspotSearchInLoader(session, 'companies', 'domain', properties, (r) => r.properties.domain?.trim().toLowerCase() ?? null);
+  for (const domain of domains) for (const value of [domain, `www.${domain}`]) found.push(...(await loadOne(session.batcher, byDomain, value)));
   const candidates = found.map((company) => {
     const domain = companyDomain(company);
     return { record: company, byName: names.includes(companyNameKey(company.properties.name) ?? ''), byDomain: domain !== null && domains.includes(domain) };
