@@ -10,7 +10,10 @@ import { withViewTimeout } from './statement-timeout.ts';
 export async function objectView(ctx: AppContext, portalId: number, objectType?: ObjectType): Promise<ObjectViewResponse> {
   const [rows, definitions] = await withViewTimeout(ctx.db, (trx) => Promise.all([countSyncRecordsByReason(trx, portalId, objectType), listSyncDefinitions(trx, portalId)]));
   const summaries = new Map<ObjectType, ObjectSummary>();
-  for (const type of objectType ? [objectType] : OBJECT_TYPES) {
+  // Companies are the customers sync's other mode (issue 16): listed for accounts that use it, not as a
+  // second "not set up" customers row for every account syncing contacts.
+  const usesCompanies = definitions.some((d) => d.object_type === 'companies' && d.status !== 'deleted') || rows.some((r) => r.object_type === 'companies');
+  for (const type of objectType ? [objectType] : OBJECT_TYPES.filter((t) => t !== 'companies' || usesCompanies)) {
     const definition = definitions.find((d) => d.object_type === type && d.status !== 'deleted');
     summaries.set(type, {
       objectType: type,

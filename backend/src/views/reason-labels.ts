@@ -9,6 +9,7 @@ const LABELS: Record<string, string> = {
   counterpart_deleted: 'Deleted on the other side',
   ambiguous_match: 'More than one possible match',
   display_name_taken: 'Display name already used in QuickBooks',
+  billing_label_missing: 'Billing contact label not in HubSpot',
   temporary_error: 'Temporary error (will retry)',
   qbo_rejected: 'Refused by QuickBooks',
   hubspot_rejected: 'Refused by HubSpot',

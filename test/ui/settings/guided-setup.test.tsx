@@ -19,6 +19,7 @@ const CUSTOMIZED = 63_000_001;
 const EMPTY_FILTER = 63_000_002;
 const NOT_CONNECTED = 63_000_003;
 const POLICY = 63_000_004;
+const COMPANIES = 63_000_005;
 const WAIT = { timeoutInMs: 15_000 };
 
 describe('GuidedSetup', () => {
@@ -26,10 +27,11 @@ describe('GuidedSetup', () => {
 
   beforeAll(async () => {
     h = await startAppHarness({}, { mode: 'web' });
-    for (const portal of [CUSTOMIZED, EMPTY_FILTER, NOT_CONNECTED, POLICY]) expect((await h.install(portal)).status).toBe(302);
+    for (const portal of [CUSTOMIZED, EMPTY_FILTER, NOT_CONNECTED, POLICY, COMPANIES]) expect((await h.install(portal)).status).toBe(302);
     expect((await h.connect(CUSTOMIZED, '6300001')).status).toBe(200);
     expect((await h.connect(EMPTY_FILTER, '6300002')).status).toBe(200);
     expect((await h.connect(POLICY, '6300004')).status).toBe(200);
+    expect((await h.connect(COMPANIES, '6300005')).status).toBe(200);
   });
   afterAll(async () => h.close());
   afterEach(() => vi.restoreAllMocks());
@@ -99,6 +101,26 @@ describe('GuidedSetup', () => {
     await r.waitFor(() => expect(backend.callsTo('PUT', '/syncs/contacts')).toMatchObject([{ status: 200 }]), WAIT);
     const contacts = (await listSyncs(createApiClient(POLICY))).syncs.find((x) => x.objectType === 'contacts');
     expect(contacts?.options).toMatchObject({ displayNameClash: 'resolve' });
+  });
+
+  it('the customers section offers companies mode (issue 16); contacts are the default', async () => {
+    const { r, backend } = await openSetup(COMPANIES);
+    const mode = r.findByTestId(Select, 'customer-mode');
+    expect(mode.props.value).toBe('contacts');
+    expect(mode.props.options.map((o) => o.value)).toEqual(['contacts', 'companies']);
+    expect(r.maybeFindByTestId(Select, 'direction-companies')).toBeNull();
+    mode.trigger('onChange', 'companies' as never);
+    await r.waitFor(() => expect(r.findByTestId(Select, 'direction-companies').props.value).toBe('two_way'), WAIT);
+    expect(r.maybeFindByTestId(Select, 'direction-contacts')).toBeNull();
+    expect(r.findByTestId(Toggle, 'mapping-companies-billing_email').props.checked).toBe(true);
+    expect(r.findByTestId(Select, 'deletions-companies').props.value).toBe('keep');
+    r.findByTestId(Input, 'billing-contact-label').trigger('onChange', 'Billing contact' as never);
+    r.findByTestId(Button, 'save-and-start').trigger('onClick');
+    await r.waitFor(() => expect(backend.callsTo('PUT', '/syncs/companies')).toMatchObject([{ status: 200 }]), WAIT);
+    expect(backend.callsTo('PUT', '/syncs/contacts')).toEqual([]);
+    const syncs = (await listSyncs(createApiClient(COMPANIES))).syncs;
+    expect(syncs.find((x) => x.objectType === 'companies')?.options).toMatchObject({ billingContactLabel: 'Billing contact' });
+    expect(syncs.find((x) => x.objectType === 'contacts')).toBeUndefined();
   });
 
   it('a bad custom mapping: the backend’s reason shows at the bottom of its section, and nothing is started', async () => {

@@ -8,7 +8,7 @@ const choices = DELETION_POLICIES.map((value) => ({ value, label: DELETION_POLIC
 export function DeletionPolicyField({ scope, settings, onChange }: { scope: string; settings: Settings; onChange: (next: Settings) => void }) {
   return (
     <Select
-      label={scope === 'contacts' ? 'When a contact is deleted in HubSpot' : 'When an invoice is deleted in QuickBooks'}
+      label={scope === 'contacts' ? 'When a contact is deleted in HubSpot' : scope === 'companies' ? 'When a company is deleted in HubSpot' : 'When an invoice is deleted in QuickBooks'}
       name={DELETIONS_OPTION}
       testId={`deletions-${scope}`}
       value={deletionPolicyOf(settings.options)}

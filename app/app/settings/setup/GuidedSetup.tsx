@@ -10,6 +10,16 @@ import { ObjectSection } from './ObjectSection.tsx';
 import { SetupChecks } from './SetupChecks.tsx';
 import { initialDraft, localProblems, problemsFrom, type SectionDraft, type Settings } from './setup-draft.ts';
 
+/**
+ * The customers section is the contacts sync or the companies sync (issue 16: a mode chosen at setup,
+ * contacts by default); an account that set up companies sees its companies sync there.
+ */
+function setupSlot(objectType: ObjectTypeName, syncs: SyncDefinitionView[]): [ObjectTypeName, SyncDefinitionView | undefined] {
+  const companies = objectType === 'contacts' ? syncs.find((s) => s.objectType === 'companies' && s.status !== 'deleted') : undefined;
+  if (companies) return ['companies', companies];
+  return [objectType, syncs.find((s) => s.objectType === objectType)];
+}
+
 interface Props {
   api: ApiClient;
   connection: ConnectionStatus;
@@ -25,7 +35,7 @@ interface Props {
  * backend validates and starts its first sync) and then shows the first sync's progress.
  */
 export function GuidedSetup({ api, connection, syncs, onConnectionChanged, onFinished }: Props) {
-  const [drafts, setDrafts] = useState<SectionDraft[]>(() => SETUP_OBJECTS.map((o) => initialDraft(o, syncs.find((s) => s.objectType === o), new Date())));
+  const [drafts, setDrafts] = useState<SectionDraft[]>(() => SETUP_OBJECTS.map((o) => initialDraft(...setupSlot(o, syncs), new Date())));
   const [phase, setPhase] = useState<'editing' | 'saving' | { started: ObjectTypeName[] }>('editing');
   const connected = connection.quickbooks?.status === 'connected';
   const included = drafts.filter((d) => d.included && d.settings !== null);
@@ -82,8 +92,8 @@ export function GuidedSetup({ api, connection, syncs, onConnectionChanged, onFin
           <SetupChecks api={api} />
           <Divider />
           <Text>We pre-filled the recommended settings. Review each sync, then save to start the first sync.</Text>
-          {drafts.map((d) => (
-            <ObjectSection key={d.objectType} api={api} draft={d} defaultOpen={d === drafts.find((x) => x.settings !== null)} onChange={(next) => setDrafts(drafts.map((x) => (x.objectType === next.objectType ? next : x)))} />
+          {drafts.map((d, i) => (
+            <ObjectSection key={i} api={api} draft={d} defaultOpen={d === drafts.find((x) => x.settings !== null)} onChange={(next) => setDrafts(drafts.map((x, j) => (j === i ? next : x)))} />
           ))}
           <Flex direction="row" justify="end">
             <Button testId="advanced-settings" variant="transparent" onClick={onFinished}>Go to advanced settings</Button>

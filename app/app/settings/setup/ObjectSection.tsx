@@ -6,6 +6,9 @@ import { OBJECT_LABELS } from '@quickbooks-sync/ui-shared/format.ts';
 import { DirectionFields } from './DirectionFields.tsx';
 import { DisplayNamePolicyField } from './DisplayNamePolicyField.tsx';
 import { DeletionPolicyField } from './DeletionPolicyField.tsx';
+import { BillingContactLabelField, CustomerModeField } from './CustomerModeField.tsx';
+import { isCustomerMode } from '@quickbooks-sync/contract/definitions';
+import { initialDraft } from './setup-draft.ts';
 import { FiltersEditor } from './FiltersEditor.tsx';
 import { IncomeAccountField, incomeAccountAsked } from './IncomeAccountField.tsx';
 import { MappingsEditor } from './MappingsEditor.tsx';
@@ -25,11 +28,15 @@ export function ObjectSection({ api, draft, defaultOpen, onChange }: { api: ApiC
       ) : (
         <Flex direction="column" gap="md">
           <Toggle testId={`include-${objectType}`} label="Set up this sync" checked={draft.included} onChange={(included) => onChange({ ...draft, included, problems: [] })} />
+          {draft.included && isCustomerMode(objectType) ? (
+            <CustomerModeField mode={objectType} onChange={(mode) => (mode === objectType ? undefined : onChange({ ...initialDraft(mode, undefined, new Date()), included: true }))} />
+          ) : null}
           {draft.included ? (
             <>
               <DirectionFields scope={objectType} settings={settings} onChange={setSettings} />
-              {objectType === 'contacts' && settings.direction !== 'qbo_to_hubspot' ? <DisplayNamePolicyField settings={settings} onChange={setSettings} /> : null}
-              {(objectType === 'contacts' && settings.direction !== 'qbo_to_hubspot') || (objectType === 'invoices' && settings.direction !== 'hubspot_to_qbo') ? <DeletionPolicyField scope={objectType} settings={settings} onChange={setSettings} /> : null}
+              {objectType === 'companies' ? <BillingContactLabelField settings={settings} onChange={setSettings} /> : null}
+              {isCustomerMode(objectType) && settings.direction !== 'qbo_to_hubspot' ? <DisplayNamePolicyField settings={settings} onChange={setSettings} /> : null}
+              {(isCustomerMode(objectType) && settings.direction !== 'qbo_to_hubspot') || (objectType === 'invoices' && settings.direction !== 'hubspot_to_qbo') ? <DeletionPolicyField scope={objectType} settings={settings} onChange={setSettings} /> : null}
               {incomeAccountAsked(objectType, settings) ? <IncomeAccountField api={api} objectType={objectType} settings={settings} onChange={setSettings} /> : null}
               <Divider />
               <MappingsEditor fields={fields} scope={objectType} mappings={settings.fieldMappings} onChange={(fieldMappings) => setSettings({ ...settings, fieldMappings })} />

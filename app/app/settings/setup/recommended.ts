@@ -4,10 +4,11 @@
  * shows exactly what the backend would create, without a round trip and without saving anything.
  */
 import type { ObjectTypeName, SyncDefinitionInput } from '@quickbooks-sync/ui-shared/syncs-api.ts';
-import { recommendedContactsDefinition, recommendedProductsDefinition, recommendedInvoicesDefinition, recommendedPaymentsDefinition } from '@quickbooks-sync/contract/definitions';
+import { recommendedCompaniesDefinition, recommendedContactsDefinition, recommendedProductsDefinition, recommendedInvoicesDefinition, recommendedPaymentsDefinition } from '@quickbooks-sync/contract/definitions';
 
 const RECOMMENDED: Partial<Record<ObjectTypeName, (setupDate: Date) => SyncDefinitionInput>> = {
   contacts: recommendedContactsDefinition,
+  companies: recommendedCompaniesDefinition,
   products: () => recommendedProductsDefinition(),
   invoices: recommendedInvoicesDefinition,
   payments: recommendedPaymentsDefinition,
