@@ -80,6 +80,10 @@ async function start(mode: Exclude<Mode, 'migrate'>, env: Env, logger: Logger, s
         hubspotSettingsPage: pages.settings,
         ...(pages.deal ? { dealWithPaymentCard: pages.deal } : {}),
         ...(pages.contact ? { contactWithSyncStatusCard: pages.contact } : {}),
+        ...(pages.b2bSettings ? { b2bAccountCompaniesModeSettings: pages.b2bSettings } : {}),
+        ...(pages.b2bCompany ? { b2bCompanySyncedAsCustomer: pages.b2bCompany } : {}),
+        b2bHubSpotEmulator: `${demo.urls.hubspot}/_sandbox/accounts/${demo.b2b.portalId}`,
+        b2bQuickbooksEmulator: `${demo.urls.quickbooks}/_sandbox/companies/${demo.b2b.realmId}`,
         app: service.url,
         installAgain: `${service.url}/oauth/hubspot/install`,
         hubspotEmulator: `${demo.urls.hubspot}/_sandbox/accounts/${demo.data.portalId}`,
@@ -87,7 +91,7 @@ async function start(mode: Exclude<Mode, 'migrate'>, env: Env, logger: Logger, s
         health: `${service.url}/readyz`,
         objectView: 'npm run status (in another terminal)',
       },
-      'ready: the demo account is installed and connected to QuickBooks. Open in a browser:',
+      'ready: the demo account is installed and connected to QuickBooks (and a second, B2B demo account syncs its companies as customers). Open in a browser:',
     );
   } else {
     logger.info({ mode, url: service.url }, 'ready');

@@ -15,6 +15,7 @@ import { freePort } from '../helpers/free-port.ts';
 import { TEST_VARIABLES } from '../helpers/env.ts';
 import { eventually } from '../helpers/eventually.ts';
 import { DEMO_PORTAL_ID, DEMO_REALM_ID } from '../../backend/sandbox/demo/demo-data.ts';
+import { DEMO_B2B_PORTAL_ID, DEMO_B2B_REALM_ID } from '../../backend/sandbox/demo/demo-b2b.ts';
 
 const READY = 'ready: the demo account is installed and connected to QuickBooks';
 
@@ -132,5 +133,26 @@ describe('npm start in sandbox mode (the first run)', () => {
         expect(lineItem.properties.hs_sku).toBeTruthy();
       }
     }
-  }, 200_000);
+
+    // The second, B2B account (issue 16): companies mode, installed and connected like the first; every
+    // HubSpot company becomes (or links to) a customer, the QuickBooks-only customer a company, none twice.
+    expect(output).toContain('demo B2B companies sync set up (companies mode');
+    const b2bCompaniesNow = async () => (await json<{ results: Array<{ id: string; properties: Record<string, string | null> }> }>(`http://127.0.0.1:${ports.hubspot}/_sandbox/accounts/${DEMO_B2B_PORTAL_ID}/objects/companies?limit=1000`)).results;
+    const b2bCustomers = async () => (await json<{ records: Array<{ Id: string; CompanyName?: string; DisplayName: string; PrimaryEmailAddr?: { Address?: string } }> }>(`http://127.0.0.1:${ports.quickbooks}/_sandbox/companies/${DEMO_B2B_REALM_ID}/state?entity=Customer&limit=1000`)).records;
+    const b2bRows = await eventually(async () => {
+      const rows = await db.db('sync_records').where({ portal_id: DEMO_B2B_PORTAL_ID, object_type: 'companies' }).select<Array<{ state: string; qbo_id: string | null; hubspot_id: string | null; message: string | null }>>('state', 'qbo_id', 'hubspot_id', 'message');
+      const failed = rows.find((r) => r.state === 'failed');
+      if (failed) throw new Error(`B2B company ${failed.hubspot_id} failed: ${failed.message}`);
+      return rows.length > 0 && rows.every((r) => r.state === 'synced') && rows.length === (await b2bCustomers()).length ? rows : false;
+    }, 90_000);
+    const customers = await b2bCustomers();
+    const b2bCompanies = await b2bCompaniesNow();
+    expect(b2bRows).toHaveLength(b2bCompanies.length);
+    expect(b2bCompanies.map((c) => c.properties.name)).toContain('Northwind Traders');
+    // Two customers existed under the companies' names: linked, not duplicated; the billing contacts' e-mails reached the new ones.
+    expect(customers.filter((c) => c.DisplayName.endsWith('(accounts payable)'))).toHaveLength(2);
+    expect(customers.length).toBe(b2bCompanies.length);
+    expect(customers.filter((c) => c.PrimaryEmailAddr?.Address).length).toBeGreaterThan(0);
+    expect(await db.db('sync_records').where({ portal_id: DEMO_B2B_PORTAL_ID, object_type: 'contacts' })).toHaveLength(0);
+  }, 240_000);
 });

@@ -4,7 +4,9 @@
  * installs the app and connects QuickBooks through the real OAuth code paths (consent answered the
  * way a person's browser would), sets up every recommended sync this build has (contacts, products,
  * invoices, payments), and the company's bookkeeper then creates a few invoices in QuickBooks, which the
- * invoices sync brings to HubSpot with their line items. The log says where to look.
+ * invoices sync brings to HubSpot with their line items. A second demo account (B2B, demo-b2b.ts) with a
+ * QuickBooks company of its own installs and connects the same way and syncs its customers in companies
+ * mode (issue 16): HubSpot companies are the QuickBooks customers. The log says where to look.
  *
  * A second `npm start` carries on with the same demo: the emulators' state is saved under
  * SANDBOX_DATA_DIR (persistence/sandbox-store.ts) and restored, every step already done (install,
@@ -25,6 +27,7 @@ import type { Logger } from '../../src/logger.ts';
 import { StartupError, listenError, throwIfAborted } from '../../src/startup-error.ts';
 import { driveHubSpotInstall, driveQboConnect } from './consent-driver.ts';
 import { createBookkeeperInvoices, DEMO_PORTAL_ID, linkInvoicesToDeals, seedDemoData, type DemoData, type LinkedDeals } from './demo-data.ts';
+import { seedB2bDemoData } from './demo-b2b.ts';
 import { provisionApps, sandboxEnvOverrides, type ProvisionedApps } from './provision.ts';
 import { invoiceSetupNoon } from '@quickbooks-sync/contract/definitions';
 import { SandboxAutoSave, loadSandbox, sandboxStateFile, saveSandbox } from '../persistence/sandbox-store.ts';
@@ -45,6 +48,8 @@ interface SyncView {
 interface DemoRecord {
   apps: ProvisionedApps;
   data: DemoData;
+  /** The B2B account in companies mode; absent in state saved by a build without it (seeded then). */
+  b2b?: DemoData;
   createdAt: string;
 }
 
@@ -65,6 +70,9 @@ export interface DemoPages {
   settings: string;
   deal: string | null;
   contact: string | null;
+  /** The B2B account's settings page (companies mode) and a company its sync linked to a customer. */
+  b2bSettings: string | null;
+  b2bCompany: string | null;
 }
 
 /** True when the database has seen the demo account (its installation row, whatever its status). */
@@ -86,6 +94,7 @@ export interface DemoSandbox {
   urls: { hubspot: string; quickbooks: string };
   apps: ProvisionedApps;
   data: DemoData;
+  b2b: DemoData;
   /** True when this run carries on with the emulator state of an earlier one. */
   restored: boolean;
   /** Installs the app in the demo account and connects the demo company, through our service at `serviceUrl` (steps already done are kept). */
@@ -151,12 +160,17 @@ export async function startDemoSandbox(env: Env, logger: Logger, options: DemoSt
     if (saved) {
       record = saved.demo;
       repointApps(hubspot, quickbooks, record.apps, publicBaseUrl);
+      if (!record.b2b) {
+        record = { ...record, b2b: await seedB2bDemoData(urls) };
+        logger.info({ demo: record.b2b }, 'the saved demo had no B2B account (companies mode): seeded it now');
+      }
       logger.info({ hubspotEmulator: urls.hubspot, quickbooksEmulator: urls.quickbooks, savedState: sandboxStateFile(dir), savedAt: saved.savedAt, demoCreatedAt: record.createdAt }, 'sandbox mode (no HubSpot credentials set): emulators started with the demo saved by the earlier run');
     } else {
       const apps = await provisionApps({ ...urls, publicBaseUrl });
       throwIfAborted(options.signal);
       const data = await seedDemoData(urls, quickbooks.state.clock);
-      record = { apps, data, createdAt: new Date().toISOString() };
+      const b2b = await seedB2bDemoData(urls);
+      record = { apps, data, b2b, createdAt: new Date().toISOString() };
       logger.info({ hubspotEmulator: urls.hubspot, quickbooksEmulator: urls.quickbooks, demo: data, savedState: sandboxStateFile(dir) }, 'sandbox mode (no HubSpot credentials set): emulators started and seeded');
     }
     const demoRecord = record;
@@ -171,6 +185,7 @@ export async function startDemoSandbox(env: Env, logger: Logger, options: DemoSt
     throw err;
   }
   const { apps, data } = record;
+  const b2b = record.b2b!;
   const sandboxEnv = parseEnv({ ...process.env, ...envToVariables(env), ...sandboxEnvOverrides(urls, apps), PUBLIC_BASE_URL: publicBaseUrl });
   const save = autoSave;
 
@@ -179,31 +194,38 @@ export async function startDemoSandbox(env: Env, logger: Logger, options: DemoSt
     urls,
     apps,
     data,
+    b2b,
     restored: saved !== undefined,
     connect: async (serviceUrl, signal) => {
-      const signed = (method: 'GET' | 'POST', path: string, body?: unknown) =>
-        hubspotSignedFetch(`${serviceUrl}${path}?portalId=${data.portalId}`, { method, body, clientSecret: apps.hubspot.clientSecret, appId: apps.hubspot.appId });
-      const status = await signed('GET', '/api/v1/connection');
-      const connection = status.ok ? ((await status.json()) as { installation: { status: string }; quickbooks: { status: string; realmId: string } | null }) : undefined;
-      if (connection?.installation.status === 'active') {
-        logger.info({ portalId: data.portalId }, 'demo HubSpot account: the app is installed (kept from an earlier run)');
-      } else {
-        const install = await driveHubSpotInstall(`${serviceUrl}/oauth/hubspot/install`, data.portalId);
-        if (install.status !== 302) throw new Error(`demo install failed (${install.status}): ${install.body.slice(0, 300)}`);
-        logger.info({ portalId: data.portalId, settingsPage: install.location }, 'demo HubSpot account installed the app (OAuth install flow)');
-      }
-      throwIfAborted(signal);
-      if (connection?.quickbooks?.status === 'connected' && connection.quickbooks.realmId === data.realmId) {
-        logger.info({ portalId: data.portalId, realmId: data.realmId }, 'demo QuickBooks company: connected (kept from an earlier run)');
-      } else {
-        const link = await signed('POST', '/api/v1/quickbooks/connect-link', { replace: true });
-        if (!link.ok) throw new Error(`demo connect link failed (${link.status}): ${await link.text()}`);
-        const { url } = (await link.json()) as { url: string };
-        const connected = await driveQboConnect(url, data.realmId);
-        if (connected.status !== 200) throw new Error(`demo QuickBooks connect failed (${connected.status}): ${connected.body.slice(0, 300)}`);
-        logger.info({ portalId: data.portalId, realmId: data.realmId }, 'demo QuickBooks company connected (Intuit OAuth flow)');
-      }
-      throwIfAborted(signal);
+      const signedFor = (portalId: number) => (method: 'GET' | 'POST', path: string, body?: unknown) =>
+        hubspotSignedFetch(`${serviceUrl}${path}?portalId=${portalId}`, { method, body, clientSecret: apps.hubspot.clientSecret, appId: apps.hubspot.appId });
+      const signed = signedFor(data.portalId);
+      /** The app installed in the account and its QuickBooks company connected, through the real OAuth code paths (steps already done are kept). */
+      const installAndConnect = async (account: DemoData, words: string) => {
+        const call = signedFor(account.portalId);
+        const status = await call('GET', '/api/v1/connection');
+        const connection = status.ok ? ((await status.json()) as { installation: { status: string }; quickbooks: { status: string; realmId: string } | null }) : undefined;
+        if (connection?.installation.status === 'active') {
+          logger.info({ portalId: account.portalId }, `${words} HubSpot account: the app is installed (kept from an earlier run)`);
+        } else {
+          const install = await driveHubSpotInstall(`${serviceUrl}/oauth/hubspot/install`, account.portalId);
+          if (install.status !== 302) throw new Error(`${words} install failed (${install.status}): ${install.body.slice(0, 300)}`);
+          logger.info({ portalId: account.portalId, settingsPage: install.location }, `${words} HubSpot account installed the app (OAuth install flow)`);
+        }
+        throwIfAborted(signal);
+        if (connection?.quickbooks?.status === 'connected' && connection.quickbooks.realmId === account.realmId) {
+          logger.info({ portalId: account.portalId, realmId: account.realmId }, `${words} QuickBooks company: connected (kept from an earlier run)`);
+        } else {
+          const link = await call('POST', '/api/v1/quickbooks/connect-link', { replace: true });
+          if (!link.ok) throw new Error(`${words} connect link failed (${link.status}): ${await link.text()}`);
+          const { url } = (await link.json()) as { url: string };
+          const connected = await driveQboConnect(url, account.realmId);
+          if (connected.status !== 200) throw new Error(`${words} QuickBooks connect failed (${connected.status}): ${connected.body.slice(0, 300)}`);
+          logger.info({ portalId: account.portalId, realmId: account.realmId }, `${words} QuickBooks company connected (Intuit OAuth flow)`);
+        }
+        throwIfAborted(signal);
+      };
+      await installAndConnect(data, 'demo');
       // The guided setup's "Save and start sync" with the recommended settings (R9), object by object in the
       // order a person goes through them; an object whose sync does not exist yet in this build is skipped.
       const syncs = async () => ((await (await signed('GET', '/api/v1/syncs')).json()) as { syncs: SyncView[] }).syncs;
@@ -224,7 +246,29 @@ export async function startDemoSandbox(env: Env, logger: Logger, options: DemoSt
       }
 
       const hubspotPage = (path: string) => `${urls.hubspot}${path}`;
-      const pages: DemoPages = { settings: hubspotPage(`/integrations-settings/${data.portalId}/installed/framework/${apps.hubspot.appId}/general-settings`), deal: null, contact: null };
+      const settingsPage = (portalId: number) => hubspotPage(`/integrations-settings/${portalId}/installed/framework/${apps.hubspot.appId}/general-settings`);
+      const pages: DemoPages = { settings: settingsPage(data.portalId), deal: null, contact: null, b2bSettings: null, b2bCompany: null };
+
+      // The B2B account: companies mode of the customers sync, chosen at setup (issue 16).
+      await installAndConnect(b2b, 'demo B2B');
+      const b2bSigned = signedFor(b2b.portalId);
+      const b2bSyncs = ((await (await b2bSigned('GET', '/api/v1/syncs')).json()) as { syncs: SyncView[] }).syncs;
+      if (b2bSyncs.some((s) => s.objectType === 'companies')) {
+        logger.info({ portalId: b2b.portalId }, 'demo B2B companies sync already set up (kept from an earlier run)');
+      } else {
+        const created = await b2bSigned('POST', '/api/v1/syncs/companies/recommended', {});
+        if (!created.ok) throw new Error(`demo B2B companies sync setup failed (${created.status}): ${await created.text()}`);
+        logger.info(
+          { portalId: b2b.portalId, realmId: b2b.realmId, customersMatchedByName: b2b.counts['quickbooks.customers_named_like_hubspot_companies'] },
+          'demo B2B companies sync set up (companies mode: HubSpot companies are the QuickBooks customers, their primary contact gives e-mail and phone); its first sync is running',
+        );
+      }
+      pages.b2bSettings = settingsPage(b2b.portalId);
+      const b2bCompanies = (await (await fetch(`${urls.hubspot}/_sandbox/accounts/${b2b.portalId}/objects/companies?limit=1000`)).json()) as { results: Array<{ id: string; properties: Record<string, string | null> }> };
+      const firstCompany = b2bCompanies.results[0];
+      if (firstCompany) pages.b2bCompany = hubspotPage(`/contacts/${b2b.portalId}/record/0-2/${firstCompany.id}`);
+      throwIfAborted(signal);
+
       const invoicesSync = (await syncs()).find((s) => s.objectType === 'invoices');
       if (!invoicesSync) return pages;
       const company = quickbooks.state.company(data.realmId);

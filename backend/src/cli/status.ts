@@ -28,7 +28,7 @@ try {
 }
 const db = createDatabase({ connectionString: database.connectionString, poolMax: 2 });
 const out: string[] = [];
-const OBJECT_TYPES = ['contacts', 'products', 'invoices', 'payments'] as const;
+const OBJECT_TYPES = ['contacts', 'companies', 'products', 'invoices', 'payments'] as const;
 const TOP_REASONS = 3;
 try {
   const { pending } = await migrationStatus(db);
@@ -44,10 +44,14 @@ try {
       out.push(`  QuickBooks: ${qbo ? `${qbo.companyName ?? qbo.realmId} (realm ${qbo.realmId}, ${qbo.country ?? '?'}, ${qbo.homeCurrency ?? '?'}) — ${qbo.status}${qbo.statusReason ? ` (${qbo.statusReason})` : ''}` : 'not connected'}`);
       const definitions = await listSyncDefinitions(db, portalId);
       const rows = await countSyncRecordsByReason(db, portalId);
+      // The customers sync has two modes (issue 16): the one the account uses is shown, and said.
+      const companiesMode = definitions.some((d) => d.object_type === 'companies');
+      out.push(`  Customers: ${companiesMode ? 'companies mode — HubSpot companies are QuickBooks customers' : 'contacts mode — HubSpot contacts are QuickBooks customers'}`);
       out.push(`  ${'object'.padEnd(10)} ${'sync'.padEnd(28)} ${'synced'.padStart(8)} ${'failed'.padStart(8)} ${'excluded'.padStart(9)} ${'pending'.padStart(8)}  last sync`);
       for (const objectType of OBJECT_TYPES) {
         const d = definitions.find((x) => x.object_type === objectType);
         const ofType = rows.filter((r) => r.object_type === objectType);
+        if (!d && ofType.length === 0 && (objectType === 'companies' ? !companiesMode : companiesMode)) continue;
         const count = (state: ReasonCountRow['state']) => String(ofType.filter((r) => r.state === state).reduce((sum, r) => sum + r.count, 0));
         const sync = d ? `${d.status}, ${d.direction.replace(/_/g, ' ')}` : 'not set up';
         out.push(
