@@ -8,7 +8,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppHarness, type AppHarness } from '../../helpers/app-harness.ts';
-import { customerEmail } from '../../helpers/sync-state.ts';
 import { setUpSync, syncAccount, syncPass, type SyncAccount } from '../../helpers/sync-accounts.ts';
 import { BILLING_CONTACT_LABEL_OPTION, defaultCompanyMappings, defaultContactMappings, defaultInvoiceMappings } from '@quickbooks-sync/contract/definitions';
 import { companiesAdapter } from '../../../backend/src/sync/objects/companies/companies-adapter.ts';
@@ -173,8 +172,8 @@ describe('companies mode of the customers sync', () => {
     await syncPass(h, a, invoicesAdapter);
     const invoiceRow = await h.db.db('sync_records').where({ portal_id: a.portalId, object_type: 'invoices', qbo_id: invoice.Id }).first<Row>();
     expect(invoiceRow, JSON.stringify(invoiceRow)).toMatchObject({ state: 'synced' });
-    expect(await associations(a, 'invoices', invoiceRow!.hubspot_id!, 'companies')).toEqual([wayne.id]);
-    expect(await associations(a, 'invoices', invoiceRow!.hubspot_id!, 'contacts')).toEqual([alfred.id]);
+    expect(await associations(a, 'invoices', invoiceRow.hubspot_id!, 'companies')).toEqual([wayne.id]);
+    expect(await associations(a, 'invoices', invoiceRow.hubspot_id!, 'contacts')).toEqual([alfred.id]);
 
     // HubSpot → QuickBooks: an invoice on the company (no contact on it) bills the company's customer.
     const hsInvoice = await a.hs.create('invoices', { hs_currency: 'USD', hs_invoice_date: '2026-12-01', hs_due_date: '2026-12-31' });
@@ -186,7 +185,7 @@ describe('companies mode of the customers sync', () => {
     await syncPass(h, a, invoicesAdapter);
     const outbound = await h.db.db('sync_records').where({ portal_id: a.portalId, object_type: 'invoices', hubspot_id: hsInvoice.id }).first<Row>();
     expect(outbound, JSON.stringify(outbound)).toMatchObject({ state: 'synced' });
-    expect((await a.qb.read('Invoice', outbound!.qbo_id!)).CustomerRef).toMatchObject({ value: customerId });
+    expect((await a.qb.read('Invoice', outbound.qbo_id!)).CustomerRef).toMatchObject({ value: customerId });
     // The contact did not become a customer of its own.
     expect(await a.qb.all('Customer')).toHaveLength(1);
   });
