@@ -15,6 +15,7 @@ import { normaliseValue } from '../../mappings/normalise-value.ts';
 import { hubspotReadByIdLoader, hubspotSearchInLoader, hubspotUpdateLoader, hubspotUpsertLoader } from '../../loaders/hubspot-loaders.ts';
 import { qboCreateLoader, qboFindByLoader, qboReadByIdLoader, qboUpdateLoader } from '../../loaders/qbo-loaders.ts';
 import { qboString } from '../../../vendors/quickbooks/query.ts';
+import { BATCH_SIZE } from '../../../vendors/hubspot/records.ts';
 import { QboApiError } from '../../../vendors/quickbooks/errors.ts';
 import { billingContactLabelOf, COMPANY_NAME_MAPPING_ID, COMPUTED_BILLING_EMAIL, COMPUTED_BILLING_PHONE, DISPLAY_NAME_MAPPING_ID, displayNamePolicyOf } from '@quickbooks-sync/contract/definitions';
 import { customerFromContact as customerFromValues } from '../contacts/customer-from-contact.ts';
@@ -149,12 +150,44 @@ async function nameTakenFailure(session: AdapterSession, name: string, triedWith
   );
 }
 
+const readsBillingContact = (session: AdapterSession): boolean =>
+  session.mappings.some((m) => m.enabled && (m.hubspotProperty === COMPUTED_BILLING_EMAIL || m.hubspotProperty === COMPUTED_BILLING_PHONE));
+
+/**
+ * Catch-up's safety net for a lost contact webhook: the companies of contacts modified since `since`
+ * (a billing contact's new e-mail, a contact made a company's primary), read with the company
+ * properties the pass needs. One contacts search per catch-up when nothing changed.
+ */
+async function companiesOfContactsModifiedSince(session: AdapterSession, since: Date): Promise<HubSpotRecord[]> {
+  if (!readsBillingContact(session)) return [];
+  const contactIds: string[] = [];
+  let after: string | undefined;
+  let from = since;
+  for (;;) {
+    const page = await session.vendors.hubspot.searchModifiedSince('contacts', from, after, ['email']);
+    contactIds.push(...page.records.map((r) => r.id));
+    if (!page.next) break;
+    from = page.next.since;
+    after = page.next.after;
+  }
+  if (contactIds.length === 0) return [];
+  const byContact = await session.vendors.hubspot.associatedIds('contacts', 'companies', contactIds);
+  const companyIds = [...new Set([...byContact.values()].flat())];
+  const out: HubSpotRecord[] = [];
+  for (let start = 0; start < companyIds.length; start += BATCH_SIZE) {
+    const { records } = await session.vendors.hubspot.batchRead('companies', companyIds.slice(start, start + BATCH_SIZE), companyProperties(session));
+    out.push(...records.filter((r) => !r.archived));
+  }
+  return out;
+}
+
 export const companiesAdapter: ObjectAdapter = {
   objectType: 'companies',
   hubspotNoun: 'company',
   qboNoun: 'customer',
   createOnlyMappingIds: [DISPLAY_NAME_MAPPING_ID],
   hubspotReadProperties: companyProperties,
+  hubspotRecordsWithRelatedChanges: companiesOfContactsModifiedSince,
 
   readHubSpot: (session, id) => loadOne(session.batcher, hubspotReadByIdLoader(session, 'companies', companyProperties(session)), id),
   readQbo: (session, id) => loadOne(session.batcher, qboReadByIdLoader(session, 'Customer', { nameList: true }), id),
@@ -166,8 +199,7 @@ export const companiesAdapter: ObjectAdapter = {
   findHubSpotMatches: (session, _key, customer) => (customer ? findCompanies(session, customer) : Promise.resolve([])),
 
   hubspotValues: async (session, record, options = {}) => {
-    const wantsContact = session.mappings.some((m) => m.enabled && (m.hubspotProperty === COMPUTED_BILLING_EMAIL || m.hubspotProperty === COMPUTED_BILLING_PHONE));
-    const billing = wantsContact ? await loadOne(session.batcher, billingContactLoader(session, billingContactLabelOf(session.definition.options)), record.id) : null;
+    const billing = readsBillingContact(session) ? await loadOne(session.batcher, billingContactLoader(session, billingContactLabelOf(session.definition.options)), record.id) : null;
     const values = extractHubSpotValues(record, session.mappings, {
       catalogues,
       computed: { [COMPUTED_BILLING_EMAIL]: billing?.email ?? null, [COMPUTED_BILLING_PHONE]: billing?.phone ?? record.properties.phone ?? null },
