@@ -47,7 +47,8 @@ export const RATE_BUDGETS = {
 export function scaledRateBudgets<V extends RateVendor>(vendor: V, multiplier: number): (typeof RATE_BUDGETS)[V] {
   const budgets = RATE_BUDGETS[vendor];
   if (multiplier === 1) return budgets;
-  return Object.fromEntries(Object.entries(budgets).map(([name, spec]) => [name, { ...spec, limit: Math.max(1, Math.floor(spec.limit * multiplier)) }])) as (typeof RATE_BUDGETS)[V];
+  const entries = Object.entries(budgets as Record<string, RateBudgetSpec>).map(([name, spec]) => [name, { ...spec, limit: Math.max(1, Math.floor(spec.limit * multiplier)) }]);
+  return Object.fromEntries(entries) as (typeof RATE_BUDGETS)[V];
 }
 
 /** The budget could not be had within the allowed wait: retry the job later (after `retryAfterMs`). */
