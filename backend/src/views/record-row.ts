@@ -11,9 +11,10 @@ import { TEMPORARY_ERROR } from '../sync/engine/failure-policy.ts';
 export const LIST_MESSAGE_MAX_CHARS = 1_000;
 
 // Pages of the vendors' web apps (deep links a person opens), not API endpoints.
-const HUBSPOT_OBJECT_TYPE_IDS: Partial<Record<ObjectType, string>> = { contacts: '0-1', products: '0-7', invoices: '0-53' };
+const HUBSPOT_OBJECT_TYPE_IDS: Partial<Record<ObjectType, string>> = { contacts: '0-1', companies: '0-2', products: '0-7', invoices: '0-53' };
 const QBO_PAGES: Partial<Record<ObjectType, (id: string) => string>> = {
   contacts: (id) => `/app/customerdetail?nameId=${encodeURIComponent(id)}`,
+  companies: (id) => `/app/customerdetail?nameId=${encodeURIComponent(id)}`,
   invoices: (id) => `/app/invoice?txnId=${encodeURIComponent(id)}`,
   payments: (id) => `/app/recvpayment?txnId=${encodeURIComponent(id)}`,
 };

@@ -12,12 +12,13 @@ import { hubspotUser, qboUser } from '../../helpers/vendor-data.ts';
 import { routeHubSpotFetch } from '../../helpers/ui-backend.ts';
 import { textOf } from '../../helpers/ui-render.ts';
 import { setQboConnectionStatus } from '../../../backend/src/db/qbo-connections.ts';
-import { defaultContactMappings, defaultInvoiceMappings } from '@quickbooks-sync/contract/definitions';
+import { defaultCompanyMappings, defaultContactMappings, defaultInvoiceMappings } from '@quickbooks-sync/contract/definitions';
 import { InvoiceSyncStatus } from '../../../app/app/cards/InvoiceSyncStatus.tsx';
 
 const PORTAL = 66_000_001;
 const NOT_CONNECTED = 66_000_002;
 const BROKEN = 66_000_003;
+const COMPANIES = 66_000_004;
 const NOT_INSTALLED = 66_000_009;
 const WAIT = { timeoutInMs: 10_000 };
 
@@ -33,7 +34,7 @@ describe('InvoiceSyncStatus card', () => {
 
   beforeAll(async () => {
     h = await startAppHarness();
-    for (const [portal, realm] of [[PORTAL, '6600001'], [NOT_CONNECTED, undefined], [BROKEN, '6600003']] as const) {
+    for (const [portal, realm] of [[PORTAL, '6600001'], [NOT_CONNECTED, undefined], [BROKEN, '6600003'], [COMPANIES, '6600004']] as const) {
       expect((await h.install(portal)).status).toBe(302);
       if (realm) expect((await h.connect(portal, realm)).status).toBe(200);
     }
@@ -42,6 +43,15 @@ describe('InvoiceSyncStatus card', () => {
     const hs = hubspotUser(h, PORTAL);
     const qb = await qboUser(h, '6600001');
     const acme = await hs.create('companies', { name: 'Acme Anvils' });
+    ids.acme = acme.id;
+    // Companies mode (issue 16): an account whose companies are its QuickBooks customers.
+    const b2b = await hubspotUser(h, COMPANIES).create('companies', { name: 'Beta Bolts' });
+    ids.b2b = b2b.id;
+    const b2bSync = await h.signedFetch('/api/v1/syncs/companies', COMPANIES, {
+      method: 'PUT',
+      body: { direction: 'two_way', conflictWinner: 'hubspot', fieldMappings: defaultCompanyMappings(), filters: { toQbo: [], toHubSpot: [] }, options: {} },
+    });
+    expect(b2bSync.status).toBe(200);
     for (const [first, mail] of [['Ann', 'ann@anvils.test'], ['Amy', 'amy@anvils.test']] as const) {
       const contact = await hs.create('contacts', { email: mail, firstname: first, lastname: 'Anvil' });
       await hs.associate('contacts', contact.id, 'companies', acme.id, [1]);
@@ -121,6 +131,18 @@ describe('InvoiceSyncStatus card', () => {
     await r.waitFor(() => expect(r.findByTestId(Text, `note-invoices-${ids.invoice}`).text).toBe('Queued: this record syncs in a few seconds.'), WAIT);
     expect(backend.callsTo('POST', '/records/sync-now')).toMatchObject([{ status: 202, body: { objectType: 'invoices', hubspotId: ids.invoice } }]);
     expect(backend.callsTo('POST', '/syncs/invoices/sync-now')).toEqual([]);
+  });
+
+  it('a company synced as a customer (companies mode): its own state; in contacts mode a company shows only its invoices', async () => {
+    await eventually(async () => (await h.db.db('sync_records').where({ portal_id: COMPANIES, object_type: 'companies', hubspot_id: ids.b2b, state: 'synced' }).first<SyncedRow>()) ?? undefined, 60_000);
+    const { r } = renderCard(COMPANIES, { objectTypeId: '0-2', objectId: Number(ids.b2b) });
+    await r.waitFor(() => expect(r.findByTestId(StatusTag, `state-companies-${ids.b2b}`).text).toBe('Synced'), WAIT);
+    expect(r.findByTestId(Link, `qbo-link-companies-${ids.b2b}`).props.href).toMatchObject({ external: true });
+    const contactsMode = renderCard(PORTAL, { objectTypeId: '0-2', objectId: Number(ids.acme) });
+    await contactsMode.r.waitFor(() => expect(contactsMode.backend.callsTo('GET', '/syncs')).toMatchObject([{ status: 200 }]), WAIT);
+    await contactsMode.r.waitFor(() => expect(contactsMode.r.findByTestId(Text, 'no-invoices')).toBeTruthy(), WAIT);
+    expect(contactsMode.r.maybeFindByTestId(StatusTag, `state-companies-${ids.acme}`)).toBeNull();
+    expect(contactsMode.r.maybeFindByTestId(Text, `unseen-companies-${ids.acme}`)).toBeNull();
   });
 
   it('a record the sync has not seen says so', async () => {
