@@ -144,6 +144,23 @@ describe('companies mode of the customers sync', () => {
     expect(await row(a, 'hubspot', west.id)).toMatchObject({ state: 'failed', reason_code: 'ambiguous_match', qbo_id: null });
   });
 
+  it('a name a vendor holds fails the company naming the vendor; the display-name policy adds the HubSpot id', async () => {
+    const a = await account();
+    const vendor = await a.qb.create('Vendor', { DisplayName: 'Cyberdyne' });
+    const cyberdyne = await a.hs.create('companies', { name: 'Cyberdyne' });
+    await syncPass(h, a, companiesAdapter);
+    const failed = await row(a, 'hubspot', cyberdyne.id);
+    expect(failed).toMatchObject({ state: 'failed', reason_code: 'display_name_taken' });
+    expect(failed.message).toContain(`QuickBooks vendor #${vendor.Id}`);
+
+    const b = await account({ displayNameClash: 'resolve' });
+    await b.qb.create('Vendor', { DisplayName: 'Cyberdyne' });
+    const again = await b.hs.create('companies', { name: 'Cyberdyne' });
+    await syncPass(h, b, companiesAdapter);
+    expect(await row(b, 'hubspot', again.id)).toMatchObject({ state: 'synced' });
+    expect((await b.qb.all('Customer')).map((c) => [c.DisplayName, c.CompanyName])).toEqual([[`Cyberdyne (${again.id})`, 'Cyberdyne']]);
+  });
+
   it('a customer becomes a company: its CompanyName, else its DisplayName, and its website', async () => {
     const a = await account({}, 'qbo_to_hubspot');
     const customer = await a.qb.create('Customer', { DisplayName: 'Stark Ind.', CompanyName: 'Stark Industries', WebAddr: { URI: 'https://stark.test' }, BillAddr: { City: 'Malibu' } });
