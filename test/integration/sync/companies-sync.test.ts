@@ -12,6 +12,7 @@ import { setUpSync, syncAccount, syncPass, type SyncAccount } from '../../helper
 import { BILLING_CONTACT_LABEL_OPTION, defaultCompanyMappings, defaultContactMappings, defaultInvoiceMappings } from '@quickbooks-sync/contract/definitions';
 import { companiesAdapter } from '../../../backend/src/sync/objects/companies/companies-adapter.ts';
 import { invoicesAdapter } from '../../../backend/src/sync/objects/invoices/invoices-adapter.ts';
+import { loadSession } from '../../../backend/src/sync/engine/session.ts';
 
 let nextPortal = 63_400_001;
 let nextRealm = 8_340_001;
@@ -159,6 +160,24 @@ describe('companies mode of the customers sync', () => {
     await syncPass(h, b, companiesAdapter);
     expect(await row(b, 'hubspot', again.id)).toMatchObject({ state: 'synced' });
     expect((await b.qb.all('Customer')).map((c) => [c.DisplayName, c.CompanyName])).toEqual([[`Cyberdyne (${again.id})`, 'Cyberdyne']]);
+  });
+
+  it('catch-up’s safety net for a lost contact webhook: the companies of contacts modified since', async () => {
+    const a = await account();
+    const quiet = await a.hs.create('companies', { name: 'Quiet Co' });
+    const busy = await a.hs.create('companies', { name: 'Busy Co' });
+    const payer = await a.hs.create('contacts', { email: 'payer@busy.test' });
+    await a.hs.associate('contacts', payer.id, 'companies', busy.id, [PRIMARY_COMPANY]);
+    await syncPass(h, a, companiesAdapter);
+    const since = new Date();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await a.hs.update('contacts', payer.id, { email: 'ap@busy.test' });
+    await a.hs.searchIndexed();
+    const loaded = await loadSession(h.ctx, a.portalId, 'companies');
+    if (!loaded.ok) throw new Error(loaded.reason);
+    const found = await companiesAdapter.hubspotRecordsWithRelatedChanges!(loaded.session, since);
+    expect(found.map((c) => c.id)).toEqual([busy.id]);
+    expect(found.map((c) => c.id)).not.toContain(quiet.id);
   });
 
   it('a customer becomes a company: its CompanyName, else its DisplayName, and its website', async () => {
