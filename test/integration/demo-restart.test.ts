@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PORTAL_ID, DEMO_REALM_ID } from '../../backend/sandbox/demo/demo-data.ts';
+import { DEMO_B2B_PORTAL_ID } from '../../backend/sandbox/demo/demo-b2b.ts';
 import { OBJECT_TYPES } from '../../backend/sandbox/hubspot/index.ts';
 import { freePort } from '../helpers/free-port.ts';
 import { stackLines, startServiceProcess, type ServiceProcess } from '../helpers/service-process.ts';
@@ -38,9 +39,10 @@ async function status(): Promise<string> {
 /** The status table without times (last sync) — what must not change across a restart. */
 const counts = (text: string) => text.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, '<time>');
 
-/** A column of the status table per object, e.g. synced or pending. */
+/** A column of the first demo account's status table per object, e.g. synced or pending (the B2B demo account has its own table). */
 function column(text: string, name: 'synced' | 'pending'): Record<string, number> {
-  const lines = text.split('\n').filter((l) => /^ {2}(contacts|products|invoices|payments) /.test(l));
+  const block = text.split(`HubSpot account ${DEMO_PORTAL_ID} `)[1]?.split('\n\n')[0] ?? '';
+  const lines = block.split('\n').filter((l) => /^ {2}(contacts|products|invoices|payments) /.test(l));
   const entries = lines.map((l): [string, number] => {
     const cells = l.trim().split(/\s+/);
     const [synced = NaN, , , pending = NaN] = cells.slice(-5).map(Number);
@@ -127,6 +129,12 @@ describe('npm start, Ctrl-C, npm start again', () => {
     const expected = { invoices: Number(bookkeeper?.[1]), payments: first.output().includes('demo payments sync set up') ? Number(bookkeeper?.[2]) : 0 };
     const before = await settledStatus(expected);
     expect(before).toMatch(/invoices +enabled/);
+    // The B2B demo account syncs its customers in companies mode (issue 16), and the status says so.
+    const b2b = before.split(`HubSpot account ${DEMO_B2B_PORTAL_ID} `)[1]?.split('\n\n')[0] ?? '';
+    expect(b2b).toContain('Customers: companies mode');
+    expect(b2b).toMatch(/\n {2}companies +enabled, two way +\d+/);
+    expect(b2b).not.toMatch(/\n {2}contacts /);
+    expect(b2b).toMatch(/\n {2}products +not set up/);
     const recordsBefore = await emulatorRecords();
     await interruptAndCheck(first);
 

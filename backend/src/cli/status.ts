@@ -51,7 +51,9 @@ try {
       for (const objectType of OBJECT_TYPES) {
         const d = definitions.find((x) => x.object_type === objectType);
         const ofType = rows.filter((r) => r.object_type === objectType);
-        if (!d && ofType.length === 0 && (objectType === 'companies' ? !companiesMode : companiesMode)) continue;
+        // The mode not in use is not a row of its own: one customers sync per account.
+        const otherMode = objectType === 'companies' ? !companiesMode : objectType === 'contacts' && companiesMode;
+        if (!d && ofType.length === 0 && otherMode) continue;
         const count = (state: ReasonCountRow['state']) => String(ofType.filter((r) => r.state === state).reduce((sum, r) => sum + r.count, 0));
         const sync = d ? `${d.status}, ${d.direction.replace(/_/g, ' ')}` : 'not set up';
         out.push(
