@@ -93,7 +93,14 @@ export function GuidedSetup({ api, connection, syncs, onConnectionChanged, onFin
           <Divider />
           <Text>We pre-filled the recommended settings. Review each sync, then save to start the first sync.</Text>
           {drafts.map((d, i) => (
-            <ObjectSection key={i} api={api} draft={d} defaultOpen={d === drafts.find((x) => x.settings !== null)} onChange={(next) => setDrafts(drafts.map((x, j) => (j === i ? next : x)))} />
+            <ObjectSection
+              key={i}
+              api={api}
+              draft={d}
+              defaultOpen={d === drafts.find((x) => x.settings !== null)}
+              modeChoice={!d.saved && !syncs.some((s) => s.objectType === d.objectType && s.status !== 'deleted')}
+              onChange={(next) => setDrafts(drafts.map((x, j) => (j === i ? next : x)))}
+            />
           ))}
           <Flex direction="row" justify="end">
             <Button testId="advanced-settings" variant="transparent" onClick={onFinished}>Go to advanced settings</Button>

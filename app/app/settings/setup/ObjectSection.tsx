@@ -16,7 +16,8 @@ import { SectionProblems } from './SectionProblems.tsx';
 import type { SectionDraft, Settings } from './setup-draft.ts';
 
 /** One object's expandable section of the guided setup (R4): direction, conflicts, mappings, filters, its errors. */
-export function ObjectSection({ api, draft, defaultOpen, onChange }: { api: ApiClient; draft: SectionDraft; defaultOpen: boolean; onChange: (next: SectionDraft) => void }) {
+/** `modeChoice`: the customers section of a setup offers contacts or companies mode (issue 16); a saved sync keeps its mode. */
+export function ObjectSection({ api, draft, defaultOpen, onChange, modeChoice = false }: { api: ApiClient; draft: SectionDraft; defaultOpen: boolean; onChange: (next: SectionDraft) => void; modeChoice?: boolean }) {
   const { objectType, settings } = draft;
   const setSettings = (next: Settings) => onChange({ ...draft, settings: next, problems: [] });
   // The fields either side offers (R7), for the mapping editor and the filters' property lists.
@@ -28,7 +29,7 @@ export function ObjectSection({ api, draft, defaultOpen, onChange }: { api: ApiC
       ) : (
         <Flex direction="column" gap="md">
           <Toggle testId={`include-${objectType}`} label="Set up this sync" checked={draft.included} onChange={(included) => onChange({ ...draft, included, problems: [] })} />
-          {draft.included && isCustomerMode(objectType) ? (
+          {draft.included && modeChoice && isCustomerMode(objectType) ? (
             <CustomerModeField mode={objectType} onChange={(mode) => (mode === objectType ? undefined : onChange({ ...initialDraft(mode, undefined, new Date()), included: true }))} />
           ) : null}
           {draft.included ? (
