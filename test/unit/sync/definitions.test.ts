@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDefinitionInput } from '../../../backend/src/sync/definitions/parse-definition-input.ts';
-import { recommendedContactsDefinition } from '@quickbooks-sync/contract/definitions';
+import { recommendedCompaniesDefinition, recommendedContactsDefinition } from '@quickbooks-sync/contract/definitions';
 import { matchesFilters } from '../../../backend/src/sync/filters/matches-filters.ts';
 import { HUBSPOT_CONTACT_FIELDS } from '../../../backend/src/sync/mappings/hubspot-contact-fields.ts';
 
@@ -75,5 +75,35 @@ describe('parseDefinitionInput', () => {
     body.fieldMappings.push({ id: 'notes', kind: 'custom', enabled: true, hubspotProperty: 'billing_notes', qboField: 'Notes', direction: 'both' });
     expect(parseDefinitionInput('contacts', body).ok).toBe(false);
     expect(parseDefinitionInput('contacts', body, [{ name: 'billing_notes', kind: 'string' }]).ok).toBe(true);
+  });
+});
+
+describe('recommendedCompaniesDefinition (companies mode, issue 16)', () => {
+  const def = recommendedCompaniesDefinition(setupDate);
+
+  it('is two-way, QuickBooks wins, every default mapping on, no filters', () => {
+    expect(def).toMatchObject({ direction: 'two_way', conflictWinner: 'quickbooks', filters: { toQbo: [], toHubSpot: [] }, options: {} });
+    expect(def.fieldMappings.every((m) => m.enabled && m.kind === 'default')).toBe(true);
+    expect(def.fieldMappings.filter((m) => m.hubspotProperty.startsWith('@')).map((m) => [m.id, m.direction])).toEqual([
+      ['billing_email', 'to_qbo'],
+      ['billing_phone', 'to_qbo'],
+    ]);
+  });
+
+  it('passes its own validation, with the billing contact label and the display-name policy', () => {
+    expect(parseDefinitionInput('companies', def)).toMatchObject({ ok: true });
+    expect(parseDefinitionInput('companies', { ...def, options: { billingContactLabel: 'Billing contact', displayNameClash: 'resolve', deletions: 'propagate' } })).toMatchObject({ ok: true });
+  });
+
+  it('refuses the billing contact label outside companies mode, or too long', () => {
+    const contacts = parseDefinitionInput('contacts', { ...recommendedContactsDefinition(setupDate), options: { billingContactLabel: 'Billing contact' } });
+    expect(contacts).toMatchObject({ ok: false, problems: [{ path: ['options', 'billingContactLabel'], message: expect.stringContaining('companies sync only') }] });
+    const long = parseDefinitionInput('companies', { ...def, options: { billingContactLabel: 'x'.repeat(101) } });
+    expect(long).toMatchObject({ ok: false, problems: [{ path: ['options', 'billingContactLabel'] }] });
+  });
+
+  it('refuses a contact property in a companies mapping, naming the company', () => {
+    const parsed = parseDefinitionInput('companies', { ...def, fieldMappings: [...def.fieldMappings, { id: 'x', kind: 'custom', enabled: true, hubspotProperty: 'firstname', qboField: 'GivenName', direction: 'both' }] });
+    expect(parsed).toMatchObject({ ok: false, problems: [{ message: expect.stringContaining('HubSpot has no company property named "firstname"') }] });
   });
 });
