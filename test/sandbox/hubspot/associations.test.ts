@@ -54,6 +54,21 @@ describe('associations v4', () => {
     ]));
   });
 
+  it('a label an admin creates in settings (control API) is USER_DEFINED, listed both ways, usable with the unlabeled type', async () => {
+    const made = await h.control<{ results: Array<{ category: string; typeId: number; label: string | null }> }>('POST', `/accounts/${h.portalId}/association-labels/companies/contacts`, { label: 'Billing contact', inverseLabel: 'Billed company' });
+    const billing = made.results.find((l) => l.label === 'Billing contact')!;
+    expect(billing.category).toBe('USER_DEFINED');
+    expect(billing.typeId).toBeGreaterThanOrEqual(1000);
+    const forward = await h.client.crm.associations.v4.schema.definitionsApi.getAll('companies', 'contacts');
+    expect(forward.results).toEqual(expect.arrayContaining([{ category: 'USER_DEFINED', typeId: billing.typeId, label: 'Billing contact' }, { category: 'HUBSPOT_DEFINED', typeId: 2, label: 'Primary' }]));
+    const inverse = await h.client.crm.associations.v4.schema.definitionsApi.getAll('contacts', 'companies');
+    expect(inverse.results.map((l) => l.label)).toContain('Billed company');
+    await h.client.crm.associations.v4.basicApi.create('companies', companyA, 'contacts', contactId, [{ associationCategory: AssociationSpecAssociationCategoryEnum.UserDefined, associationTypeId: billing.typeId }]);
+    const read = await h.client.crm.associations.v4.batchApi.getPage('companies', 'contacts', { inputs: [{ id: companyA }] });
+    const types = read.results[0]?.to.find((t) => String(t.toObjectId) === contactId)?.associationTypes ?? [];
+    expect(types).toEqual(expect.arrayContaining([expect.objectContaining({ category: 'USER_DEFINED', typeId: billing.typeId }), expect.objectContaining({ category: 'HUBSPOT_DEFINED', typeId: 280 })]));
+  });
+
   it('rejects an association type that does not belong to the pair', async () => {
     const err = await errorOf(h.client.crm.associations.v4.basicApi.create('contacts', contactId, 'companies', companyA, [{ associationCategory: HUBSPOT_DEFINED, associationTypeId: 3 }]));
     expect(err.code).toBe(400);
