@@ -42,7 +42,7 @@ async function codeNamed(c: Company, name: string): Promise<string> {
 
 function fault(res: ApiResponse): { code: string; Message: string; Detail: string } {
   expect(res.status, res.text).toBe(400);
-  return res.json.Fault.Error[0];
+  return res.json.Fault.Error[0] as { code: string; Message: string; Detail: string };
 }
 
 beforeAll(async () => {

@@ -61,7 +61,7 @@ export async function lineTaxCodes(session: AdapterSession, items: readonly QboR
     const own = (item.SalesTaxCodeRef as { value?: string } | undefined)?.value;
     const code = own || fallback;
     if (code && codes.has(code)) return code;
-    const what = own ? `the sales tax code of the QuickBooks item “${String(item.Name ?? item.Id)}” (#${own})` : `the default tax code chosen in the invoice sync settings (#${code ?? 'none'})`;
+    const what = own ? `the sales tax code of the QuickBooks item “${typeof item.Name === 'string' ? item.Name : item.Id}” (#${own})` : `the default tax code chosen in the invoice sync settings (#${code ?? 'none'})`;
     const fix = own ? 'Give the item an active sales tax code in QuickBooks' : 'Choose another tax code in the invoice sync settings';
     throw new RecordFailure('tax_code_missing', `QuickBooks needs a tax code on every line of this invoice, but ${what} is not an active sales tax code of the company (made inactive or removed?). ${fix}, then retry.`);
   });
