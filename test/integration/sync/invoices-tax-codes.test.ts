@@ -212,5 +212,16 @@ describe('invoices to non-US QuickBooks companies (R22)', () => {
       ['Loose tea', 0],
       ['Teapot', 10],
     ]);
+    const before = (await lineItemsOf(a, hsInvoice!.id)).map((li) => li.id);
+
+    // The bookkeeper corrects the teapot to the reduced rate (and adds a note): the same line items, their tax follows.
+    const current = await a.qb.read('Invoice', qbInvoice.Id);
+    const lines = (current.Line as Array<Record<string, unknown>>).filter((l) => l.DetailType === 'SalesItemLineDetail');
+    const reduced = { ...lines[1]!, SalesItemLineDetail: { ...(lines[1]!.SalesItemLineDetail as Record<string, unknown>), TaxCodeRef: { value: await codeId(a, '5.0% R') } } };
+    await a.qb.update('Invoice', { Id: current.Id, SyncToken: current.SyncToken, Line: [lines[0], reduced], CustomerMemo: { value: 'Teapot at the reduced rate' } });
+    await pass(a);
+    const after = await lineItemsOf(a, hsInvoice!.id);
+    expect(after.map((li) => li.id)).toEqual(before);
+    expect(after.map((li) => Number(li.properties.tax ?? 0))).toEqual([0, 2.5]);
   });
 });
