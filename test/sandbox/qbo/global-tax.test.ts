@@ -123,4 +123,16 @@ describe('non-US tax codes and rates', () => {
     expect(fault(await h.api('/item', { realmId: gb.realmId, token: gb.token, body: { Name: 'Bad', Type: 'Service', IncomeAccountRef: { value: '1' }, SalesTaxCodeRef: { value: '999' } } })).code).toBe('2500');
     expect(fault(await createInvoice(gb, { Line: [taxedLine(gb.itemId, 1, 10, '999')] })).code).toBe('2500');
   });
+
+  it('the seeder books a UK company’s invoices with VAT (its goodwill credit memos outside VAT)', async () => {
+    const gb = await company('GB');
+    const seeded = await h.control(`/companies/${gb.realmId}/seed`, 'POST', { seed: 7, customers: 6, items: 6, invoices: 8, payments: 4, shapes: true });
+    expect(seeded.status, seeded.text).toBe(200);
+    const invoices = (await query(gb, 'select * from Invoice')).json.QueryResponse.Invoice as Array<{ TotalAmt: number; TxnTaxDetail: { TotalTax: number } }>;
+    expect(invoices).toHaveLength(8);
+    expect(invoices.every((i) => i.TxnTaxDetail.TotalTax > 0 && i.TotalAmt > i.TxnTaxDetail.TotalTax)).toBe(true);
+    const memos = (await query(gb, 'select * from CreditMemo')).json.QueryResponse.CreditMemo as Array<{ TxnTaxDetail: { TotalTax: number } }>;
+    expect(memos.length).toBeGreaterThan(0);
+    expect(memos.every((m) => m.TxnTaxDetail.TotalTax === 0)).toBe(true);
+  });
 });
