@@ -142,6 +142,8 @@ describe('npm start in sandbox mode (the first run)', () => {
       `http://127.0.0.1:${ports.quickbooks}/_sandbox/companies/${VAT_DEMO_REALM_ID}/state?entity=Invoice&limit=1000`,
     );
     expect(qbo.records).toHaveLength(2);
+    // 20 % on the teapots (2 × 35) and on the workshop and delivery (60 + 15); the tea is zero-rated by its item's own code.
+    expect(qbo.records.map((i) => i.TxnTaxDetail.TotalTax).sort((x, y) => x - y)).toEqual([14, 15]);
     for (const invoice of qbo.records) {
       const sales = invoice.Line.filter((l) => l.DetailType === 'SalesItemLineDetail');
       expect(sales.every((l) => l.SalesItemLineDetail?.TaxCodeRef?.value)).toBe(true);
