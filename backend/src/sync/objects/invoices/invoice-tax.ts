@@ -11,6 +11,7 @@ import { loadMany } from '../../engine/page-batcher.ts';
 import { hubspotUpdateLoader } from '../../loaders/hubspot-loaders.ts';
 import type { QboRecord } from '../../types.ts';
 import { readCompanyTaxCodes, type CompanyTaxCode } from '../../../connections/company-tax-codes.ts';
+import { QboApiError } from '../../../vendors/quickbooks/errors.ts';
 import { TAX_CODE_OPTION, taxCodePerLineRequired } from '@quickbooks-sync/contract/definitions';
 import { linesOfQboInvoice, type InvoiceLine, type TaxRatesOfCode } from './invoice-lines.ts';
 
@@ -87,4 +88,16 @@ export async function writeQboTaxToLineItems(session: AdapterSession, invoice: Q
   } catch (err) {
     warn(err instanceof Error ? err.message : String(err));
   }
+}
+
+/**
+ * QuickBooks' own refusal of a line without a tax code (6000 "Make sure all your transactions have a VAT
+ * rate / GST/HST rate before you save."), as a failure a person can act on; undefined for any other error.
+ */
+export function missingTaxCodeFailure(err: unknown, what: string): RecordFailure | undefined {
+  if (!(err instanceof QboApiError) || err.code !== '6000' || !/\b(VAT|GST|HST|tax) (rate|code)/i.test(err.detail ?? err.message)) return undefined;
+  return new RecordFailure(
+    'tax_code_missing',
+    `QuickBooks refused ${what}: it needs a tax code on every line (${err.detail ?? err.message}). Choose the default tax code in the invoice sync settings, or give the products' QuickBooks items a sales tax code, then retry.`,
+  );
 }

@@ -21,7 +21,7 @@ import type { HubSpotWriteResult } from '../../../vendors/hubspot/client.ts';
 import { QboApiError } from '../../../vendors/quickbooks/errors.ts';
 import { ensureQboLinkProperty } from '../qbo-link-property.ts';
 import { comparableLines, linesOfQboInvoice, taxOfLines, type InvoiceLine } from './invoice-lines.ts';
-import { ratesOfCodes, requireTaxCodeWhenNeeded, taxPerLine, writeQboTaxToLineItems } from './invoice-tax.ts';
+import { missingTaxCodeFailure, ratesOfCodes, requireTaxCodeWhenNeeded, taxPerLine, writeQboTaxToLineItems } from './invoice-tax.ts';
 import { statusOfQboInvoice } from './invoice-status.ts';
 import { associateInvoiceParties, contactOfInvoice, lineItemsOf, linesOfHubSpotInvoice, replaceLineItems } from './invoice-hubspot.ts';
 import { invoiceHeaderFromValues, qboLinesFor } from './invoice-qbo.ts';
@@ -64,10 +64,8 @@ function taxToSend(session: AdapterSession, values: MappedValues): number {
 const globalTaxFields = (session: AdapterSession): Record<string, unknown> => (taxPerLine(session) ? { GlobalTaxCalculation: 'TaxExcluded' } : {});
 
 function qboRefused(err: unknown, what: string): never {
-  // Non-US companies: "Make sure all your transactions have a VAT rate / GST/HST rate before you save."
-  if (err instanceof QboApiError && err.code === '6000' && /\b(VAT|GST|HST|tax) (rate|code)/i.test(err.detail ?? err.message)) {
-    throw new RecordFailure('tax_code_missing', `QuickBooks refused ${what}: it needs a tax code on every line (${err.detail ?? err.message}). Choose the default tax code in the invoice sync settings, or give the products' QuickBooks items a sales tax code, then retry.`);
-  }
+  const missingTaxCode = missingTaxCodeFailure(err, what);
+  if (missingTaxCode) throw missingTaxCode;
   if (err instanceof QboApiError && err.code === '6140') throw new RecordFailure('doc_number_taken', `QuickBooks already has an invoice with this number (${err.detail ?? err.message}). Invoice numbers are unique in QuickBooks: renumber one of them, or turn off “custom transaction numbers” in QuickBooks so it numbers invoices itself.`);
   if (err instanceof QboApiError && err.code === '6200') throw new RecordFailure('books_closed', `QuickBooks refused ${what}: the invoice date is in a closed period. Change the date, or reopen the period in QuickBooks.`);
   if (err instanceof QboApiError && (err.kind === 'validation' || err.kind === 'duplicate_name')) throw new RecordFailure('qbo_rejected', `QuickBooks refused ${what}: ${err.message}`);
