@@ -84,6 +84,7 @@ async function start(mode: Exclude<Mode, 'migrate'>, env: Env, logger: Logger, s
         ...(pages.b2bCompany ? { b2bCompanySyncedAsCustomer: pages.b2bCompany } : {}),
         b2bHubSpotEmulator: `${demo.urls.hubspot}/_sandbox/accounts/${demo.b2b.portalId}`,
         b2bQuickbooksEmulator: `${demo.urls.quickbooks}/_sandbox/companies/${demo.b2b.realmId}`,
+        ...(pages.vatInvoice ? { ukInvoiceWithVat: pages.vatInvoice } : {}),
         app: service.url,
         installAgain: `${service.url}/oauth/hubspot/install`,
         hubspotEmulator: `${demo.urls.hubspot}/_sandbox/accounts/${demo.data.portalId}`,

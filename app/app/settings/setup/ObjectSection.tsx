@@ -11,6 +11,7 @@ import { isCustomerMode } from '@quickbooks-sync/contract/definitions';
 import { initialDraft } from './setup-draft.ts';
 import { FiltersEditor } from './FiltersEditor.tsx';
 import { IncomeAccountField, incomeAccountAsked } from './IncomeAccountField.tsx';
+import { TaxCodeField, taxCodeAsked } from './TaxCodeField.tsx';
 import { MappingsEditor } from './MappingsEditor.tsx';
 import { SectionProblems } from './SectionProblems.tsx';
 import type { SectionDraft, Settings } from './setup-draft.ts';
@@ -39,6 +40,7 @@ export function ObjectSection({ api, draft, defaultOpen, onChange, modeChoice = 
               {isCustomerMode(objectType) && settings.direction !== 'qbo_to_hubspot' ? <DisplayNamePolicyField settings={settings} onChange={setSettings} /> : null}
               {(isCustomerMode(objectType) && settings.direction !== 'qbo_to_hubspot') || (objectType === 'invoices' && settings.direction !== 'hubspot_to_qbo') ? <DeletionPolicyField scope={objectType} settings={settings} onChange={setSettings} /> : null}
               {incomeAccountAsked(objectType, settings) ? <IncomeAccountField api={api} objectType={objectType} settings={settings} onChange={setSettings} /> : null}
+              {taxCodeAsked(objectType, settings) ? <TaxCodeField api={api} settings={settings} onChange={setSettings} /> : null}
               <Divider />
               <MappingsEditor fields={fields} scope={objectType} mappings={settings.fieldMappings} onChange={(fieldMappings) => setSettings({ ...settings, fieldMappings })} />
               <Divider />

@@ -10,6 +10,7 @@ export * from './related-criteria.ts';
 export * from './display-name-policy.ts';
 export * from './deletion-options.ts';
 export * from './customers-mode.ts';
+export * from './invoice-tax.ts';
 export * from './default-mappings/contacts.ts';
 export * from './default-mappings/companies.ts';
 export * from './default-mappings/products.ts';
