@@ -27,11 +27,11 @@ describe('UI extension project files', () => {
     expect(entryExists(settings.config.entrypoint as string)).toBe(true);
   });
 
-  it('card: required fields, a valid location, on deals and contacts (invoice cards are unconfirmed)', () => {
+  it('card: required fields, a valid location, on deals, contacts and companies (invoice cards are unconfirmed)', () => {
     const card = json('app/app/cards/invoice-sync-status-hsmeta.json');
     expect(Object.keys(card).sort()).toEqual(['config', 'type', 'uid']);
     expect(card.type).toBe('card');
-    expect(card.config).toMatchObject({ location: 'crm.record.tab', objectTypes: ['deals', 'contacts'] });
+    expect(card.config).toMatchObject({ location: 'crm.record.tab', objectTypes: ['deals', 'contacts', 'companies'] });
     expect(card.config.name).toBeTruthy();
     expect(entryExists(card.config.entrypoint as string)).toBe(true);
     expect(card.uid).not.toBe(json('app/app/settings/settings-hsmeta.json').uid);

@@ -48,6 +48,8 @@ describe('companies mode: removals and webhooks', () => {
     const goneRow = await a.synced(gone.id);
     await a.control('DELETE', `/objects/companies/${gone.id}`);
     await eventually(async () => (await a.qb.read('Customer', goneRow.qbo_id!)).Active === false, 30_000);
+    // The customer is made inactive first, then the record and its activity are written: wait for both.
+    await eventually(async () => (await a.rowById(goneRow.id))?.reason_code === 'deleted_in_hubspot', 30_000);
     expect(await a.rowById(goneRow.id)).toMatchObject({ state: 'excluded', reason_code: 'deleted_in_hubspot' });
     const activity = await h.db.db('sync_activity').where({ portal_id: a.portalId, record_id: goneRow.id }).select('action', 'reason_code');
     expect(activity).toContainEqual(expect.objectContaining({ action: 'delete', reason_code: 'deleted_in_hubspot' }));
