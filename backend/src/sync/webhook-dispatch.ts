@@ -15,7 +15,7 @@ import { syncRemovalJob } from '../jobs/handlers/sync-removal.ts';
 import { filtersReadInvoices } from './objects/contacts/contact-invoices.ts';
 import { deletionPolicyOf, syncFiltersSchema } from '@quickbooks-sync/contract/definitions';
 import { adapterFor } from './objects/index.ts';
-import { objectTypeOfQboEntity } from './engine/object-names.ts';
+import { isQboNameList, objectTypeOfQboEntity } from './engine/object-names.ts';
 import type { Side } from './types.ts';
 
 const HUBSPOT_OBJECT_TYPES: Record<string, ObjectType> = {
@@ -47,7 +47,8 @@ export function objectChangeOf(source: 'hubspot' | 'quickbooks', payload: unknow
     const p = payload as { entity?: string; entityId?: string; operation?: string; occurredAt?: string };
     const objectType = objectTypeOfQboEntity(p.entity ?? '');
     if (!objectType || !p.entityId) return undefined;
-    return { objectType, side: 'qbo', id: p.entityId, deleted: p.operation === 'deleted' || p.operation === 'delete', occurredAt: p.occurredAt };
+    const deleted = (p.operation === 'deleted' || p.operation === 'delete') && !isQboNameList(p.entity ?? '');
+    return { objectType, side: 'qbo', id: p.entityId, deleted, occurredAt: p.occurredAt };
   }
   const p = payload as { subscriptionType?: string; objectTypeId?: string; objectId?: string | number; changeSource?: string; sourceId?: string | number; primaryObjectId?: number | string; mergedObjectIds?: Array<number | string> };
   const [prefix = '', action = ''] = (p.subscriptionType ?? '').split('.');
