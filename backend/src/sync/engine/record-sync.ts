@@ -102,8 +102,12 @@ async function syncPair(pass: RecordPass): Promise<RecordSyncResult> {
   const counterpart = await findCounterpart(pass);
   if (counterpart.kind === 'ended') return counterpart.result;
   const other = counterpart.kind === 'found' ? counterpart.record : undefined;
-  // The linked QuickBooks record was made inactive (the pass started from HubSpot): nothing is sent to it.
-  if (other && counterpart.kind === 'found' && !counterpart.newlyLinked && target === 'qbo' && adapter.qboInactivation?.isInactive(other as QboRecord)) return inactiveInQbo(pass);
+  // The linked record was voided or made inactive on the other side: the pass that meets it first acts on it.
+  if (other && counterpart.kind === 'found' && !counterpart.newlyLinked) {
+    if (target === 'qbo' && adapter.qboInactivation?.isInactive(other as QboRecord)) return inactiveInQbo(pass);
+    if (target === 'qbo' && adapter.voiding?.isVoidedInQbo(other as QboRecord)) return voidedInQbo(pass);
+    if (target === 'hubspot' && adapter.voiding?.isVoidedInHubSpot(other as HubSpotRecord)) return voidedInHubSpot(pass);
+  }
   const otherValues = other ? await valuesFor(session, adapter, target, other) : undefined;
   if (other && otherValues) pass.fingerprints[target] = recordBasis(fingerprint(otherValues), other, target);
   // A customer created from a contact also takes create-only values (its display name, R14).
