@@ -136,6 +136,9 @@ async function syncPair(pass: RecordPass): Promise<RecordSyncResult> {
 /** What a removal (a void, a record made inactive) means for a linked pair; null when there is none. */
 function removalOf(pass: RecordPass): Promise<RecordSyncResult> | RecordSyncResult | null {
   const { adapter, side, source, row } = pass;
+  // The merged record's pair, set aside by a HubSpot merge (removals/apply-removal.ts): its QuickBooks
+  // record is not paired again by a match (that would make a second contact of it).
+  if (row.state === 'excluded' && row.reason_code === 'merged_in_hubspot') return { action: 'unchanged', recordId: row.id, reasonCode: row.reason_code };
   if (row.hubspot_id === null || row.qbo_id === null) return null;
   if (side === 'qbo' && adapter.qboInactivation?.isInactive(source as QboRecord)) return inactiveInQbo(pass);
   if (!adapter.voiding) return null;
