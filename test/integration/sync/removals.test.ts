@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppHarness, type AppHarness } from '../../helpers/app-harness.ts';
 import { customerEmail } from '../../helpers/sync-state.ts';
 import { eventually } from '../../helpers/eventually.ts';
-import { defaultContactMappings, defaultInvoiceMappings, DELETIONS_OPTION } from '@quickbooks-sync/contract/definitions';
+import { defaultContactMappings, defaultInvoiceMappings, DELETIONS_OPTION, INACTIVE_CUSTOMERS_OPTION } from '@quickbooks-sync/contract/definitions';
 import { setUpSync, syncAccount, syncPass } from '../../helpers/sync-accounts.ts';
 import { invoicesAdapter } from '../../../backend/src/sync/objects/invoices/invoices-adapter.ts';
 import { syncRemovalJob } from '../../../backend/src/jobs/handlers/sync-removal.ts';
@@ -90,9 +90,27 @@ describe('removals', () => {
     const dotRow = (await a.synced(dot.id));
     await a.control('DELETE', `/objects/contacts/${dot.id}`);
     await eventually(async () => (await a.qb.read('Customer', dotRow.qbo_id!)).Active === false, 30_000);
+    // The customer is made inactive first, then the record says so (and its webhook back waits for the same lock).
+    await eventually(async () => (await a.rowById(dotRow.id))?.reason_code === 'deleted_in_hubspot', 30_000);
     expect(await a.rowById(dotRow.id)).toMatchObject({ state: 'excluded', reason_code: 'deleted_in_hubspot' });
     expect(await a.activity(dotRow.id)).toContainEqual(expect.objectContaining({ action: 'delete', reason_code: 'deleted_in_hubspot' }));
     expect(await a.qb.all('Customer')).toHaveLength(1);
+  });
+
+  it('a customer made inactive in QuickBooks: its webhook (a Delete) sets the pair aside and, opted in, archives the contact', async () => {
+    const a = await account({ [INACTIVE_CUSTOMERS_OPTION]: 'archive', [DELETIONS_OPTION]: 'propagate' });
+    const eve = await a.hs.create('contacts', { email: 'eve@inactive.test', firstname: 'Eve' });
+    const eveRow = await a.synced(eve.id);
+    const customer = await a.qb.read('Customer', eveRow.qbo_id!);
+    await a.qb.update('Customer', { Id: customer.Id, SyncToken: customer.SyncToken, Active: false });
+    await eventually(async () => (await a.rowById(eveRow.id))?.reason_code === 'inactive_in_quickbooks', 30_000);
+    await eventually(async () => (await a.hs.all('contacts')).length === 0, 30_000);
+    expect(await a.activity(eveRow.id)).toContainEqual(expect.objectContaining({ action: 'delete', reason_code: 'inactive_in_quickbooks' }));
+    // Our archive's deletion webhook, as its job runs it: not taken for a person deleting the contact.
+    await syncRemovalJob.handle(h.ctx, { portalId: a.portalId, change: { kind: 'deleted', objectType: 'contacts', side: 'hubspot', id: eve.id } });
+    expect(await a.rowById(eveRow.id)).toMatchObject({ state: 'excluded', reason_code: 'inactive_in_quickbooks' });
+    expect((await a.activity(eveRow.id)).filter((e) => e.action === 'delete')).toHaveLength(1);
+    expect(await a.qb.all('Customer')).toEqual([expect.objectContaining({ Id: customer.Id, Active: false })]);
   });
 });
 
