@@ -7,7 +7,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppHarness, type AppHarness } from '../../helpers/app-harness.ts';
-import { eventually } from '../../helpers/eventually.ts';
 import { vendorWrites } from '../../helpers/vendor-writes.ts';
 import { defaultContactMappings, defaultInvoiceMappings, DELETIONS_OPTION, INACTIVE_CUSTOMERS_OPTION } from '@quickbooks-sync/contract/definitions';
 import { setUpSync, syncAccount, syncPass, type SyncAccount } from '../../helpers/sync-accounts.ts';
@@ -40,7 +39,7 @@ describe('removals: customers made inactive and invoices voided', () => {
     await setUpSync(h, a, 'contacts', { fieldMappings: defaultContactMappings(), conflictWinner: 'quickbooks', options });
     const contact = await a.hs.create('contacts', { email: 'ivy@inactive.test', firstname: 'Ivy', lastname: 'Stone', phone: '555-0100' });
     await syncPass(h, a, contactsAdapter);
-    const row = (await rowOf(a, 'contacts', 'hubspot_id', contact.id))!;
+    const row = (await rowOf(a, 'contacts', 'hubspot_id', contact.id));
     expect(row).toMatchObject({ state: 'synced' });
     const makeActive = async (active: boolean) => {
       const current = await a.qb.read('Customer', row.qbo_id!);
@@ -53,7 +52,7 @@ describe('removals: customers made inactive and invoices voided', () => {
     const { a, contact, row, makeActive } = await contactsAccount();
     await makeActive(false);
     await syncPass(h, a, contactsAdapter);
-    const aside = (await rowOf(a, 'contacts', 'hubspot_id', contact.id))!;
+    const aside = (await rowOf(a, 'contacts', 'hubspot_id', contact.id));
     expect(aside).toMatchObject({ id: row.id, state: 'excluded', reason_code: 'inactive_in_quickbooks', qbo_id: row.qbo_id, hubspot_id: contact.id });
     expect(aside.message).toContain(`QuickBooks customer #${row.qbo_id!} was made inactive in QuickBooks. HubSpot contact #${contact.id} is kept as it is`);
     expect((await a.hs.all('contacts')).map((c) => c.id)).toEqual([contact.id]);
@@ -83,7 +82,7 @@ describe('removals: customers made inactive and invoices voided', () => {
     await syncPass(h, a, contactsAdapter);
     expect(await a.hs.all('contacts')).toEqual([]);
     expect(await a.qb.all('Customer')).toEqual([expect.objectContaining({ Id: row.qbo_id, Active: false })]);
-    const aside = (await h.db.db('sync_records').where({ portal_id: a.portalId, id: row.id }).first<Row>())!;
+    const aside = (await h.db.db('sync_records').where({ portal_id: a.portalId, id: row.id }).first<Row>());
     expect(aside).toMatchObject({ state: 'excluded', reason_code: 'inactive_in_quickbooks' });
     expect(aside.message).toContain(`so HubSpot contact #${contact.id} was archived`);
     expect(await activity(a, row.id)).toContainEqual(expect.objectContaining({ action: 'delete', direction: 'to_hubspot', reason_code: 'inactive_in_quickbooks' }));
@@ -127,7 +126,7 @@ describe('removals: customers made inactive and invoices voided', () => {
     const invoice = await a.qb.create('Invoice', { CustomerRef: { value: customer.Id }, DocNumber: 'V-1', Line: [{ DetailType: 'SalesItemLineDetail', Amount: 50, SalesItemLineDetail: { ItemRef: { value: item.Id }, Qty: 1, UnitPrice: 50 } }] });
     await syncPass(h, a, contactsAdapter);
     await syncPass(h, a, invoicesAdapter);
-    const row = (await rowOf(a, 'invoices', 'qbo_id', invoice.Id))!;
+    const row = (await rowOf(a, 'invoices', 'qbo_id', invoice.Id));
     expect(row).toMatchObject({ state: 'synced' });
     return { invoice, row };
   }
@@ -140,7 +139,7 @@ describe('removals: customers made inactive and invoices voided', () => {
     await a.hs.associate('invoices', draft.id, 'line_items', li.id, [INVOICE_TO_LINE_ITEM]);
     const invoice = await a.hs.update('invoices', draft.id, { hs_invoice_status: 'open' });
     await syncPass(h, a, invoicesAdapter);
-    const row = (await rowOf(a, 'invoices', 'hubspot_id', invoice.id))!;
+    const row = (await rowOf(a, 'invoices', 'hubspot_id', invoice.id));
     expect(row).toMatchObject({ state: 'synced', origin: 'hubspot' });
     return { invoice, row };
   }
@@ -167,7 +166,7 @@ describe('removals: customers made inactive and invoices voided', () => {
     await voidInQbo(a, invoice.Id);
     await syncPass(h, a, invoicesAdapter);
     expect(await hubspotStatus(a, row.hubspot_id!)).not.toBe('voided');
-    const aside = (await rowOf(a, 'invoices', 'qbo_id', invoice.Id))!;
+    const aside = (await rowOf(a, 'invoices', 'qbo_id', invoice.Id));
     expect(aside).toMatchObject({ state: 'excluded', reason_code: 'voided_in_quickbooks' });
     expect(aside.message).toContain('void it in HubSpot too if it should not be collected');
   });
@@ -178,7 +177,7 @@ describe('removals: customers made inactive and invoices voided', () => {
     await a.hs.update('invoices', invoice.id, { hs_invoice_status: 'voided' });
     await syncPass(h, a, invoicesAdapter);
     expect(await a.qb.read('Invoice', row.qbo_id!)).toMatchObject({ TotalAmt: 0, Balance: 0, PrivateNote: 'Voided', DocNumber: `INV-${invoice.id}` });
-    const aside = (await rowOf(a, 'invoices', 'hubspot_id', invoice.id))!;
+    const aside = (await rowOf(a, 'invoices', 'hubspot_id', invoice.id));
     expect(aside).toMatchObject({ state: 'excluded', reason_code: 'voided_in_hubspot' });
     expect(aside.message).toBe(`Voided in HubSpot, so QuickBooks invoice #${row.qbo_id!} was voided too (kept with zero amounts, never deleted).`);
     expect(await activity(a, row.id)).toContainEqual(expect.objectContaining({ action: 'delete', direction: 'to_qbo', outcome: 'skipped', reason_code: 'voided_in_hubspot' }));
@@ -200,7 +199,7 @@ describe('removals: customers made inactive and invoices voided', () => {
     await syncPass(h, a, invoicesAdapter);
     // HubSpot keeps its void: nothing from QuickBooks is copied over it.
     expect(await hubspotStatus(a, invoice.id)).toBe('voided');
-    const failed = (await rowOf(a, 'invoices', 'hubspot_id', invoice.id))!;
+    const failed = (await rowOf(a, 'invoices', 'hubspot_id', invoice.id));
     expect(failed).toMatchObject({ state: 'failed', reason_code: 'void_refused' });
     expect(failed.message).toContain(`QuickBooks refused to void invoice #${row.qbo_id!}`);
     expect(failed.message).toContain('remove the payment from the invoice (or delete it) in QuickBooks first, then sync again');
@@ -221,7 +220,7 @@ describe('removals: customers made inactive and invoices voided', () => {
     await a.hs.update('invoices', invoice.id, { hs_invoice_status: 'voided' });
     await syncPass(h, a, invoicesAdapter);
     expect(await a.qb.read('Invoice', row.qbo_id!)).toMatchObject({ TotalAmt: 200 });
-    const aside = (await rowOf(a, 'invoices', 'hubspot_id', invoice.id))!;
+    const aside = (await rowOf(a, 'invoices', 'hubspot_id', invoice.id));
     expect(aside).toMatchObject({ state: 'excluded', reason_code: 'voided_in_hubspot' });
     expect(aside.message).toContain('void it in QuickBooks too if it should not be collected');
   });
