@@ -12,7 +12,7 @@ import { freePort } from '../backend/sandbox/common/free-port.ts';
 
 export type BenchApp = Awaited<ReturnType<typeof startSandboxedApp>> & { dir: string; stop(): Promise<void> };
 
-export async function startBenchApp(extraEnv: (dir: string) => Record<string, string> = () => ({})): Promise<BenchApp> {
+export async function startBenchApp(extraEnv: (dir: string) => Record<string, string> = () => ({}), options: { limitsMultiplier?: number } = {}): Promise<BenchApp> {
   const dir = await mkdtemp(path.join(tmpdir(), 'hqs-bench-'));
   const pg = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: await freePort(), database: 'bench', persistent: false });
   const app = await startSandboxedApp({
@@ -26,6 +26,7 @@ export async function startBenchApp(extraEnv: (dir: string) => Record<string, st
       ...extraEnv(dir),
     },
     logger: createLogger('warn'),
+    ...(options.limitsMultiplier !== undefined ? { limitsMultiplier: options.limitsMultiplier } : {}),
   });
   return {
     ...app,

@@ -62,6 +62,18 @@ export const GOALS: Goal[] = [
     },
   },
   {
+    figure: 'scheduler at 1,000 accounts: tick, idle round capacity',
+    goal: 'tick < 1 s; one worker keeps all on schedule',
+    measure: (r) => {
+      const f = r['scheduler-accounts'];
+      const accounts = num(f, 'accounts');
+      const tick = num(f, 'schedule_tick_all_due_ms');
+      const capacity = num(f, 'accounts_per_worker_at_5_min');
+      if (accounts === undefined || tick === undefined || capacity === undefined) return undefined;
+      return { value: `${accounts} accounts: tick ${String(f?.schedule_tick_nothing_due_ms_p50)} ms idle, ${tick} ms all due; ${capacity} accounts per worker`, met: tick < 1000 && capacity >= accounts };
+    },
+  },
+  {
     figure: '100k per side: wall time / bound (limits multiplier)',
     goal: '≤ 1.25×',
     measure: (r) => {
