@@ -214,6 +214,21 @@ describe('removals: customers made inactive and invoices voided', () => {
     expect(await rowOf(a, 'invoices', 'hubspot_id', invoice.id)).toMatchObject({ state: 'excluded', reason_code: 'voided_in_hubspot' });
   });
 
+  it('an invoice created in HubSpot and voided in QuickBooks: its HubSpot invoice is voided too, not a locked-lines failure (R18)', async () => {
+    const { a } = await invoicesAccount('two_way');
+    const { invoice, row } = await hubspotInvoice(a, 'vic@void.test');
+    await voidInQbo(a, row.qbo_id!);
+    await syncPass(h, a, invoicesAdapter);
+    expect(await hubspotStatus(a, invoice.id)).toBe('voided');
+    const aside = await rowOf(a, 'invoices', 'hubspot_id', invoice.id);
+    expect(aside).toMatchObject({ state: 'excluded', reason_code: 'voided_in_quickbooks' });
+    expect(aside.message).toBe(`Voided in QuickBooks, so HubSpot invoice #${invoice.id} was voided too (kept, never deleted).`);
+    // HubSpot's side of our void coming back: nothing is sent to QuickBooks.
+    const since = new Date().toISOString();
+    await syncPass(h, a, invoicesAdapter);
+    expect(await vendorWrites(h, a.portalId, a.realmId, since)).toEqual([]);
+  });
+
   it('by default an invoice voided in HubSpot leaves its QuickBooks invoice as it is, and the record says so', async () => {
     const { a } = await invoicesAccount('two_way');
     const { invoice, row } = await hubspotInvoice(a, 'kim@void.test');

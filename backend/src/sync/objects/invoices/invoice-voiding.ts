@@ -25,7 +25,9 @@ function voidRefused(err: unknown, invoice: QboRecord): never {
 export const invoiceVoiding: NonNullable<ObjectAdapter['voiding']> = {
   isVoidedInHubSpot: (invoice) => invoice.properties.hs_invoice_status === 'voided',
   isVoidedInQbo: (invoice) => statusOfQboInvoice(invoice) === 'voided',
-  voidedStatusSynced: (session: AdapterSession) => session.mappings.some((m) => m.enabled && m.qboField === COMPUTED_QBO_INVOICE_STATUS && m.direction !== 'to_qbo'),
+  // The status flows to HubSpot when it is mapped that way and the sync reads QuickBooks at all.
+  voidedStatusSynced: (session: AdapterSession) =>
+    session.definition.direction !== 'hubspot_to_qbo' && session.mappings.some((m) => m.enabled && m.qboField === COMPUTED_QBO_INVOICE_STATUS && m.direction !== 'to_qbo'),
   voidHubSpot: async (session, hubspotId) => {
     const [result] = await session.vendors.hubspot.batchUpdate('invoices', [{ id: hubspotId, properties: { hs_invoice_status: 'voided' } }]);
     if (!result || result.ok) return;
