@@ -13,7 +13,6 @@ import { setUpSync, syncAccount, syncPass, type SyncAccount } from '../../helper
 import { contactsAdapter } from '../../../backend/src/sync/objects/contacts/contacts-adapter.ts';
 import { invoicesAdapter } from '../../../backend/src/sync/objects/invoices/invoices-adapter.ts';
 import { CUSTOM_LINE_ACCOUNT_OPTION } from '../../../backend/src/sync/objects/invoices/invoice-qbo.ts';
-import { objectChangeOf } from '../../../backend/src/sync/webhook-dispatch.ts';
 
 let nextPortal = 62_400_001;
 let nextRealm = 8_240_001;
@@ -101,12 +100,6 @@ describe('removals: customers made inactive and invoices voided', () => {
     expect(await bad.text()).toContain('Choose what a customer made inactive in QuickBooks does: \\"keep\\" or \\"archive\\"');
     const elsewhere = await put('invoices', { [INACTIVE_CUSTOMERS_OPTION]: 'archive' }, defaultInvoiceMappings());
     expect(elsewhere.status).toBe(400);
-  });
-
-  it('the QuickBooks webhook of a customer made inactive (a Delete) is a change of the record, not a deletion', () => {
-    expect(objectChangeOf('quickbooks', { entity: 'customer', entityId: '9', operation: 'deleted' })).toMatchObject({ objectType: 'contacts', side: 'qbo', id: '9', deleted: false });
-    expect(objectChangeOf('quickbooks', { entity: 'invoice', entityId: '9', operation: 'deleted' })).toMatchObject({ deleted: true });
-    expect(objectChangeOf('quickbooks', { entity: 'invoice', entityId: '9', operation: 'voided' })).toMatchObject({ deleted: false });
   });
 
   // ——— invoices ———
