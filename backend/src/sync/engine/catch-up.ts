@@ -184,8 +184,9 @@ async function catchUp(session: AdapterSession, adapter: ObjectAdapter, runId: n
     if (Date.now() - since.getTime() < QBO_CDC_MAX_LOOKBACK_MS) {
       const changes = await qbo.cdc([entity], since);
       await syncPage(session, adapter, 'qbo', changes.entities[entity]?.changed ?? [], runId, tally);
-      // Deleted in QuickBooks: adapters that take back what they wrote (payments) hear about it.
-      if (adapter.archiveHubSpot) {
+      // Deleted in QuickBooks: adapters that take back what they wrote (payments) hear about it, and
+      // those whose records QuickBooks only makes inactive (customers: a "deleted" one is read again).
+      if (adapter.archiveHubSpot || adapter.qboInactivation) {
         const deleted = changes.entities[entity]?.deleted ?? [];
         await withObjectLock(ctx.db, portalId, adapter.objectType, async () => {
           for (const gone of deleted) tally.add((await syncRecord(session, adapter, 'qbo', gone.Id, runId)).action);
