@@ -15,7 +15,8 @@ const ALREADY_TOLD = ['inactive_in_quickbooks', 'deleted_in_hubspot'];
 export async function inactiveInQbo(pass: RecordPass): Promise<RecordSyncResult> {
   const { session, adapter, row } = pass;
   if (row.state === 'excluded' && row.reason_code !== null && ALREADY_TOLD.includes(row.reason_code)) return { action: 'unchanged', recordId: row.id, reasonCode: row.reason_code };
-  const archive = inactiveCustomerPolicyOf(session.definition.options) === 'archive';
+  // A HubSpot → QuickBooks sync never writes to HubSpot, so it never archives there either.
+  const archive = inactiveCustomerPolicyOf(session.definition.options) === 'archive' && session.definition.direction !== 'hubspot_to_qbo';
   const hubspot = `HubSpot ${adapter.hubspotNoun} #${row.hubspot_id ?? '?'}`;
   const qbo = `QuickBooks ${adapter.qboNoun} #${row.qbo_id ?? '?'}`;
   if (archive && row.hubspot_id) await adapter.qboInactivation!.archiveHubSpot(session, row.hubspot_id);
