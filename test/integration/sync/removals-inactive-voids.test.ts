@@ -33,9 +33,9 @@ describe('removals: customers made inactive and invoices voided', () => {
   const rowOf = (a: SyncAccount, objectType: string, side: 'hubspot_id' | 'qbo_id', id: string) => h.db.db('sync_records').where({ portal_id: a.portalId, object_type: objectType, [side]: id }).first<Row>();
   const activity = (a: SyncAccount, recordId: number) => h.db.db('sync_activity').where({ portal_id: a.portalId, record_id: recordId }).orderBy('id').select<Entry[]>('action', 'direction', 'outcome', 'reason_code', 'message');
 
-  async function contactsAccount(options: Record<string, string> = {}) {
+  async function contactsAccount(options: Record<string, string> = {}, direction: 'two_way' | 'hubspot_to_qbo' = 'two_way') {
     const a = await syncAccount(h, nextPortal++, String(nextRealm++));
-    await setUpSync(h, a, 'contacts', { fieldMappings: defaultContactMappings(), conflictWinner: 'quickbooks', options });
+    await setUpSync(h, a, 'contacts', { direction, fieldMappings: defaultContactMappings(), conflictWinner: 'quickbooks', options });
     const contact = await a.hs.create('contacts', { email: 'ivy@inactive.test', firstname: 'Ivy', lastname: 'Stone', phone: '555-0100' });
     await syncPass(h, a, contactsAdapter);
     const row = (await rowOf(a, 'contacts', 'hubspot_id', contact.id));
@@ -89,6 +89,16 @@ describe('removals: customers made inactive and invoices voided', () => {
     await syncPass(h, a, contactsAdapter);
     expect(await a.hs.all('contacts')).toEqual([]);
     expect((await activity(a, row.id)).filter((e) => e.reason_code === 'inactive_in_quickbooks')).toHaveLength(1);
+  });
+
+  it('a HubSpot → QuickBooks sync never writes to HubSpot: with archive chosen, the contact is still kept', async () => {
+    const { a, contact, row, makeActive } = await contactsAccount({ [INACTIVE_CUSTOMERS_OPTION]: 'archive' }, 'hubspot_to_qbo');
+    await makeActive(false);
+    await a.hs.update('contacts', contact.id, { phone: '555-0177' });
+    await syncPass(h, a, contactsAdapter);
+    expect((await a.hs.all('contacts')).map((c) => c.id)).toEqual([contact.id]);
+    expect(await h.db.db('sync_records').where({ portal_id: a.portalId, id: row.id }).first<Row>()).toMatchObject({ state: 'excluded', reason_code: 'inactive_in_quickbooks' });
+    expect((await a.qb.read('Customer', row.qbo_id!)).PrimaryPhone).toEqual({ FreeFormNumber: '555-0100' });
   });
 
   it('the archive option is offered for contacts only, and only as keep or archive', async () => {
