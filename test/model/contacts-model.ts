@@ -300,8 +300,9 @@ export class ModelRun {
     pair.archived = true;
     const removal: Extract<Removal, { kind: 'deleted' }> = { kind: 'deleted', customerInactive: false };
     pair.removal = removal;
-    if (this.deletions !== 'propagate') return [['hubspot', pair.hubspotId!]];
-    return [{ removal: { kind: 'deleted', objectType: 'contacts', side: 'hubspot', id: pair.hubspotId! }, delivered: () => (removal.customerInactive = true) }];
+    // webhook-dispatch queues the removal job either way; only `propagate` makes the customer inactive.
+    const propagate = this.deletions === 'propagate';
+    return [{ removal: { kind: 'deleted', objectType: 'contacts', side: 'hubspot', id: pair.hubspotId! }, delivered: () => (removal.customerInactive = propagate) }];
   }
 
   private async makeCustomerInactive(pair: Pair): Promise<ChangeEvent> {

@@ -79,8 +79,9 @@ export async function dispatchObjectChange(ctx: AppContext & { db: Knex.Transact
   }
   if (parsed.deleted && !reverses) {
     const where = change.source === 'hubspot' ? 'HubSpot' : 'QuickBooks';
-    if (deletionPolicyOf(definition.options) !== 'propagate') return `kept: deleted in ${where}, the linked record is not deleted`;
+    // Either way the removal job writes it on the record (its activity); only "propagate" changes the other side.
     await ctx.queue.send(syncRemovalJob.name, { portalId, change: { kind: 'deleted', objectType: parsed.objectType, side: parsed.side, id: parsed.id } }, { trx: ctx.db, retryLimit: 8 });
+    if (deletionPolicyOf(definition.options) !== 'propagate') return `kept: deleted in ${where}, the linked record is not deleted (noted on the record)`;
     return `queued: deleted in ${where}, reflected on the linked record (never deleted)`;
   }
   if (await isOwnWrite(ctx, portalId, parsed)) return 'skipped: our own write coming back';

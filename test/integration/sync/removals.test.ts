@@ -81,6 +81,10 @@ describe('removals', () => {
     const calRow = (await a.synced(cal.id));
     await a.control('DELETE', `/objects/contacts/${cal.id}`);
     await eventually(async () => Boolean(await h.db.db('webhook_inbox').where({ portal_id: a.portalId }).whereLike('error', 'kept: deleted in HubSpot%').first()), 30_000);
+    // The record says so, in its activity; the customer is untouched.
+    const kept = await eventually(async () => ((await a.rowById(calRow.id))?.reason_code === 'deleted_in_hubspot' ? a.rowById(calRow.id) : undefined), 30_000);
+    expect(kept).toMatchObject({ state: 'excluded', message: `Deleted in HubSpot: QuickBooks customer #${calRow.qbo_id!} is kept as it is (this sync does not reflect deletions) and no longer synced.` });
+    expect(await a.activity(calRow.id)).toContainEqual(expect.objectContaining({ action: 'exclude', reason_code: 'deleted_in_hubspot' }));
     expect((await a.qb.read('Customer', calRow.qbo_id!)).Active).toBe(true);
   });
 
@@ -146,9 +150,13 @@ describe('removals: a QuickBooks invoice deleted', () => {
     expect(await h.db.db('sync_activity').where({ portal_id: a.portalId, record_id: row.id, action: 'delete' }).first()).toMatchObject({ reason_code: 'deleted_in_quickbooks' });
   });
 
-  it('by default the HubSpot invoice is kept as it is', async () => {
+  it('by default the HubSpot invoice is kept as it is; the record says so', async () => {
     const { a, row } = await invoiceAccount(62_300_102, '8230102', {});
     expect((await a.hs.all('invoices')).find((i) => i.id === row.hubspot_id)?.properties.hs_invoice_status).toBe('open');
+    expect(await h.db.db('sync_records').where({ portal_id: a.portalId, id: row.id }).first()).toMatchObject({ state: 'excluded', reason_code: 'deleted_in_quickbooks', message: `Deleted in QuickBooks: HubSpot invoice #${row.hubspot_id!} is kept as it is (this sync does not reflect deletions) and no longer synced.` });
+    // A later pass (the deletion seen again) adds nothing.
+    await syncPass(h, a, invoicesAdapter);
+    expect(await h.db.db('sync_activity').where({ portal_id: a.portalId, record_id: row.id }).whereIn('reason_code', ['deleted_in_quickbooks', 'counterpart_deleted'])).toHaveLength(1);
   });
 
   it('the QuickBooks webhook of a deletion is recognised as one', () => {

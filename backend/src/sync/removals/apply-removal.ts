@@ -6,6 +6,7 @@
  *   or delete accounting records.
  * - HubSpot contact deleted, deletions "propagate": its customer is made inactive (never deleted).
  * - QuickBooks invoice deleted, deletions "propagate": its HubSpot invoice is voided (never deleted).
+ * - By default ("keep") the other side is kept as it is, and the record says so.
  * Each is written to the record's activity. Generic over the object type: what a deletion does comes
  * from the adapter (`qboInactivation`, `voiding`). Voids and records made inactive in QuickBooks are
  * not deletions: the record pass meets them (inactive-in-qbo.ts, voided.ts).
@@ -62,10 +63,11 @@ async function applyDeletion(session: AdapterSession, change: Extract<RemovalCha
   const { db } = session.ctx;
   const row = await findSyncRecordBySide(db, session.portalId, change.objectType, change.side, change.id);
   if (!row) return 'ignored';
-  if (deletionPolicyOf(session.definition.options) !== 'propagate') return 'kept';
+  // Our own archive of a record made inactive in QuickBooks (inactive-in-qbo.ts) coming back, or a
+  // deletion already written on the record: already told.
+  if (row.state === 'excluded' && (row.reason_code === 'inactive_in_quickbooks' || row.reason_code === (change.side === 'hubspot' ? 'deleted_in_hubspot' : 'deleted_in_quickbooks'))) return 'kept';
   const adapter = adapterFor(change.objectType);
-  // Our own archive of a record made inactive in QuickBooks (inactive-in-qbo.ts) coming back: already told.
-  if (row.reason_code === 'inactive_in_quickbooks') return 'kept';
+  if (deletionPolicyOf(session.definition.options) !== 'propagate') return keep(session, row, change, adapter);
   if (adapter?.qboInactivation && change.side === 'hubspot' && row.qbo_id) {
     await adapter.qboInactivation.makeInactive(session, row.qbo_id);
     const message = `Deleted in HubSpot: QuickBooks ${adapter.qboNoun} #${row.qbo_id} was made inactive (never deleted; reactivate it in QuickBooks to keep using it).`;
@@ -79,6 +81,22 @@ async function applyDeletion(session: AdapterSession, change: Extract<RemovalCha
     await record(session, row, { state: 'excluded', reason_code: 'deleted_in_quickbooks', message }, { action: 'delete', direction: 'to_hubspot', outcome: 'success', reasonCode: 'deleted_in_quickbooks', message });
     return 'voided';
   }
+  return 'kept';
+}
+
+/**
+ * The default: the other side is kept as it is, and the record says so (set aside: its counterpart is
+ * gone). Only pairs whose other side a propagated deletion would have changed are noted.
+ */
+async function keep(session: AdapterSession, row: DBSyncRecord, change: Extract<RemovalChange, { kind: 'deleted' }>, adapter: ReturnType<typeof adapterFor>): Promise<RemovalOutcome> {
+  const other = change.side === 'hubspot' ? row.qbo_id : row.hubspot_id;
+  const acts = change.side === 'hubspot' ? adapter?.qboInactivation : adapter?.voiding;
+  if (!adapter || !acts || !other) return 'kept';
+  const where = change.side === 'hubspot' ? 'HubSpot' : 'QuickBooks';
+  const otherNoun = change.side === 'hubspot' ? `QuickBooks ${adapter.qboNoun}` : `HubSpot ${adapter.hubspotNoun}`;
+  const reasonCode = change.side === 'hubspot' ? 'deleted_in_hubspot' : 'deleted_in_quickbooks';
+  const message = `Deleted in ${where}: ${otherNoun} #${other} is kept as it is (this sync does not reflect deletions) and no longer synced.`;
+  await record(session, row, { state: 'excluded', reason_code: reasonCode, message }, { action: 'exclude', direction: change.side === 'hubspot' ? 'to_qbo' : 'to_hubspot', outcome: 'skipped', reasonCode, message });
   return 'kept';
 }
 
