@@ -69,6 +69,7 @@ export async function benchSchedulerAccounts(): Promise<Record<string, number | 
       const installed = await driveHubSpotInstall(`${url}/oauth/hubspot/install`, portalOf(i));
       if (installed.status >= 400) throw new Error(`install of ${portalOf(i)}: ${installed.status} ${installed.body.slice(0, 200)}`);
       const link = await signed(`/api/v1/quickbooks/connect-link?portalId=${portalOf(i)}`, {});
+      if (!link.ok) throw new Error(`connect link of ${portalOf(i)}: ${link.status} ${await link.text()}`);
       const connected = await driveQboConnect(((await link.json()) as { url: string }).url, realmOf(i));
       if (connected.status >= 400) throw new Error(`connect of ${portalOf(i)}: ${connected.status} ${connected.body.slice(0, 200)}`);
     });

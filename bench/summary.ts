@@ -49,6 +49,8 @@ export const GOALS: Goal[] = [
   ratioGoal('invoices + payments: HubSpot calls / minimum', 'invoices-sync', 'total_hubspot_calls', 'total_min_hubspot_calls_batched', 1.1),
   belowGoal('webhook → write, single edits, p50', 'contacts-sync', 'webhook_to_write_p50_ms', 1000, 'ms'),
   belowGoal('webhook → write, single edits, p95', 'contacts-sync', 'webhook_to_write_p95_ms', 2000, 'ms'),
+  belowGoal('edit while another account backfills 10k, p95', 'contacts-sync', 'edit_during_other_backfill_p95_ms', 2000, 'ms'),
+  belowGoal('edit while its own account backfills 10k, p95', 'contacts-sync', 'edit_during_own_backfill_p95_ms', 2000, 'ms'),
   belowGoal('echo flood after the first sync: drained in', 'contacts-sync', 'echo_drain_s', 60, 's'),
   belowGoal('QuickBooks edit → HubSpot invoice, p95', 'invoices-sync', 'qbo_edit_to_hubspot_p95_ms', 2000, 'ms'),
   {

@@ -6,7 +6,7 @@
 import type { AdapterSession } from '../../engine/adapter.ts';
 import { RecordFailure } from '../../engine/adapter.ts';
 import { loadMany, loadOne, type BatchLoader } from '../../engine/page-batcher.ts';
-import { hubspotAssociateLoader, hubspotAssociatedIdsLoader, hubspotCreateLoader, hubspotReadByIdLoader } from '../../loaders/hubspot-loaders.ts';
+import { hubspotAssociateLoader, hubspotAssociatedIdsLoader, hubspotCreateLoader, hubspotReadByIdLoader, hubspotUpdateLoader } from '../../loaders/hubspot-loaders.ts';
 import { qboReadByIdLoader } from '../../loaders/qbo-loaders.ts';
 import { SYNC_RECORDS } from '../../../db/sync-records.ts';
 import type { HubSpotRecord } from '../../types.ts';
@@ -64,13 +64,28 @@ async function productsOfItems(session: AdapterSession, itemIds: string[]): Prom
   );
 }
 
+/** The same bill with other tax (a tax code changed in QuickBooks): only the line items' `tax` is updated, in order. */
+async function updateLineTaxes(session: AdapterSession, current: readonly InvoiceLine[], lines: readonly InvoiceLine[]): Promise<void> {
+  const updates = current.flatMap((line, i) => {
+    const tax = lines[i]?.tax ?? 0;
+    return line.lineItemId && (line.tax ?? 0) !== tax ? [{ id: line.lineItemId, properties: { tax: String(tax) } }] : [];
+  });
+  if (updates.length === 0) return;
+  for (const result of await loadMany(session.batcher, hubspotUpdateLoader(session, 'line_items'), updates)) {
+    if (result.ok) continue;
+    if (result.error.retryable) throw result.error;
+    throw new RecordFailure('hubspot_rejected', `HubSpot refused the tax of a line item of the invoice: ${result.error.message}`);
+  }
+}
+
 /**
- * Makes the invoice's line items bill `lines` (from QuickBooks): nothing happens when they already do;
+ * Makes the invoice's line items bill `lines` (from QuickBooks): when they already do, only their tax follows;
  * otherwise the old line items are archived and new ones created, each pointing to the product the
  * products sync linked to its item (else a custom line, as HubSpot calls a line without a product).
  */
 export async function replaceLineItems(session: AdapterSession, invoiceId: string, lines: readonly InvoiceLine[], existing: readonly HubSpotRecord[]): Promise<void> {
-  if (comparableLines(linesOfLineItems(existing)) === comparableLines(lines) && existing.length === lines.length) return;
+  const current = linesOfLineItems(existing);
+  if (comparableLines(current) === comparableLines(lines) && existing.length === lines.length) return updateLineTaxes(session, current, lines);
   if (existing.length > 0) await session.vendors.hubspot.batchArchive('line_items', existing.map((i) => i.id));
   const products = await productsOfItems(session, lines.map((l) => l.itemId).filter((id): id is string => typeof id === 'string'));
   const inputs = lines.map((line, index) => {
