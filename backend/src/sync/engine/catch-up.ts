@@ -16,6 +16,7 @@ import { syncRecord, type RecordSyncAction } from './record-sync.ts';
 import { hubspotObjectOf, qboEntityOf } from './object-names.ts';
 import { PageBatcher } from './page-batcher.ts';
 import { withObjectLock } from './object-lock.ts';
+import { wakeWaitingChanges } from './wake-waiting-changes.ts';
 import { dueTransientRetries } from '../../db/sync-records.ts';
 
 /** Re-read a little before the cursor: HubSpot search results and QBO timestamps can lag. */
@@ -74,6 +75,7 @@ async function syncPage(session: AdapterSession, adapter: ObjectAdapter, side: S
   });
   // The records lock per page: a webhook's record job waits for this page, not for the whole pass.
   const outcomes = await withObjectLock(session.ctx.db, session.portalId, adapter.objectType, () => batcher.runAll(units), 10 * 60_000);
+  await wakeWaitingChanges(session.ctx, session.portalId, adapter.objectType);
   const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
   if (failure) throw failure.reason; // transient: the pass fails and its job retries from the checkpoint
 }
