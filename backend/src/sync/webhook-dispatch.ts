@@ -16,7 +16,7 @@ import { syncRemovalJob } from '../jobs/handlers/sync-removal.ts';
 import { filtersReadInvoices } from './objects/contacts/contact-invoices.ts';
 import { deletionPolicyOf, syncFiltersSchema } from '@quickbooks-sync/contract/definitions';
 import { adapterFor } from './objects/index.ts';
-import { objectTypeOfQboEntity } from './engine/object-names.ts';
+import { isQboNameList, objectTypeOfQboEntity } from './engine/object-names.ts';
 import type { Side } from './types.ts';
 
 const HUBSPOT_OBJECT_TYPES: Record<string, ObjectType> = {
@@ -50,7 +50,8 @@ export function objectChangeOf(source: 'hubspot' | 'quickbooks', payload: unknow
     const p = payload as { entity?: string; entityId?: string; operation?: string; occurredAt?: string };
     const objectType = objectTypeOfQboEntity(p.entity ?? '');
     if (!objectType || !p.entityId) return undefined;
-    return { objectType, side: 'qbo', id: p.entityId, deleted: p.operation === 'deleted' || p.operation === 'delete', occurredAt: p.occurredAt };
+    const deleted = (p.operation === 'deleted' || p.operation === 'delete') && !isQboNameList(p.entity ?? '');
+    return { objectType, side: 'qbo', id: p.entityId, deleted, occurredAt: p.occurredAt };
   }
   const p = payload as { subscriptionType?: string; objectTypeId?: string; objectId?: string | number; changeSource?: string; sourceId?: string | number; primaryObjectId?: number | string; mergedObjectIds?: Array<number | string> };
   const [prefix = '', action = ''] = (p.subscriptionType ?? '').split('.');
@@ -85,8 +86,9 @@ export async function dispatchObjectChange(ctx: AppContext & { db: Knex.Transact
   }
   if (parsed.deleted && !reverses) {
     const where = change.source === 'hubspot' ? 'HubSpot' : 'QuickBooks';
-    if (deletionPolicyOf(definition.options) !== 'propagate') return `kept: deleted in ${where}, the linked record is not deleted`;
+    // Either way the removal job writes it on the record (its activity); only "propagate" changes the other side.
     await ctx.queue.send(syncRemovalJob.name, { portalId, change: { kind: 'deleted', objectType: parsed.objectType, side: parsed.side, id: parsed.id } }, { trx: ctx.db, retryLimit: 8 });
+    if (deletionPolicyOf(definition.options) !== 'propagate') return `kept: deleted in ${where}, the linked record is not deleted (noted on the record)`;
     return `queued: deleted in ${where}, reflected on the linked record (never deleted)`;
   }
   if (await isOwnWrite(ctx, portalId, parsed)) return 'skipped: our own write coming back';

@@ -9,6 +9,7 @@ import { DeletionPolicyField } from './DeletionPolicyField.tsx';
 import { BillingContactLabelField, CustomerModeField } from './CustomerModeField.tsx';
 import { isCustomerMode } from '@quickbooks-sync/contract/definitions';
 import { initialDraft } from './setup-draft.ts';
+import { InactiveCustomersField } from './InactiveCustomersField.tsx';
 import { FiltersEditor } from './FiltersEditor.tsx';
 import { IncomeAccountField, incomeAccountAsked } from './IncomeAccountField.tsx';
 import { TaxCodeField, taxCodeAsked } from './TaxCodeField.tsx';
@@ -38,7 +39,8 @@ export function ObjectSection({ api, draft, defaultOpen, onChange, modeChoice = 
               <DirectionFields scope={objectType} settings={settings} onChange={setSettings} />
               {objectType === 'companies' ? <BillingContactLabelField settings={settings} onChange={setSettings} /> : null}
               {isCustomerMode(objectType) && settings.direction !== 'qbo_to_hubspot' ? <DisplayNamePolicyField settings={settings} onChange={setSettings} /> : null}
-              {(isCustomerMode(objectType) && settings.direction !== 'qbo_to_hubspot') || (objectType === 'invoices' && settings.direction !== 'hubspot_to_qbo') ? <DeletionPolicyField scope={objectType} settings={settings} onChange={setSettings} /> : null}
+              {(isCustomerMode(objectType) && settings.direction !== 'qbo_to_hubspot') || objectType === 'invoices' ? <DeletionPolicyField scope={objectType} settings={settings} onChange={setSettings} /> : null}
+              {isCustomerMode(objectType) && settings.direction !== 'hubspot_to_qbo' ? <InactiveCustomersField scope={objectType} settings={settings} onChange={setSettings} /> : null}
               {incomeAccountAsked(objectType, settings) ? <IncomeAccountField api={api} objectType={objectType} settings={settings} onChange={setSettings} /> : null}
               {taxCodeAsked(objectType, settings) ? <TaxCodeField api={api} settings={settings} onChange={setSettings} /> : null}
               <Divider />

@@ -21,6 +21,7 @@ import { billingContactLabelOf, COMPANY_NAME_MAPPING_ID, COMPUTED_BILLING_EMAIL,
 import { customerFromContact as customerFromValues } from '../contacts/customer-from-contact.ts';
 import { QBO_DISPLAY_NAME_MAX, sanitiseQboName } from '../contacts/display-name.ts';
 import { findDisplayNameHolder } from '../contacts/display-name-holder.ts';
+import { customerInactivation } from '../contacts/customer-inactivation.ts';
 import { ensureQboLinkProperty } from '../qbo-link-property.ts';
 import { billingContactLoader } from './billing-contact.ts';
 import { companyMatches, companyMatchKey, companyNameKey, domainOfEmail, domainOfWebsite, type MatchCandidate } from './company-match.ts';
@@ -186,6 +187,8 @@ export const companiesAdapter: ObjectAdapter = {
   hubspotNoun: 'company',
   qboNoun: 'customer',
   createOnlyMappingIds: [DISPLAY_NAME_MAPPING_ID],
+  // Deleted company → customer made inactive (opt-in); customer made inactive → company archived (opt-in).
+  qboInactivation: customerInactivation('companies'),
   hubspotReadProperties: companyProperties,
   hubspotRecordsWithRelatedChanges: companiesOfContactsModifiedSince,
 
