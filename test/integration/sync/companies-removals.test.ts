@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppHarness, type AppHarness } from '../../helpers/app-harness.ts';
 import { eventually } from '../../helpers/eventually.ts';
 import { setUpSync, syncAccount } from '../../helpers/sync-accounts.ts';
-import { defaultCompanyMappings, DELETIONS_OPTION } from '@quickbooks-sync/contract/definitions';
+import { defaultCompanyMappings, DELETIONS_OPTION, INACTIVE_CUSTOMERS_OPTION } from '@quickbooks-sync/contract/definitions';
 
 let nextPortal = 63_500_001;
 let nextRealm = 8_350_001;
@@ -54,6 +54,17 @@ describe('companies mode: removals and webhooks', () => {
     const activity = await h.db.db('sync_activity').where({ portal_id: a.portalId, record_id: goneRow.id }).select('action', 'reason_code');
     expect(activity).toContainEqual(expect.objectContaining({ action: 'delete', reason_code: 'deleted_in_hubspot' }));
     expect(await a.qb.all('Customer')).toHaveLength(1);
+  });
+
+  it('a customer made inactive in QuickBooks: its webhook goes to the companies sync, sets the pair aside and, opted in, archives the company', async () => {
+    const a = await account({ [INACTIVE_CUSTOMERS_OPTION]: 'archive' });
+    const old = await a.hs.create('companies', { name: 'Retired Co' });
+    const oldRow = await a.synced(old.id);
+    const customer = await a.qb.read('Customer', oldRow.qbo_id!);
+    await a.qb.update('Customer', { Id: customer.Id, SyncToken: customer.SyncToken, Active: false });
+    await eventually(async () => (await a.rowById(oldRow.id))?.reason_code === 'inactive_in_quickbooks', 30_000);
+    await eventually(async () => (await a.hs.all('companies')).length === 0, 30_000);
+    expect(await a.qb.all('Customer')).toEqual([expect.objectContaining({ Id: customer.Id, Active: false })]);
   });
 
   it('a merge into a company without a customer: the link follows the survivor, no second customer', async () => {
