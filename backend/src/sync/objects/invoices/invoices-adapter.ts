@@ -21,7 +21,7 @@ import { QboApiError } from '../../../vendors/quickbooks/errors.ts';
 import { ensureQboLinkProperty } from '../qbo-link-property.ts';
 import { comparableLines, linesOfQboInvoice, taxOfLines } from './invoice-lines.ts';
 import { statusOfQboInvoice } from './invoice-status.ts';
-import { associateInvoiceParties, contactOfInvoice, lineItemsOf, linesOfHubSpotInvoice, replaceLineItems } from './invoice-hubspot.ts';
+import { associateInvoiceParties, contactOfInvoice, lineItemsOf, linesOfHubSpotInvoice, rememberInvoiceContact, rememberNewInvoice, replaceLineItems } from './invoice-hubspot.ts';
 import { invoiceHeaderFromValues, qboLinesFor } from './invoice-qbo.ts';
 import { linkedParty, partyOnOtherSide } from './invoice-parties.ts';
 
@@ -219,12 +219,16 @@ export const invoicesAdapter: ObjectAdapter = {
     // guide): a new one is written as a draft and gets its status after its parties and lines.
     const status = existingId ? undefined : properties.hs_invoice_status;
     if (status !== undefined) delete properties.hs_invoice_status;
-    let invoice = hubspotWritten(
-      existingId
-        ? await loadOne(session.batcher, hubspotUpdateLoader(session, 'invoices'), { id: existingId, properties })
-        : await loadOne(session.batcher, hubspotUpsertLoader(session, 'invoices', QBO_INVOICE_ID_PROPERTY), { id: qboId, properties }),
-    );
-    if (contact) await associateInvoiceParties(session, invoice.id, contact);
+    const written = existingId
+      ? await loadOne(session.batcher, hubspotUpdateLoader(session, 'invoices'), { id: existingId, properties })
+      : await loadOne(session.batcher, hubspotUpsertLoader(session, 'invoices', QBO_INVOICE_ID_PROPERTY), { id: qboId, properties });
+    let invoice = hubspotWritten(written);
+    // HubSpot says it made the invoice just now: it has no lines or contact to read (a retry's upsert finds the first attempt's, and reads them).
+    if (written.ok && written.created === true) rememberNewInvoice(session, invoice.id);
+    if (contact) {
+      await associateInvoiceParties(session, invoice.id, contact);
+      rememberInvoiceContact(session, invoice.id, contact);
+    }
     // The line items it has now: also when this is a retry whose first attempt created the invoice
     // (and maybe its lines) before failing, so they are replaced, never added to.
     if (LINES_MAPPING_ID in values && pair?.qbo) await replaceLineItems(session, invoice.id, linesOfQboInvoice(pair.qbo), await lineItemsOf(session, invoice.id));
