@@ -124,7 +124,7 @@ describe('PageBatcher', () => {
     const results = await batcher.runAll([
       async () => {
         const [a, b] = await Promise.all([batcher.load(full, 1), batcher.load(partial, 2)]);
-        return a! + b!;
+        return a + b;
       },
     ]);
     expect(values(results)).toEqual([6]);

@@ -91,7 +91,7 @@ export class PageBatcher {
     return new Promise<O>((resolve, reject) => {
       let queue = this.queues.get(loader.name);
       if (!queue) {
-        queue = { loader: loader as BatchLoader<unknown, unknown>, pending: [], byKey: new Map() };
+        queue = { loader, pending: [], byKey: new Map() };
         this.queues.set(loader.name, queue);
       }
       const unit = currentUnit.getStore();
@@ -141,8 +141,13 @@ export class PageBatcher {
     }
     const settle = (each: (w: Waiter, i: number) => void) => {
       // An answered item is not joined any more: a later ask is a new read.
-      const { keyOf } = queue.loader;
-      if (keyOf) for (const p of batch) if (queue.byKey.get(keyOf(p.item)) === p) queue.byKey.delete(keyOf(p.item));
+      const loader = queue.loader;
+      if (loader.keyOf) {
+        for (const p of batch) {
+          const key = loader.keyOf(p.item);
+          if (queue.byKey.get(key) === p) queue.byKey.delete(key);
+        }
+      }
       // Records that joined while the call was out are answered too (the waiters list is read now).
       const waiters = batch.flatMap((p) => p.waiters);
       // Unpark before resuming anyone, so a record that parks again is counted against the right total.

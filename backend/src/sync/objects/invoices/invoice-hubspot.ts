@@ -99,6 +99,18 @@ async function productsOfItems(session: AdapterSession, itemIds: string[]): Prom
   return new Map(ids.map((id) => [id, { productId: rowOf.get(id)?.hubspot_id ?? null, sku: heldSku(id)?.sku ?? read.get(id) ?? session.memo?.get<string | null>(itemSkuKey(id)) ?? null }]));
 }
 
+/** Per account and process: HubSpot's association type of a line item to its invoice (looked up once, never changes). */
+const lineItemTypes = new Map<number, Promise<number | null>>();
+function lineItemToInvoiceType(session: AdapterSession): Promise<number | null> {
+  let typeId = lineItemTypes.get(session.portalId);
+  if (!typeId) {
+    typeId = session.vendors.hubspot.unlabeledTypeId('line_items', 'invoices');
+    lineItemTypes.set(session.portalId, typeId);
+    typeId.catch(() => lineItemTypes.delete(session.portalId));
+  }
+  return typeId;
+}
+
 /**
  * Makes the invoice's line items bill `lines` (from QuickBooks): nothing happens when they already do;
  * otherwise the old line items are archived and new ones created, each pointing to the product the
@@ -125,13 +137,16 @@ export async function replaceLineItems(session: AdapterSession, invoiceId: strin
       },
     };
   });
-  const created = await loadMany(session.batcher, hubspotCreateLoader(session, 'line_items'), inputs);
+  // Created already on the invoice when HubSpot told us its association type (one call fewer per batch).
+  const typeId = await lineItemToInvoiceType(session);
+  const associations = typeId === null ? undefined : [{ to: { id: invoiceId }, types: [{ associationCategory: 'HUBSPOT_DEFINED' as const, associationTypeId: typeId }] }];
+  const created = await loadMany(session.batcher, hubspotCreateLoader(session, 'line_items'), inputs.map((input) => ({ ...input, ...(associations ? { associations } : {}) })));
   const records = created.map((result) => {
     if (result.ok) return result.record;
     if (result.error.retryable) throw result.error;
     throw new RecordFailure('hubspot_rejected', `HubSpot refused a line item of the invoice: ${result.error.message}`);
   });
-  await loadMany(session.batcher, hubspotAssociateLoader(session, 'invoices', 'line_items'), records.map((r) => ({ from: invoiceId, to: r.id })));
+  if (typeId === null) await loadMany(session.batcher, hubspotAssociateLoader(session, 'invoices', 'line_items'), records.map((r) => ({ from: invoiceId, to: r.id })));
   // What the invoice bills now is what HubSpot answered the creates with: the read-back after the write needs no call.
   session.memo?.set(lineItemsKey(invoiceId), records);
 }
