@@ -49,6 +49,10 @@ export async function executeDecision(pass: RecordPass, decision: PairDecision, 
         createNote = adapter.createdNote?.(qbo, decision.qbo.values) ?? null;
       }
       written.push('qbo');
+      // QuickBooks tells of our write by webhook in about a second; the HubSpot write may take longer
+      // (a page waits on HubSpot's rate budget). Known now, the echo is recognised from the event
+      // alone (webhook-dispatch.ts), without a read, whenever it arrives.
+      if (writeHubSpot) await rememberQboWrite(pass, qbo, !now.qbo);
     }
     if (writeHubSpot) {
       if (!qbo) throw new Error('a HubSpot write needs the QuickBooks record it mirrors');
@@ -123,6 +127,13 @@ export async function executeDecision(pass: RecordPass, decision: PairDecision, 
   if (written.length > 0) return { action: 'updated', recordId: pass.row.id };
   if (firstSync) return { action: 'linked', recordId: pass.row.id };
   return { action: 'unchanged', recordId: pass.row.id, ...(ownedByQbo ? { reasonCode: 'owned_by_quickbooks' } : {}) };
+}
+
+/** Links a created QBO record and stores the version we wrote, before the rest of the pair is written. */
+async function rememberQboWrite(pass: RecordPass, qbo: QboRecord, created: boolean): Promise<void> {
+  if (created) pass.row = await linkRows(pass.db, pass.row, 'qbo', qbo.Id);
+  const lastUpdated = qbo.MetaData?.LastUpdatedTime;
+  if (lastUpdated) await pass.save({ qbo_updated_at: new Date(lastUpdated) });
 }
 
 /**

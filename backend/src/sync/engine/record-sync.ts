@@ -22,10 +22,12 @@ import { failureStands, recordBasis } from './failure-policy.ts';
 
 export type { RecordSyncAction, RecordSyncResult } from './record-pass.ts';
 
-function flowsFrom(session: AdapterSession, side: Side): boolean {
-  const d = session.definition.direction;
-  return d === 'two_way' || (side === 'hubspot' ? d === 'hubspot_to_qbo' : d === 'qbo_to_hubspot');
+/** Whether a sync of this direction takes changes made on `side`. */
+export function syncFlowsFrom(direction: string, side: Side): boolean {
+  return direction === 'two_way' || (side === 'hubspot' ? direction === 'hubspot_to_qbo' : direction === 'qbo_to_hubspot');
 }
+
+const flowsFrom = (session: AdapterSession, side: Side): boolean => syncFlowsFrom(session.definition.direction, side);
 
 /** `preloaded`: the source record when the caller already read it (catch-up and backfill pages). */
 export async function syncRecord(pageOrPassSession: AdapterSession, adapter: ObjectAdapter, side: Side, id: string, runId: number | null = null, preloaded?: AnyRecord): Promise<RecordSyncResult> {

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { holdsHubSpotValue, holdsQboVersion, objectChangeOf } from '../../../backend/src/sync/webhook-dispatch.ts';
+import { defaultContactMappings } from '@quickbooks-sync/contract/definitions';
+
+const definition = (filters: Record<string, unknown> = { toQbo: [], toHubSpot: [] }) => ({ field_mappings: defaultContactMappings(), filters });
+const syncedRow = { state: 'synced', qbo_id: '7', hubspot_id: '101', hubspot_snapshot: { phone: '555-0101', firstname: 'Ann' } as Record<string, unknown> };
+const phoneMapping = defaultContactMappings().find((m) => m.hubspotProperty === 'phone')!;
+
+describe('echo suppression from the event alone', () => {
+  it('reads the property and its value from a HubSpot property-change event', () => {
+    expect(objectChangeOf('hubspot', { subscriptionType: 'contact.propertyChange', objectId: 101, propertyName: 'phone', propertyValue: '555-0101', changeSource: 'CRM_UI' })).toMatchObject({
+      side: 'hubspot',
+      id: '101',
+      property: { name: 'phone', value: '555-0101' },
+    });
+    expect(objectChangeOf('hubspot', { subscriptionType: 'contact.creation', objectId: 101 })?.property).toBeUndefined();
+  });
+
+  it('a HubSpot value equal to the one we hold is not new; a different one is', () => {
+    const snapshot = { ...syncedRow.hubspot_snapshot, [phoneMapping.id]: '555-0101' };
+    const row = { ...syncedRow, hubspot_snapshot: snapshot };
+    expect(holdsHubSpotValue(definition(), row, 'contacts', { name: 'phone', value: '555-0101' })).toBe(true);
+    expect(holdsHubSpotValue(definition(), row, 'contacts', { name: 'phone', value: '555-0199' })).toBe(false);
+    expect(holdsHubSpotValue(definition(), row, 'contacts', { name: 'phone', value: '' })).toBe(false);
+  });
+
+  it('judges nothing it cannot be sure of: a record not in sync, a property a filter reads, an unmapped property', () => {
+    const row = { ...syncedRow, hubspot_snapshot: { ...syncedRow.hubspot_snapshot, [phoneMapping.id]: '555-0101' } };
+    const value = { name: 'phone', value: '555-0101' };
+    expect(holdsHubSpotValue(definition(), { ...row, state: 'failed' }, 'contacts', value)).toBe(false);
+    expect(holdsHubSpotValue(definition(), { ...row, qbo_id: null }, 'contacts', value)).toBe(false);
+    expect(holdsHubSpotValue(definition({ toQbo: [{ criteria: [{ property: 'phone', operator: 'HAS_PROPERTY' }] }], toHubSpot: [] }), row, 'contacts', value)).toBe(false);
+    expect(holdsHubSpotValue(definition(), row, 'contacts', { name: 'jobtitle', value: 'x' })).toBe(false);
+  });
+
+  it('a QuickBooks change in a later second than the version we hold is new; the same second is that version', () => {
+    const held = new Date('2026-11-24T13:17:06-07:00');
+    expect(holdsQboVersion(Date.parse('2026-11-24T20:17:06.657Z'), held)).toBe(true);
+    expect(holdsQboVersion(Date.parse('2026-11-24T20:17:05.999Z'), held)).toBe(true);
+    expect(holdsQboVersion(Date.parse('2026-11-24T20:17:07.001Z'), held)).toBe(false);
+  });
+});
