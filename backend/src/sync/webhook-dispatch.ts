@@ -167,7 +167,9 @@ export function holdsHubSpotValue(definition: Pick<DBSyncDefinition, 'filters' |
   // Values compare in the form the record's pass stored them; a property we do not know the kind of (a custom one) is not judged here.
   const catalogues = cataloguesFor(objectType);
   if (!catalogues?.hubspot[property.name]) return false;
-  const raw = property.value === null || property.value === undefined ? null : String(property.value);
+  const given = property.value;
+  if (given !== null && given !== undefined && typeof given !== 'string' && typeof given !== 'number' && typeof given !== 'boolean') return false;
+  const raw = given === null || given === undefined ? null : String(given);
   const values = extractHubSpotValues({ id: row.hubspot_id ?? '', properties: { [property.name]: raw }, updatedAt: new Date(0) }, mapped, { catalogues });
   return mapped.every((m) => m.id in snapshot && JSON.stringify(snapshot[m.id] ?? null) === JSON.stringify(values[m.id] ?? null));
 }
