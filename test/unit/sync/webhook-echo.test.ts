@@ -3,7 +3,7 @@ import { holdsHubSpotValue, holdsQboVersion, objectChangeOf } from '../../../bac
 import { defaultContactMappings } from '@quickbooks-sync/contract/definitions';
 
 const definition = (filters: Record<string, unknown> = { toQbo: [], toHubSpot: [] }) => ({ field_mappings: defaultContactMappings(), filters });
-const syncedRow = { state: 'synced', qbo_id: '7', hubspot_id: '101', hubspot_snapshot: { phone: '555-0101', firstname: 'Ann' } as Record<string, unknown> };
+const syncedRow = { state: 'synced' as const, qbo_id: '7' as string | null, hubspot_id: '101', hubspot_snapshot: { phone: '555-0101', firstname: 'Ann' } as Record<string, unknown> };
 const phoneMapping = defaultContactMappings().find((m) => m.hubspotProperty === 'phone')!;
 
 describe('echo suppression from the event alone', () => {
@@ -27,7 +27,7 @@ describe('echo suppression from the event alone', () => {
   it('judges nothing it cannot be sure of: a record not in sync, a property a filter reads, an unmapped property', () => {
     const row = { ...syncedRow, hubspot_snapshot: { ...syncedRow.hubspot_snapshot, [phoneMapping.id]: '555-0101' } };
     const value = { name: 'phone', value: '555-0101' };
-    expect(holdsHubSpotValue(definition(), { ...row, state: 'failed' }, 'contacts', value)).toBe(false);
+    expect(holdsHubSpotValue(definition(), { ...row, state: 'failed' as const }, 'contacts', value)).toBe(false);
     expect(holdsHubSpotValue(definition(), { ...row, qbo_id: null }, 'contacts', value)).toBe(false);
     expect(holdsHubSpotValue(definition({ toQbo: [{ criteria: [{ property: 'phone', operator: 'HAS_PROPERTY' }] }], toHubSpot: [] }), row, 'contacts', value)).toBe(false);
     expect(holdsHubSpotValue(definition(), row, 'contacts', { name: 'jobtitle', value: 'x' })).toBe(false);
