@@ -111,7 +111,7 @@ export async function benchInvoicesSync(): Promise<Record<string, number | strin
   async function drain(): Promise<void> {
     for (;;) {
       const busy = await db.raw<{ rows: Array<{ n: number }> }>(
-        `select count(*)::int as n from pgboss.job where name in ('sync.record', 'sync.catch-up', 'webhooks.process') and state in ('created', 'retry', 'active')`,
+        `select count(*)::int as n from pgboss.job where name in ('sync.record', 'sync.records', 'sync.catch-up', 'webhooks.process') and state in ('created', 'retry', 'active')`,
       );
       if (busy.rows[0]!.n === 0) return;
       await sleep(500);

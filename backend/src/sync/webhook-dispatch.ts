@@ -76,7 +76,24 @@ export function objectChangeOf(source: 'hubspot' | 'quickbooks', payload: unknow
   return { objectType, side: 'hubspot', id: String(p.objectId), deleted: action === 'deletion', ...(sourceAppId ? { sourceAppId } : {}), ...(merge ? { merge } : {}), ...(property ? { property } : {}) };
 }
 
-export async function dispatchObjectChange(ctx: AppContext & { db: Knex.Transaction }, portalId: number, change: { source: 'hubspot' | 'quickbooks'; payload: unknown }): Promise<string | null> {
+/** A record whose change needs its pass. */
+export interface RecordTarget {
+  portalId: number;
+  objectType: ObjectType;
+  side: Side;
+  id: string;
+}
+
+/**
+ * `collect`: the caller gathers the records that need a pass (and queues them in pages); without it,
+ * each gets its own record job.
+ */
+export async function dispatchObjectChange(
+  ctx: AppContext & { db: Knex.Transaction },
+  portalId: number,
+  change: { source: 'hubspot' | 'quickbooks'; payload: unknown },
+  collect?: (target: RecordTarget) => void,
+): Promise<string | null> {
   const parsed = objectChangeOf(change.source, change.payload);
   if (!parsed) return 'ignored: not an object this app syncs';
   if (!adapterFor(parsed.objectType)) return `ignored: the ${parsed.objectType} sync is not available yet`;
@@ -104,7 +121,9 @@ export async function dispatchObjectChange(ctx: AppContext & { db: Knex.Transact
   if (!syncFlowsFrom(definition.direction, parsed.side)) return `skipped: the ${parsed.objectType} sync does not take changes from ${parsed.side === 'hubspot' ? 'HubSpot' : 'QuickBooks'}`;
   const echo = await echoOfWhatWeHold(ctx, portalId, definition, parsed);
   if (echo) return echo;
-  await enqueueRecordSync(ctx, { portalId, objectType: parsed.objectType, side: parsed.side, id: parsed.id }, ctx.db);
+  const target = { portalId, objectType: parsed.objectType, side: parsed.side, id: parsed.id };
+  if (collect) collect(target);
+  else await enqueueRecordSync(ctx, target, ctx.db);
   return null;
 }
 
