@@ -12,13 +12,16 @@ import { freePort } from '../backend/sandbox/common/free-port.ts';
 
 export type BenchApp = Awaited<ReturnType<typeof startSandboxedApp>> & { dir: string; stop(): Promise<void> };
 
-export async function startBenchApp(extraEnv: (dir: string) => Record<string, string> = () => ({})): Promise<BenchApp> {
+export async function startBenchApp(extraEnv: (dir: string) => Record<string, string> = () => ({}), options: { limitsMultiplier?: number } = {}): Promise<BenchApp> {
   const dir = await mkdtemp(path.join(tmpdir(), 'hqs-bench-'));
-  const pg = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: await freePort(), database: 'bench', persistent: false });
+  // An empty DATABASE_URL means unset (as parseEnv reads it): the bench then gets its own throwaway
+  // Postgres, never the service's default embedded one under .data/ (the demo's, shared across runs).
+  const external = process.env.DATABASE_URL || undefined;
+  const pg = external ? undefined : await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: await freePort(), database: 'bench', persistent: false });
   const app = await startSandboxedApp({
     env: {
       ...(process.env as Record<string, string>),
-      DATABASE_URL: process.env.DATABASE_URL ?? pg!.connectionString,
+      DATABASE_URL: external ?? pg!.connectionString,
       LOG_LEVEL: 'warn',
       TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64'),
       WORKER_POLL_INTERVAL_SECONDS: '0.5',
@@ -26,6 +29,7 @@ export async function startBenchApp(extraEnv: (dir: string) => Record<string, st
       ...extraEnv(dir),
     },
     logger: createLogger('warn'),
+    ...(options.limitsMultiplier !== undefined ? { limitsMultiplier: options.limitsMultiplier } : {}),
   });
   return {
     ...app,

@@ -10,7 +10,13 @@ import { hubspotSignedFetch } from '../backend/sandbox/hubspot/signed-fetch.ts';
 import { driveHubSpotInstall, driveQboConnect } from '../backend/sandbox/demo/consent-driver.ts';
 import { defaultContactMappings } from '@quickbooks-sync/contract/definitions';
 
-const N = Number(process.env.BENCH_CONTACTS ?? 10_000);
+export interface ContactsBenchOptions {
+  /** Contacts per side (BENCH_CONTACTS; default 10,000, the issue's figure at the real limits). */
+  perSide?: number;
+  /** Both emulators' limits and our budgets times this (VENDOR_LIMITS_MULTIPLIER; 1 = the real limits). */
+  limitsMultiplier?: number;
+}
+
 const EDITS = Number(process.env.BENCH_EDITS ?? 200);
 const PORTAL = 6_100_001;
 const REALM = '9610001';
@@ -25,7 +31,7 @@ async function post(url: string, body: unknown): Promise<Record<string, unknown>
 }
 
 /** A lost edit is a bug before it is a figure: print everything that could say where it went. */
-async function explainLostEdit(app: Awaited<ReturnType<typeof startBenchApp>>, hubspotId: string, qboId: string): Promise<void> {
+async function explainLostEdit(app: Awaited<ReturnType<typeof startBenchApp>>, PORTAL: number, REALM: string, hubspotId: string, qboId: string): Promise<void> {
   const db = app.service.ctx.db;
   const out = (label: string, value: unknown) => process.stderr.write(`[lost edit] ${label}: ${JSON.stringify(value)}\n`);
   out('sync record', await db('sync_records').where({ portal_id: PORTAL, hubspot_id: hubspotId }).first());
@@ -38,34 +44,125 @@ async function explainLostEdit(app: Awaited<ReturnType<typeof startBenchApp>>, h
   out('contact', [...(app.hubspot.state.account(PORTAL)!.collection('contacts').records.get(hubspotId)?.properties ?? [])]);
 }
 
-export async function benchContactsSync(): Promise<Record<string, number | string>> {
-  const rss = trackPeakRss();
-  const app = await startBenchApp();
-  const { url, service, hubspot, qbo, apps } = app;
-  try {
-    // Seed: N contacts (with companies) and N customers; half the customers get contacts' e-mails.
-    await post(`${hubspot.baseUrl}/_sandbox/accounts`, { portalId: PORTAL });
-    await post(`${hubspot.baseUrl}/_sandbox/accounts/${PORTAL}/seed`, { objectType: 'contacts', count: N, seed: 11 });
-    await post(`${qbo.baseUrl}/_sandbox/companies`, { realmId: REALM, companyName: 'Bench Co', country: 'US' });
-    await post(`${qbo.baseUrl}/_sandbox/companies/${REALM}/seed`, { seed: 12, customers: N });
-    const contacts = [...hubspot.state.account(PORTAL)!.collection('contacts').records.values()];
-    const customers = [...qbo.state.company(REALM)!.collection('Customer').values()];
-    for (let i = 0; i < N / 2; i++) customers[i]!.PrimaryEmailAddr = { Address: contacts[i]!.properties.get('email') };
+type App = Awaited<ReturnType<typeof startBenchApp>>;
 
-    await driveHubSpotInstall(`${url}/oauth/hubspot/install`, PORTAL);
-    const link = await hubspotSignedFetch(`${url}/api/v1/quickbooks/connect-link?portalId=${PORTAL}`, { method: 'POST', body: {}, clientSecret: apps.hubspot.clientSecret, appId: apps.hubspot.appId });
-    await driveQboConnect(((await link.json()) as { url: string }).url, REALM);
-    await fetch(`${hubspot.baseUrl}/_sandbox/accounts/${PORTAL}/calls`, { method: 'DELETE' });
-    await fetch(`${qbo.baseUrl}/_sandbox/companies/${REALM}/calls`, { method: 'DELETE' });
+/** Seed: n contacts (with companies) and n customers, half of them the same people by e-mail; install and connect. */
+async function seedAndConnect(app: App, portal: number, realm: string, n: number, seed: number): Promise<void> {
+  const { url, hubspot, qbo, apps } = app;
+  await post(`${hubspot.baseUrl}/_sandbox/accounts`, { portalId: portal });
+  await post(`${hubspot.baseUrl}/_sandbox/accounts/${portal}/seed`, { objectType: 'contacts', count: n, seed });
+  await post(`${qbo.baseUrl}/_sandbox/companies`, { realmId: realm, companyName: `Bench Co ${portal}`, country: 'US' });
+  await post(`${qbo.baseUrl}/_sandbox/companies/${realm}/seed`, { seed: seed + 1, customers: n });
+  const contacts = [...hubspot.state.account(portal)!.collection('contacts').records.values()];
+  const customers = [...qbo.state.company(realm)!.collection('Customer').values()];
+  for (let i = 0; i < n / 2; i++) customers[i]!.PrimaryEmailAddr = { Address: contacts[i]!.properties.get('email') };
+  await driveHubSpotInstall(`${url}/oauth/hubspot/install`, portal);
+  const link = await hubspotSignedFetch(`${url}/api/v1/quickbooks/connect-link?portalId=${portal}`, { method: 'POST', body: {}, clientSecret: apps.hubspot.clientSecret, appId: apps.hubspot.appId });
+  await driveQboConnect(((await link.json()) as { url: string }).url, realm);
+  await fetch(`${hubspot.baseUrl}/_sandbox/accounts/${portal}/calls`, { method: 'DELETE' });
+  await fetch(`${qbo.baseUrl}/_sandbox/companies/${realm}/calls`, { method: 'DELETE' });
+}
+
+/** Two-way contacts sync with every contact in scope: its first sync starts at once. */
+async function startContactsSync(app: App, portal: number): Promise<void> {
+  const setup = await hubspotSignedFetch(`${app.url}/api/v1/syncs/contacts?portalId=${portal}`, {
+    method: 'PUT',
+    body: { direction: 'two_way', conflictWinner: 'hubspot', fieldMappings: defaultContactMappings(), filters: { toQbo: [], toHubSpot: [] } },
+    clientSecret: app.apps.hubspot.clientSecret,
+    appId: app.apps.hubspot.appId,
+  });
+  if (!setup.ok) throw new Error(await setup.text());
+}
+
+/**
+ * One HubSpot phone edit of a linked contact, timed until QuickBooks has it. An edit that never arrives
+ * is a lost change: the benchmark stops and prints where it went.
+ */
+async function timedEdit(app: App, portal: number, realm: string, row: { hubspot_id: string; qbo_id: string }, phone: string): Promise<number> {
+  const t0 = performance.now();
+  await fetch(`${app.hubspot.baseUrl}/_sandbox/accounts/${portal}/objects/contacts/${row.hubspot_id}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ properties: { phone } }),
+  });
+  for (;;) {
+    const customer = app.qbo.state.company(realm)!.get('Customer', row.qbo_id);
+    if ((customer?.PrimaryPhone as { FreeFormNumber?: string } | undefined)?.FreeFormNumber === phone) return performance.now() - t0;
+    if (performance.now() - t0 > 120_000) {
+      await explainLostEdit(app, portal, realm, row.hubspot_id, row.qbo_id);
+      throw new Error(`edit of contact ${row.hubspot_id} (account ${portal}) not synced within 120 s`);
+    }
+    await sleep(20);
+  }
+}
+
+const linkedRows = (app: App, portal: number, limit: number) =>
+  app.service.ctx.db('sync_records').where({ portal_id: portal, state: 'synced' }).whereNotNull('qbo_id').orderBy('id').limit(limit).select<Array<{ hubspot_id: string; qbo_id: string }>>('hubspot_id', 'qbo_id');
+
+/**
+ * Exact end state of the first sync: no record linked twice on either side, and each side grew by
+ * exactly the records created for the other side's unmatched ones (nothing lost, nothing duplicated).
+ */
+async function checkFirstSyncCounts(app: App, portal: number, realm: string, contacts: Set<string>, customers: Set<string>): Promise<void> {
+  const rows = await app.service.ctx.db('sync_records').where({ portal_id: portal, object_type: 'contacts' }).select<Array<{ hubspot_id: string | null; qbo_id: string | null; state: string }>>('hubspot_id', 'qbo_id', 'state');
+  const linked = rows.filter((r) => r.hubspot_id && r.qbo_id);
+  const unique = (ids: Array<string | null>) => new Set(ids).size === ids.length;
+  if (!unique(linked.map((r) => r.hubspot_id)) || !unique(linked.map((r) => r.qbo_id))) throw new Error('a contact or customer is linked twice');
+  const contactsNow = app.hubspot.state.account(portal)!.collection('contacts').records.size;
+  const customersNow = app.qbo.state.company(realm)!.collection('Customer').size;
+  const createdInHubSpot = linked.filter((r) => !contacts.has(r.hubspot_id!)).length;
+  const createdInQbo = linked.filter((r) => !customers.has(r.qbo_id!)).length;
+  if (contactsNow !== contacts.size + createdInHubSpot) throw new Error(`HubSpot has ${contactsNow} contacts, expected ${contacts.size} + ${createdInHubSpot} created`);
+  if (customersNow !== customers.size + createdInQbo) throw new Error(`QuickBooks has ${customersNow} customers, expected ${customers.size} + ${createdInQbo} created`);
+}
+
+const BACKFILL_EDITS = Number(process.env.BENCH_BACKFILL_EDITS ?? 50);
+
+async function editsDuringBackfill(app: App, n: number): Promise<Record<string, number>> {
+  const portal = PORTAL + 1;
+  const realm = String(Number(REALM) + 1);
+  await seedAndConnect(app, portal, realm, n, 21);
+  await startContactsSync(app, portal);
+  const backfillDone = async () => Boolean(await app.service.ctx.db('sync_runs').where({ portal_id: portal, trigger: 'first_sync' }).whereIn('status', ['succeeded', 'failed']).first());
+  // Its own edits need records the backfill has already linked.
+  while ((await linkedRows(app, portal, BACKFILL_EDITS)).length < BACKFILL_EDITS) {
+    if (await backfillDone()) throw new Error('the second backfill ended before the edits could start; raise BENCH_CONTACTS');
+    await sleep(500);
+  }
+  const other: number[] = [];
+  const own: number[] = [];
+  const otherRows = (await linkedRows(app, PORTAL, EDITS + BACKFILL_EDITS)).slice(EDITS);
+  const ownRows = await linkedRows(app, portal, BACKFILL_EDITS);
+  for (let i = 0; i < BACKFILL_EDITS; i++) {
+    other.push(await timedEdit(app, PORTAL, REALM, otherRows[i]!, `555-${String(8000 + i).padStart(4, '0')}`));
+    own.push(await timedEdit(app, portal, realm, ownRows[i]!, `555-${String(9000 + i).padStart(4, '0')}`));
+  }
+  const stillRunning = !(await backfillDone());
+  other.sort((a, b) => a - b);
+  own.sort((a, b) => a - b);
+  return {
+    backfill_edits: BACKFILL_EDITS,
+    backfill_still_running_after_edits: stillRunning ? 1 : 0,
+    edit_during_other_backfill_p50_ms: Math.round(percentile(other, 50)),
+    edit_during_other_backfill_p95_ms: Math.round(percentile(other, 95)),
+    edit_during_own_backfill_p50_ms: Math.round(percentile(own, 50)),
+    edit_during_own_backfill_p95_ms: Math.round(percentile(own, 95)),
+  };
+}
+
+export async function benchContactsSync(options: ContactsBenchOptions = {}): Promise<Record<string, number | string>> {
+  const N = options.perSide ?? Number(process.env.BENCH_CONTACTS ?? 10_000);
+  const m = options.limitsMultiplier ?? Number(process.env.BENCH_LIMITS_MULTIPLIER ?? 1);
+  const rss = trackPeakRss();
+  const app = await startBenchApp(undefined, { limitsMultiplier: m });
+  const { service, hubspot, qbo } = app;
+  try {
+    await seedAndConnect(app, PORTAL, REALM, N, 11);
+    const originalContacts = new Set(hubspot.state.account(PORTAL)!.collection('contacts').records.keys());
+    const originalCustomers = new Set(qbo.state.company(REALM)!.collection('Customer').keys());
 
     const started = performance.now();
-    const setup = await hubspotSignedFetch(`${url}/api/v1/syncs/contacts?portalId=${PORTAL}`, {
-      method: 'PUT',
-      body: { direction: 'two_way', conflictWinner: 'hubspot', fieldMappings: defaultContactMappings(), filters: { toQbo: [], toHubSpot: [] } },
-      clientSecret: apps.hubspot.clientSecret,
-      appId: apps.hubspot.appId,
-    });
-    if (!setup.ok) throw new Error(await setup.text());
+    await startContactsSync(app, PORTAL);
     for (;;) {
       const run = await service.ctx.db('sync_runs').where({ portal_id: PORTAL, trigger: 'first_sync' }).whereIn('status', ['succeeded', 'failed']).first();
       if (run) break;
@@ -76,11 +173,13 @@ export async function benchContactsSync(): Promise<Record<string, number | strin
     const qboCalls = Number(((await (await fetch(`${qbo.baseUrl}/_sandbox/companies/${REALM}/calls`)).json()) as { count: number }).count);
     const parties = N + N / 2; // N contacts + the N/2 customers no contact shares
     const states = await service.ctx.db('sync_records').where({ portal_id: PORTAL }).groupBy('state').select('state').count('* as n');
+    await checkFirstSyncCounts(app, PORTAL, REALM, originalContacts, originalCustomers);
 
     // Fewest calls batching allows: read both sides in pages, create each missing party in batches.
     const minHubSpot = Math.ceil(N / 100) + Math.ceil(N / 2 / 100) + Math.ceil(N / 100); // list, batch upsert, batch match by e-mail
     const minQbo = Math.ceil(N / 1000) + Math.ceil(N / 2 / 30); // query pages, batch creates
-    const rateBoundSeconds = Math.max(minHubSpot / 10, (Math.ceil(N / 2 / 30) / 35) * 60);
+    // Under multiplied limits every rate is m times higher, so the bound is m times shorter.
+    const rateBoundSeconds = Math.max(minHubSpot / 10, (Math.ceil(N / 2 / 30) / 35) * 60) / m;
 
     // Let the first sync's own echoes drain, so the edits measure the webhook path alone; how long that
     // takes and what it costs is a figure of its own (echoes should cost ~0 calls and drain in < 1 min).
@@ -103,29 +202,15 @@ export async function benchContactsSync(): Promise<Record<string, number | strin
     const echoJobs = await service.ctx.db.raw<{ rows: Array<{ n: number }> }>(`select count(*)::int as n from pgboss.job where name = 'sync.record' and created_on > ?`, [firstSyncEnded?.at ?? new Date(0)]);
     // 200 single edits: HubSpot change → webhook → QBO write.
     const latencies: number[] = [];
-    const linked = await service.ctx.db('sync_records').where({ portal_id: PORTAL, state: 'synced' }).whereNotNull('qbo_id').limit(EDITS).select('hubspot_id', 'qbo_id');
-    for (const [i, row] of linked.entries()) {
-      const phone = `555-${String(7000 + i).padStart(4, '0')}`;
-      const t0 = performance.now();
-      await fetch(`${hubspot.baseUrl}/_sandbox/accounts/${PORTAL}/objects/contacts/${row.hubspot_id as string}`, {
-        method: 'PATCH',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ properties: { phone } }),
-      });
-      for (;;) {
-        const customer = qbo.state.company(REALM)!.get('Customer', row.qbo_id as string);
-        if ((customer?.PrimaryPhone as { FreeFormNumber?: string } | undefined)?.FreeFormNumber === phone) break;
-        if (performance.now() - t0 > 120_000) {
-          await explainLostEdit(app, row.hubspot_id as string, row.qbo_id as string);
-          throw new Error(`edit of contact ${row.hubspot_id as string} not synced within 120 s`);
-        }
-        await sleep(20);
-      }
-      latencies.push(performance.now() - t0);
-    }
+    for (const [i, row] of (await linkedRows(app, PORTAL, EDITS)).entries()) latencies.push(await timedEdit(app, PORTAL, REALM, row, `555-${String(7000 + i).padStart(4, '0')}`));
     latencies.sort((a, b) => a - b);
+
+    // Fairness: single edits while a second account's 10k backfill runs (another tenant's) and while
+    // that account's own backfill runs (its already-linked records).
+    const backfill = await editsDuringBackfill(app, N);
     return {
       contacts_per_side: N,
+      limits_multiplier: m,
       parties,
       first_sync_wall_s: Math.round(wallSeconds),
       records_per_s: Math.round((parties / wallSeconds) * 10) / 10,
@@ -144,6 +229,7 @@ export async function benchContactsSync(): Promise<Record<string, number | strin
       edits: latencies.length,
       webhook_to_write_p50_ms: Math.round(percentile(latencies, 50)),
       webhook_to_write_p95_ms: Math.round(percentile(latencies, 95)),
+      ...backfill,
       peak_rss_mb: rss.peakMb(),
     };
   } finally {

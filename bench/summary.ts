@@ -55,6 +55,8 @@ export const GOALS: Goal[] = [
   ]),
   belowGoal('webhook → write, single edits, p50', 'contacts-sync', 'webhook_to_write_p50_ms', 1000, 'ms'),
   belowGoal('webhook → write, single edits, p95', 'contacts-sync', 'webhook_to_write_p95_ms', 2000, 'ms'),
+  belowGoal('edit while another account backfills 10k, p95', 'contacts-sync', 'edit_during_other_backfill_p95_ms', 2000, 'ms'),
+  belowGoal('edit while its own account backfills 10k, p95', 'contacts-sync', 'edit_during_own_backfill_p95_ms', 2000, 'ms'),
   belowGoal('echo flood after the first sync: drained in', 'contacts-sync', 'echo_drain_s', 60, 's'),
   belowGoal('QuickBooks edit → HubSpot invoice, p95', 'invoices-sync', 'qbo_edit_to_hubspot_p95_ms', 2000, 'ms'),
   {
@@ -65,6 +67,18 @@ export const GOALS: Goal[] = [
       const hs = num(f, 'hubspot_calls_per_hour');
       const qb = num(f, 'qbo_calls_per_hour');
       return hs === undefined || qb === undefined ? undefined : { value: `HubSpot ${hs}, QuickBooks ${qb}; ${String(f?.idle_writes)} writes; ${String(f?.cycle_cpu_ms)} ms CPU per cycle`, met: f?.idle_writes === 0 };
+    },
+  },
+  {
+    figure: 'scheduler at 1,000 accounts: tick, idle round capacity',
+    goal: 'tick < 1 s; one worker keeps all on schedule',
+    measure: (r) => {
+      const f = r['scheduler-accounts'];
+      const accounts = num(f, 'accounts');
+      const tick = num(f, 'schedule_tick_all_due_ms');
+      const capacity = num(f, 'accounts_per_worker_at_5_min');
+      if (accounts === undefined || tick === undefined || capacity === undefined) return undefined;
+      return { value: `${accounts} accounts: tick ${String(f?.schedule_tick_nothing_due_ms_p50)} ms idle, ${tick} ms all due; ${capacity} accounts per worker`, met: tick < 1000 && capacity >= accounts };
     },
   },
   {

@@ -21,10 +21,10 @@ const env = (() => {
   }
 })();
 const host = '127.0.0.1';
-const hubspot = await startHubSpotSandbox({ port: env.SANDBOX_HUBSPOT_PORT, host }).catch((err: unknown) =>
+const hubspot = await startHubSpotSandbox({ port: env.SANDBOX_HUBSPOT_PORT, host, limitsMultiplier: env.VENDOR_LIMITS_MULTIPLIER }).catch((err: unknown) =>
   fail(listenError(err, { port: env.SANDBOX_HUBSPOT_PORT, host, variable: 'SANDBOX_HUBSPOT_PORT', what: 'the HubSpot emulator' })),
 );
-const quickbooks = await startQboSandbox({ port: env.SANDBOX_QBO_PORT, host }).catch(async (err: unknown) => {
+const quickbooks = await startQboSandbox({ port: env.SANDBOX_QBO_PORT, host, limitsMultiplier: env.VENDOR_LIMITS_MULTIPLIER }).catch(async (err: unknown) => {
   await hubspot.close();
   return fail(listenError(err, { port: env.SANDBOX_QBO_PORT, host, variable: 'SANDBOX_QBO_PORT', what: 'the QuickBooks emulator' }));
 });

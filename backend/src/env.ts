@@ -41,6 +41,12 @@ export const envSchema = z
     TOKEN_ENCRYPTION_PREVIOUS_KEYS: z.string().default(''),
 
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+    /**
+     * Our call budgets assume the vendors' limits times this. Only for emulators started with the same
+     * multiplier (benchmarks at 100k records; `npm run sandbox` scales its emulators by the same variable); the real vendors' limits are
+     * fixed, so production refuses anything but 1.
+     */
+    VENDOR_LIMITS_MULTIPLIER: z.coerce.number().min(1).max(100).default(1),
     /** How often an idle worker looks for jobs. */
     WORKER_POLL_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
     /** How long SIGTERM waits for in-flight jobs and requests before giving up. */
@@ -109,6 +115,9 @@ export const envSchema = z
     }
     if (env.HUBSPOT_DEV_PROXY_LOCAL_URL !== undefined && new URL(env.HUBSPOT_DEV_PROXY_LOCAL_URL).pathname !== '/') {
       ctx.addIssue({ code: 'custom', path: ['HUBSPOT_DEV_PROXY_LOCAL_URL'], message: 'must be an origin only (local.json maps origins), e.g. http://localhost:3000' });
+    }
+    if (env.VENDOR_LIMITS_MULTIPLIER !== 1 && env.NODE_ENV === 'production') {
+      ctx.addIssue({ code: 'custom', path: ['VENDOR_LIMITS_MULTIPLIER'], message: 'is for benchmarks against the emulators and must be 1 in production (the vendors\' limits are fixed)' });
     }
     if (env.SANDBOX_MODE === 'on' && env.NODE_ENV === 'production') {
       ctx.addIssue({ code: 'custom', path: ['SANDBOX_MODE'], message: 'cannot be "on" in production' });

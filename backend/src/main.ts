@@ -80,6 +80,7 @@ async function start(mode: Exclude<Mode, 'migrate'>, env: Env, logger: Logger, s
         hubspotSettingsPage: pages.settings,
         ...(pages.deal ? { dealWithPaymentCard: pages.deal } : {}),
         ...(pages.contact ? { contactWithSyncStatusCard: pages.contact } : {}),
+        ...(pages.vatInvoice ? { ukInvoiceWithVat: pages.vatInvoice } : {}),
         app: service.url,
         installAgain: `${service.url}/oauth/hubspot/install`,
         hubspotEmulator: `${demo.urls.hubspot}/_sandbox/accounts/${demo.data.portalId}`,

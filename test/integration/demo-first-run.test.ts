@@ -15,6 +15,7 @@ import { freePort } from '../helpers/free-port.ts';
 import { TEST_VARIABLES } from '../helpers/env.ts';
 import { eventually } from '../helpers/eventually.ts';
 import { DEMO_PORTAL_ID, DEMO_REALM_ID } from '../../backend/sandbox/demo/demo-data.ts';
+import { VAT_DEMO_PORTAL_ID, VAT_DEMO_REALM_ID } from '../../backend/sandbox/demo/demo-vat.ts';
 
 const READY = 'ready: the demo account is installed and connected to QuickBooks';
 
@@ -133,4 +134,33 @@ describe('npm start in sandbox mode (the first run)', () => {
       }
     }
   }, 200_000);
+
+  it('the UK account (R22): its HubSpot invoices reach the UK company with a VAT code per line, QuickBooks computes the VAT and HubSpot’s line items show it', async () => {
+    // The first test waited for "ready", which comes after this account's invoices reached QuickBooks.
+    expect(output).toContain('demo UK invoices are in QuickBooks with the VAT QuickBooks computed per line');
+    const qbo = await json<{ records: Array<{ Id: string; TotalAmt: number; TxnTaxDetail: { TotalTax: number }; Line: Array<{ DetailType: string; Amount: number; SalesItemLineDetail?: { TaxCodeRef?: { value: string } } }> }> }>(
+      `http://127.0.0.1:${ports.quickbooks}/_sandbox/companies/${VAT_DEMO_REALM_ID}/state?entity=Invoice&limit=1000`,
+    );
+    expect(qbo.records).toHaveLength(2);
+    // 20 % on the teapots (2 × 35) and on the workshop and delivery (60 + 15); the tea is zero-rated by its item's own code.
+    expect(qbo.records.map((i) => i.TxnTaxDetail.TotalTax).sort((x, y) => x - y)).toEqual([14, 15]);
+    for (const invoice of qbo.records) {
+      const sales = invoice.Line.filter((l) => l.DetailType === 'SalesItemLineDetail');
+      expect(sales.every((l) => l.SalesItemLineDetail?.TaxCodeRef?.value)).toBe(true);
+      expect(invoice.TxnTaxDetail.TotalTax).toBeGreaterThan(0);
+      expect(invoice.TotalAmt).toBeCloseTo(sales.reduce((s, l) => s + l.Amount, 0) + invoice.TxnTaxDetail.TotalTax, 2);
+    }
+    // In HubSpot, each invoice's line items carry the VAT QuickBooks computed, adding up to its TotalTax.
+    const rows = await db.db('sync_records').where({ portal_id: VAT_DEMO_PORTAL_ID, object_type: 'invoices', state: 'synced' }).select<Array<{ qbo_id: string; hubspot_id: string }>>('qbo_id', 'hubspot_id');
+    expect(rows).toHaveLength(2);
+    const token = await json<{ access_token: string }>(`http://127.0.0.1:${ports.hubspot}/_sandbox/accounts/${VAT_DEMO_PORTAL_ID}/tokens`, { method: 'POST', body: '{}' });
+    const hubspot = <T>(path: string) => json<T>(`http://127.0.0.1:${ports.hubspot}${path}`, { headers: { authorization: `Bearer ${token.access_token}` } });
+    for (const row of rows) {
+      const invoice = await hubspot<{ associations?: { line_items?: { results: Array<{ id: string }> } } }>(`/crm/v3/objects/invoices/${row.hubspot_id}?associations=line_items`);
+      const ids = [...new Set(invoice.associations?.line_items?.results.map((r) => r.id) ?? [])];
+      let tax = 0;
+      for (const id of ids) tax += Number((await hubspot<{ properties: Record<string, string | null> }>(`/crm/v3/objects/line_items/${id}?properties=tax`)).properties.tax ?? 0);
+      expect(Math.round(tax * 100) / 100).toBe(qbo.records.find((i) => i.Id === row.qbo_id)!.TxnTaxDetail.TotalTax);
+    }
+  });
 });

@@ -38,9 +38,10 @@ async function status(): Promise<string> {
 /** The status table without times (last sync) — what must not change across a restart. */
 const counts = (text: string) => text.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, '<time>');
 
-/** A column of the status table per object, e.g. synced or pending. */
+/** A column of the main demo account's status table per object, e.g. synced or pending (the status lists every demo account). */
 function column(text: string, name: 'synced' | 'pending'): Record<string, number> {
-  const lines = text.split('\n').filter((l) => /^ {2}(contacts|products|invoices|payments) /.test(l));
+  const section = text.split(/\n(?=HubSpot account )/).find((s) => s.startsWith(`HubSpot account ${DEMO_PORTAL_ID} `)) ?? '';
+  const lines = section.split('\n').filter((l) => /^ {2}(contacts|products|invoices|payments) /.test(l));
   const entries = lines.map((l): [string, number] => {
     const cells = l.trim().split(/\s+/);
     const [synced = NaN, , , pending = NaN] = cells.slice(-5).map(Number);

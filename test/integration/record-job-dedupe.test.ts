@@ -45,6 +45,32 @@ describe('record jobs are deduplicated per record while queued', () => {
     expect((await jobs()).filter((j) => j.data.id === '102').map((j) => j.state).sort()).toEqual(['active', 'created']);
   });
 
+  it('a change whose object a pass holds steps aside (queued again later, no retry used) instead of waiting in a worker slot', async () => {
+    const logger = createLogger('silent');
+    const jobCtx = { queue, db: t.db, logger } as unknown as AppContext;
+    const target = { portalId: 3, objectType: 'contacts' as const, side: 'hubspot' as const, id: '301' };
+    const held = await t.db.client.acquireConnection();
+    try {
+      // What a pass's page does: holds the object's records lock.
+      await held.query(`select pg_advisory_lock(hashtextextended('sync:3:contacts', 0))`);
+      await syncRecordJob.handle(jobCtx, { ...target, deferrals: 5 });
+      const queued = (await t.db.raw<{ rows: Array<{ data: { id: string; deferrals?: number }; delay: number }> }>(
+        `select data, extract(epoch from start_after - created_on)::float as delay from pgboss.job where name = ? and data->>'portalId' = '3'`, [syncRecordJob.name],
+      )).rows;
+      expect(queued).toHaveLength(1);
+      expect(queued[0]!.data).toMatchObject({ id: '301', deferrals: 6 });
+      expect(queued[0]!.delay).toBeGreaterThanOrEqual(15); // backoff capped at 16 s
+      expect(queued[0]!.delay).toBeLessThanOrEqual(17);
+    } finally {
+      await held.query(`select pg_advisory_unlock_all()`);
+      await t.db.client.releaseConnection(held);
+    }
+    // With the lock free the change is handled, not deferred (this account has no sync: skipped).
+    await t.db.raw(`delete from pgboss.job where name = ? and data->>'portalId' = '3'`, [syncRecordJob.name]);
+    await syncRecordJob.handle(jobCtx, target);
+    expect((await t.db.raw<{ rows: unknown[] }>(`select 1 from pgboss.job where name = ? and data->>'portalId' = '3'`, [syncRecordJob.name])).rows).toHaveLength(0);
+  });
+
   it('moves a queue an older version created without the policy', async () => {
     const old = await createTestDatabase();
     const boss = createJobQueue({ connectionString: old.url, logger: createLogger('silent') });

@@ -24,11 +24,11 @@ export async function call<T>(method: string, url: string, body?: unknown, heade
 export type BookkeeperCall = <T>(method: 'GET' | 'POST', path: string, body?: unknown) => Promise<T>;
 
 /** The company's bookkeeper working in QuickBooks: a fresh API token of a QuickBooks app of their own. */
-export async function bookkeeper(quickbooksUrl: string): Promise<BookkeeperCall> {
+export async function bookkeeper(quickbooksUrl: string, realmId: string = DEMO_REALM_ID): Promise<BookkeeperCall> {
   const app = await call<{ clientId: string }>('POST', `${quickbooksUrl}/_sandbox/apps`, { name: 'Demo bookkeeper (QuickBooks Online)' });
-  const token = await call<{ access_token: string }>('POST', `${quickbooksUrl}/_sandbox/tokens`, { clientId: app.clientId, realmId: DEMO_REALM_ID });
+  const token = await call<{ access_token: string }>('POST', `${quickbooksUrl}/_sandbox/tokens`, { clientId: app.clientId, realmId });
   return (method, path, body) => {
     const separator = path.includes('?') ? '&' : '?';
-    return call(method, `${quickbooksUrl}/v3/company/${DEMO_REALM_ID}/${path}${separator}minorversion=75`, body, { authorization: `Bearer ${token.access_token}` });
+    return call(method, `${quickbooksUrl}/v3/company/${realmId}/${path}${separator}minorversion=75`, body, { authorization: `Bearer ${token.access_token}` });
   };
 }

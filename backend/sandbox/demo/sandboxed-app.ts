@@ -20,15 +20,24 @@ export interface SandboxedApp {
   close(): Promise<void>;
 }
 
-export async function startSandboxedApp(options: { env: Record<string, string>; logger: Logger; mode?: ServiceMode }): Promise<SandboxedApp> {
-  const hubspot = await startHubSpotSandbox();
-  const qbo = await startQboSandbox();
+export interface SandboxedAppOptions {
+  env: Record<string, string>;
+  logger: Logger;
+  mode?: ServiceMode;
+  /** Both emulators' limits and our budgets times this (benchmarks at 100k records; default 1, the real limits). */
+  limitsMultiplier?: number;
+}
+
+export async function startSandboxedApp(options: SandboxedAppOptions): Promise<SandboxedApp> {
+  const limitsMultiplier = options.limitsMultiplier ?? 1;
+  const hubspot = await startHubSpotSandbox({ limitsMultiplier });
+  const qbo = await startQboSandbox({ limitsMultiplier });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const urls = { hubspot: hubspot.baseUrl, quickbooks: qbo.baseUrl };
   const apps = await provisionApps({ ...urls, publicBaseUrl: url });
   // The caller's variables may replace the emulator wiring (a test slowing the token URL down), not the port.
-  const env = parseEnv({ ...sandboxEnvOverrides(urls, apps), ...options.env, PORT: String(port), PUBLIC_BASE_URL: url });
+  const env = parseEnv({ ...sandboxEnvOverrides(urls, apps), ...options.env, VENDOR_LIMITS_MULTIPLIER: String(limitsMultiplier), PORT: String(port), PUBLIC_BASE_URL: url });
   const service = await startService(options.mode ?? 'all', env, options.logger);
   return {
     url,

@@ -26,6 +26,7 @@ import { StartupError, listenError, throwIfAborted } from '../../src/startup-err
 import { driveHubSpotInstall, driveQboConnect } from './consent-driver.ts';
 import { createBookkeeperInvoices, DEMO_PORTAL_ID, linkInvoicesToDeals, seedDemoData, type DemoData, type LinkedDeals } from './demo-data.ts';
 import { provisionApps, sandboxEnvOverrides, type ProvisionedApps } from './provision.ts';
+import { connectVatDemo } from './demo-vat.ts';
 import { invoiceSetupNoon } from '@quickbooks-sync/contract/definitions';
 import { SandboxAutoSave, loadSandbox, sandboxStateFile, saveSandbox } from '../persistence/sandbox-store.ts';
 
@@ -60,11 +61,12 @@ async function firstSyncCompleted(syncs: () => Promise<SyncView[]>, objectType: 
   }
 }
 
-/** The HubSpot emulator pages a person opens first: the app's settings, a deal with invoices, that invoice's contact. */
+/** The HubSpot emulator pages a person opens first: the app's settings, a deal with invoices, that invoice's contact; the UK account's invoice with VAT. */
 export interface DemoPages {
   settings: string;
   deal: string | null;
   contact: string | null;
+  vatInvoice?: string | null;
 }
 
 /** True when the database has seen the demo account (its installation row, whatever its status). */
@@ -173,6 +175,16 @@ export async function startDemoSandbox(env: Env, logger: Logger, options: DemoSt
   const { apps, data } = record;
   const sandboxEnv = parseEnv({ ...process.env, ...envToVariables(env), ...sandboxEnvOverrides(urls, apps), PUBLIC_BASE_URL: publicBaseUrl });
   const save = autoSave;
+  // The UK account (R22: invoices with VAT) once the main demo account is done; its trouble never stops the main demo.
+  const withVatDemo = async (pages: DemoPages, serviceUrl: string, signal?: AbortSignal): Promise<DemoPages> => {
+    try {
+      return { ...pages, vatInvoice: await connectVatDemo({ serviceUrl, urls, apps, quickbooks, logger, ...(signal ? { signal } : {}) }) };
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'demo UK account (invoices with VAT) could not be set up; the main demo account is unaffected');
+      return pages;
+    }
+  };
 
   return {
     env: sandboxEnv,
@@ -226,7 +238,7 @@ export async function startDemoSandbox(env: Env, logger: Logger, options: DemoSt
       const hubspotPage = (path: string) => `${urls.hubspot}${path}`;
       const pages: DemoPages = { settings: hubspotPage(`/integrations-settings/${data.portalId}/installed/framework/${apps.hubspot.appId}/general-settings`), deal: null, contact: null };
       const invoicesSync = (await syncs()).find((s) => s.objectType === 'invoices');
-      if (!invoicesSync) return pages;
+      if (!invoicesSync) return withVatDemo(pages, serviceUrl, signal);
       const company = quickbooks.state.company(data.realmId);
       const bookkeepers = [...(company?.collection('Invoice').values() ?? [])].filter((i) => typeof i.DocNumber === 'string' && i.DocNumber.startsWith(BOOKKEEPER_DOC_PREFIX));
       let paid: string[];
@@ -260,7 +272,7 @@ export async function startDemoSandbox(env: Env, logger: Logger, options: DemoSt
         const linkedContact = contacts.results.find((c) => c.properties.qbo_customer_id);
         if (linkedContact) pages.contact = hubspotPage(`/contacts/${data.portalId}/record/0-1/${linkedContact.id}`);
       }
-      return pages;
+      return withVatDemo(pages, serviceUrl, signal);
     },
     close: async () => {
       await closeEmulators();

@@ -17,6 +17,8 @@ export interface HubSpotSandboxOptions {
   state?: HubSpotSandboxState;
   /** Called after each answered request that may have changed the state (the demo saves it). */
   onWrite?: () => void;
+  /** Scales every new account's rate limits (benchmarks only; README "Limits multiplier"). Default 1. */
+  limitsMultiplier?: number;
 }
 
 export interface HubSpotSandbox {
@@ -30,6 +32,7 @@ export interface HubSpotSandbox {
 
 export async function startHubSpotSandbox(opts: HubSpotSandboxOptions = {}): Promise<HubSpotSandbox> {
   const state = opts.state ?? new HubSpotSandboxState(opts.tokenTtlSeconds ?? 1800);
+  if (opts.limitsMultiplier !== undefined) state.limitsMultiplier = opts.limitsMultiplier;
   const webhooks = new WebhookDispatcher(state);
   const server = await listen(notifyingWrites(createApp(state, webhooks), opts.onWrite), opts.port ?? 0, opts.host ?? '127.0.0.1').catch((err: unknown) => {
     webhooks.close();

@@ -36,10 +36,12 @@ export interface QboSandboxOptions {
   state?: QboState;
   /** Called after each answered request that may have changed the state (the demo saves it). */
   onWrite?: () => void;
+  /** Scales the default throttles of every realm (benchmarks only; README "Limits multiplier"). Default 1. */
+  limitsMultiplier?: number;
 }
 
 export async function startQboSandbox(opts: QboSandboxOptions = {}): Promise<QboSandbox> {
-  const services = createServices(opts.state ?? new QboState());
+  const services = createServices(opts.state ?? new QboState(), opts.limitsMultiplier);
   const server = await listen(notifyingWrites(createApp(services), opts.onWrite), opts.port ?? 0, opts.host ?? '127.0.0.1').catch((err: unknown) => {
     services.webhooks.close();
     throw err;

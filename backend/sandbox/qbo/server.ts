@@ -22,9 +22,9 @@ export interface QboServices {
   webhooks: WebhookDispatcher;
 }
 
-export function createServices(state = new QboState()): QboServices {
+export function createServices(state = new QboState(), limitsMultiplier = 1): QboServices {
   const faults = new Faults();
-  return { state, callLog: new CallLog(), faults, throttle: new Throttle(() => state.clock.now()), webhooks: new WebhookDispatcher(state, faults) };
+  return { state, callLog: new CallLog(), faults, throttle: new Throttle(() => state.clock.now(), limitsMultiplier), webhooks: new WebhookDispatcher(state, faults) };
 }
 
 /** Wires entity changes of every company (existing and future) to webhook delivery. */

@@ -9,6 +9,8 @@ import type { Logger } from '../logger.ts';
 import { ensureQueueWithPolicy } from './queue-policies.ts';
 
 export const QUEUE_SCHEMA = 'pgboss';
+/** Jobs per INSERT in sendMany: one statement's JSON stays small. */
+const SEND_MANY_CHUNK = 500;
 
 export interface SendOptions {
   /** Enqueue inside this knex transaction. */
@@ -30,6 +32,11 @@ export interface JobQueue {
   stop(options: { graceful: boolean; timeoutMs: number }): Promise<void>;
   ensureQueue(name: string): Promise<void>;
   send(name: string, data: object, options?: SendOptions): Promise<string | null>;
+  /**
+   * Many jobs of one queue in one statement (the scheduler's round of passes). Keys the queue's policy
+   * dedupes are skipped, as `send` would skip them. Not transactional with a knex write.
+   */
+  sendMany(name: string, jobs: ReadonlyArray<{ data: object; options?: Omit<SendOptions, 'trx' | 'startAfterSeconds'> }>): Promise<void>;
   isReachable(): Promise<boolean>;
   /** Registers a worker of this process on a queue, so `notify` can wake it. */
   addLocalWorker(name: string, workerId: string): void;
@@ -106,6 +113,23 @@ export function createJobQueue(options: { connectionString: string; logger: Logg
       if (sendOptions.expireInSeconds !== undefined) options.expireInSeconds = sendOptions.expireInSeconds;
       if (sendOptions.trx) options.db = transactionAdapter(sendOptions.trx);
       return boss.send(name, data, options);
+    },
+    sendMany: async (name, jobs) => {
+      if (jobs.length === 0) return;
+      await ensureQueue(name);
+      // One INSERT … ON CONFLICT DO NOTHING per chunk: the policy's unique index drops duplicates.
+      for (let i = 0; i < jobs.length; i += SEND_MANY_CHUNK) {
+        await boss.insert(
+          jobs.slice(i, i + SEND_MANY_CHUNK).map(({ data, options = {} }) => {
+            const job: PgBoss.JobInsert = { name, data };
+            if (options.singletonKey !== undefined) job.singletonKey = options.singletonKey;
+            if (options.retryLimit !== undefined) job.retryLimit = options.retryLimit;
+            if (options.priority !== undefined) job.priority = options.priority;
+            if (options.expireInSeconds !== undefined) job.expireInSeconds = options.expireInSeconds;
+            return job;
+          }),
+        );
+      }
     },
     isReachable: async () => {
       try {

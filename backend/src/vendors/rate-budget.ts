@@ -40,6 +40,17 @@ export const RATE_BUDGETS = {
   },
 } as const satisfies Record<RateVendor, Record<string, RateBudgetSpec>>;
 
+/**
+ * A vendor's budgets with every limit times `multiplier` (VENDOR_LIMITS_MULTIPLIER: benchmarks against
+ * emulators whose limits are scaled the same way). Windows and back-offs stay as they are.
+ */
+export function scaledRateBudgets<V extends RateVendor>(vendor: V, multiplier: number): (typeof RATE_BUDGETS)[V] {
+  const budgets = RATE_BUDGETS[vendor];
+  if (multiplier === 1) return budgets;
+  const entries = Object.entries(budgets as Record<string, RateBudgetSpec>).map(([name, spec]) => [name, { ...spec, limit: Math.max(1, Math.floor(spec.limit * multiplier)) }]);
+  return Object.fromEntries(entries) as (typeof RATE_BUDGETS)[V];
+}
+
 /** The budget could not be had within the allowed wait: retry the job later (after `retryAfterMs`). */
 export class RateBudgetExhaustedError extends Error {
   readonly retryable = true;

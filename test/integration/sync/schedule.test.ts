@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppHarness, type AppHarness } from '../../helpers/app-harness.ts';
 import { syncScheduleJob } from '../../../backend/src/jobs/handlers/sync-schedule.ts';
+import { enqueueSyncPasses } from '../../../backend/src/jobs/handlers/sync-catch-up.ts';
 
 const PORTAL = 60_000_001;
 
@@ -32,5 +33,20 @@ describe('sync schedule', () => {
     await h.db.db.raw(`update pgboss.job set state = 'completed', completed_on = now() where name = 'sync.catch-up'`);
     await syncScheduleJob.handle(h.ctx, {});
     expect(await catchUps(h)).toEqual(['completed', 'completed']);
+  });
+
+  it('queues a whole round in one batch: each due sync once, none beside a running pass, duplicates dropped', async () => {
+    expect((await h.signedFetch('/api/v1/syncs/products/recommended', PORTAL, { method: 'POST', body: {} })).status).toBe(201);
+    await h.db.db('sync_definitions').where({ portal_id: PORTAL }).update({ status: 'enabled', next_sync_at: h.db.db.raw(`now() - interval '1 second'`) });
+    await h.db.db.raw(`update pgboss.job set state = 'completed', completed_on = now() where name = 'sync.catch-up'`);
+    // The products first sync is running: the round must leave it alone and queue contacts only.
+    await h.db.db.raw(`update pgboss.job set state = 'active', started_on = now() where id = (select id from pgboss.job where name = 'sync.catch-up' and data->>'objectType' = 'products' order by created_on desc limit 1)`);
+    const queued = async () => (await h.db.db.raw<{ rows: Array<{ kind: string }> }>(`select data->>'objectType' || ':' || state as kind from pgboss.job where name = 'sync.catch-up' and state in ('created', 'active') and data->>'portalId' = ? order by 1`, [String(PORTAL)])).rows.map((r) => r.kind);
+    await syncScheduleJob.handle(h.ctx, {});
+    await syncScheduleJob.handle(h.ctx, {});
+    expect(await queued()).toEqual(['contacts:created', 'products:active']);
+    // A batch naming the same pass twice, or one already queued, adds nothing (the queue's policy).
+    await enqueueSyncPasses(h.ctx, [{ portalId: PORTAL, objectType: 'contacts', trigger: 'schedule' }, { portalId: PORTAL, objectType: 'contacts', trigger: 'schedule' }]);
+    expect(await queued()).toEqual(['contacts:created', 'products:active']);
   });
 });

@@ -85,4 +85,17 @@ describe('HubSpot line items', () => {
     expect(qboSalesLines([{ description: 'A', quantity: 1, unitPrice: 5, itemRef: { value: '1' } }], 'TAX')[0]).toMatchObject({ SalesItemLineDetail: { TaxCodeRef: { value: 'TAX' } } });
     expect(body[2]).toEqual({ Amount: 10, DetailType: 'DiscountLineDetail', DiscountLineDetail: { PercentBased: false } });
   });
+
+  it('non-US (rates of each code given): each TaxLine goes to the lines whose code charges its rate, to the cent; a zero-rated line carries none', () => {
+    const coded = (item: string, qty: number, price: number, code: string) => ({ ...sale(item, qty, price), SalesItemLineDetail: { ...sale(item, qty, price).SalesItemLineDetail, TaxCodeRef: { value: code } } });
+    const taxLine = (rate: string, amount: number) => ({ Amount: amount, DetailType: 'TaxLineDetail', TaxLineDetail: { TaxRateRef: { value: rate }, PercentBased: true } });
+    const rates = new Map([['S', ['r20']], ['Z', ['r0']], ['GSTQST', ['gst', 'qst']]]);
+    const gb = { ...invoice(coded('Book', 1, 30, 'Z'), coded('Pot', 1, 50, 'S'), coded('Mug', 1, 25, 'S')), TxnTaxDetail: { TotalTax: 15, TaxLine: [taxLine('r20', 15), taxLine('r0', 0)] } };
+    expect(linesOfQboInvoice(gb, rates).map((l) => l.tax ?? 0)).toEqual([0, 10, 5]);
+    // Without the rates (a US invoice), TotalTax is spread over every line not marked NON.
+    expect(linesOfQboInvoice(gb).map((l) => l.tax ?? 0)).toEqual([4.28, 7.15, 3.57]); // the odd cent to the largest line
+    // Two rates on one code (Quebec GST + QST) add up on its lines.
+    const qc = { ...invoice(coded('Work', 1, 100, 'GSTQST')), TxnTaxDetail: { TotalTax: 14.98, TaxLine: [taxLine('gst', 5), taxLine('qst', 9.98)] } };
+    expect(linesOfQboInvoice(qc, rates)[0]!.tax).toBe(14.98);
+  });
 });

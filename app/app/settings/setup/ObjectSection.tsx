@@ -8,6 +8,7 @@ import { DisplayNamePolicyField } from './DisplayNamePolicyField.tsx';
 import { DeletionPolicyField } from './DeletionPolicyField.tsx';
 import { FiltersEditor } from './FiltersEditor.tsx';
 import { IncomeAccountField, incomeAccountAsked } from './IncomeAccountField.tsx';
+import { TaxCodeField, taxCodeAsked } from './TaxCodeField.tsx';
 import { MappingsEditor } from './MappingsEditor.tsx';
 import { SectionProblems } from './SectionProblems.tsx';
 import type { SectionDraft, Settings } from './setup-draft.ts';
@@ -31,6 +32,7 @@ export function ObjectSection({ api, draft, defaultOpen, onChange }: { api: ApiC
               {objectType === 'contacts' && settings.direction !== 'qbo_to_hubspot' ? <DisplayNamePolicyField settings={settings} onChange={setSettings} /> : null}
               {(objectType === 'contacts' && settings.direction !== 'qbo_to_hubspot') || (objectType === 'invoices' && settings.direction !== 'hubspot_to_qbo') ? <DeletionPolicyField scope={objectType} settings={settings} onChange={setSettings} /> : null}
               {incomeAccountAsked(objectType, settings) ? <IncomeAccountField api={api} objectType={objectType} settings={settings} onChange={setSettings} /> : null}
+              {taxCodeAsked(objectType, settings) ? <TaxCodeField api={api} settings={settings} onChange={setSettings} /> : null}
               <Divider />
               <MappingsEditor fields={fields} scope={objectType} mappings={settings.fieldMappings} onChange={(fieldMappings) => setSettings({ ...settings, fieldMappings })} />
               <Divider />

@@ -18,6 +18,15 @@ export interface AccountLimits {
 export const DEFAULT_LIMITS: AccountLimits = { tenSecondly: 110, searchPerSecond: 5 };
 
 /**
+ * The default limits times `multiplier` (the documented benchmark knob VENDOR_LIMITS_MULTIPLIER: a
+ * 100k-record run at real limits lasts hours, so it runs at e.g. ×10 and reports its ratio to the
+ * bound under those limits). 1 — the real limits — unless a benchmark or test asks otherwise.
+ */
+export function scaledLimits(multiplier: number): AccountLimits {
+  return { tenSecondly: Math.round((DEFAULT_LIMITS.tenSecondly ?? 110) * multiplier), searchPerSecond: Math.round((DEFAULT_LIMITS.searchPerSecond ?? 5) * multiplier) };
+}
+
+/**
  * Search indexes writes asynchronously: "new/updated records appear with a delay" (hubspot-platform.md
  * §5.5, hubspot-api-php#59 "Search API delay after insert"). HubSpot gives no figure; a few seconds is
  * what integrators report, so 5 s by default. Tests may lower it on purpose (control API).

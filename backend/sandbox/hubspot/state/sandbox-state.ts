@@ -7,7 +7,7 @@ import { CallLog } from '../../common/call-log.ts';
 import { Faults } from '../../common/faults.ts';
 import { JournalStore } from '../journal/journal-store.ts';
 import { TokenStore } from '../oauth/token-store.ts';
-import { HubSpotAccount } from './account.ts';
+import { HubSpotAccount, scaledLimits } from './account.ts';
 import type { AppProject, RegisteredApp, WebhookSubscription } from './apps.ts';
 import type { ChangeListener, CrmChange } from './changes.ts';
 
@@ -39,6 +39,9 @@ export class HubSpotSandboxState {
   private nextAppId = 1_000_001;
   private nextSubscriptionId = 5_000_001;
 
+  /** Default limits of new accounts: the real ones (1) unless a benchmark scales them (account.ts scaledLimits). */
+  limitsMultiplier = 1;
+
   constructor(tokenTtlSeconds: number) {
     this.tokens = new TokenStore(tokenTtlSeconds);
     this.journal = new JournalStore(tokenTtlSeconds);
@@ -48,6 +51,7 @@ export class HubSpotSandboxState {
     const id = portalId ?? this.nextPortalId++;
     if (this.accounts.has(id)) throw new Error(`account ${id} already exists`);
     const account = new HubSpotAccount(id, `sandbox-${id}.hubspot.test`);
+    if (this.limitsMultiplier !== 1) account.limits = scaledLimits(this.limitsMultiplier);
     this.accounts.set(id, account);
     return account;
   }

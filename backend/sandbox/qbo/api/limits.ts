@@ -33,10 +33,27 @@ export class Throttle {
   /** Keys of realm+app pairs seen per realm, so a reconfiguration resets them too. */
   private readonly appKeys = new Map<string, Set<string>>();
 
-  constructor(private readonly now: () => number) {}
+  private readonly defaults: RealmLimits;
+
+  /** `multiplier` scales the default limits (benchmarks only, README "Limits multiplier"); 1 = QBO's own. */
+  constructor(
+    private readonly now: () => number,
+    multiplier = 1,
+  ) {
+    const real = limitsSchema.parse({});
+    const scale = (n: number) => Math.max(1, Math.round(n * multiplier));
+    this.defaults = {
+      ...real,
+      requestsPerMinute: scale(real.requestsPerMinute),
+      concurrent: scale(real.concurrent),
+      batchPerMinute: scale(real.batchPerMinute),
+      realmBatchPerMinute: scale(real.realmBatchPerMinute),
+      requestsPerSecond: scale(real.requestsPerSecond),
+    };
+  }
 
   limits(realmId: string): RealmLimits {
-    return this.overrides.get(realmId) ?? limitsSchema.parse({});
+    return this.overrides.get(realmId) ?? this.defaults;
   }
 
   configure(realmId: string, input: unknown): RealmLimits {

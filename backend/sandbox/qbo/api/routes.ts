@@ -28,6 +28,7 @@ const PATHS: Record<string, EntityName> = {
   payment: 'Payment',
   account: 'Account',
   taxcode: 'TaxCode',
+  taxrate: 'TaxRate',
   preferences: 'Preferences',
   companyinfo: 'CompanyInfo',
 };

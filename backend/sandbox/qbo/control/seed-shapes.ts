@@ -61,9 +61,11 @@ export function creditMemoFor(company: Company, index: number, invoice: QboEntit
   const line = (invoice.Line as Array<{ DetailType: string; SalesItemLineDetail?: { ItemRef: { value: string } } }>).find((l) => l.DetailType === 'SalesItemLineDetail');
   const credit = round2(((invoice.TotalAmt as number) ?? 0) / 10);
   if (!line?.SalesItemLineDetail || credit <= 0) return undefined;
+  // A goodwill credit carries no tax: NON in the US, a code outside the tax elsewhere (every line needs one there).
+  const noTax = company.settings.country === 'US' ? 'NON' : ([...company.collection('TaxCode').values()].find((c) => c.Taxable === false)?.Id ?? 'NON');
   const memo = buildCreditMemo(company, {
     CustomerRef: invoice.CustomerRef,
-    Line: [{ DetailType: 'SalesItemLineDetail', Amount: credit, Description: 'Goodwill credit', SalesItemLineDetail: { ItemRef: line.SalesItemLineDetail.ItemRef, Qty: 1, UnitPrice: credit, TaxCodeRef: { value: 'NON' } } }],
+    Line: [{ DetailType: 'SalesItemLineDetail', Amount: credit, Description: 'Goodwill credit', SalesItemLineDetail: { ItemRef: line.SalesItemLineDetail.ItemRef, Qty: 1, UnitPrice: credit, TaxCodeRef: { value: noTax } } }],
   });
   company.put('CreditMemo', memo);
   return memo;

@@ -7,6 +7,7 @@ import { faults } from '../core/fault.ts';
 import type { Company } from '../state/company.ts';
 import type { Ref } from '../state/types.ts';
 import { refTo, resolveRef, round2 } from './common.ts';
+import { taxNameOf } from '../state/tax-tables.ts';
 import { bool, idString, num, readOnly, refSchema, str } from './schema-kit.ts';
 
 const salesItemLineDetail = z.strictObject({
@@ -86,9 +87,10 @@ function taxCodeFor(company: Company, ref: Ref | undefined): Ref | undefined {
     if (ref && !['TAX', 'NON'].includes(ref.value)) throw faults.invalidReference(`TaxCodeRef=${ref.value}`);
     return ref ? { value: ref.value } : undefined;
   }
-  if (!ref) throw faults.businessValidation('Make sure all your transactions have a VAT rate before you save.');
+  // The real 6000 names the country's tax: "…a GST/HST rate before you save." (Canada, ruckus/quickbooks-ruby#351), "…a VAT rate…" (UK).
+  if (!ref) throw faults.businessValidation(`Make sure all your transactions have a ${taxNameOf(company.settings.country)} rate before you save.`);
   const code = resolveRef(company, 'TaxCode', ref, 'Line.SalesItemLineDetail.TaxCodeRef');
-  return { value: code.Id };
+  return refTo(code);
 }
 
 export function computeLines(company: Company, input: LineInput[] | undefined): ComputedLines {

@@ -119,8 +119,8 @@ export function buildInvoice(company: Company, input: Record<string, unknown>, e
   const computed = computeLines(company, input.Line as LineInput[] | undefined);
   const lineTotal = computed.totalAmt;
   // US companies on automated sales tax: computed unless the request says otherwise (./sales-tax.ts).
-  const { totalTax, lines, taxLines } = salesTaxOf(company, customer, computed.lines, input);
-  const totalAmt = round2(lineTotal + totalTax);
+  const { totalTax, addedToTotal, lines, taxLines } = salesTaxOf(company, customer, computed.lines, input);
+  const totalAmt = round2(lineTotal + addedToTotal);
   if (totalAmt < 0) throw faults.businessValidation('Transaction amount must be positive.');
   if (applied > totalAmt) throw faults.businessValidation('The invoice total cannot be less than the payments applied to it.');
   const txnDate = typeof input.TxnDate === 'string' ? input.TxnDate : qboDate(company.nowMs());

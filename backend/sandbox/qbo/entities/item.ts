@@ -68,6 +68,9 @@ export function buildItem(company: Company, input: Record<string, unknown>, exis
     if (input.InvStartDate === undefined) throw faults.requiredParam('InvStartDate');
   }
   const us = company.settings.country === 'US';
+  // A product's default sales tax code must be one of the company's codes (2500 / 610 like any reference).
+  const taxCode = input.SalesTaxCodeRef as Ref | undefined;
+  if (taxCode) resolveRef(company, 'TaxCode', taxCode, 'SalesTaxCodeRef');
   return {
     ...stamp(company, 'Item', existing),
     ...pick(input, WRITABLE),

@@ -56,8 +56,8 @@ const WRITABLE = ['BillEmail', 'BillAddr', 'ShipAddr', 'PrivateNote', 'CustomerM
 function salesForm(company: Company, entity: 'Estimate' | 'CreditMemo', input: Record<string, unknown>, existing: QboEntity | undefined): QboEntity {
   const customer = resolveRef(company, 'Customer', input.CustomerRef as Ref | undefined, 'CustomerRef');
   const computed = computeLines(company, input.Line as LineInput[] | undefined);
-  const { totalTax, lines, taxLines } = salesTaxOf(company, customer, computed.lines, input);
-  const totalAmt = round2(computed.totalAmt + totalTax);
+  const { totalTax, addedToTotal, lines, taxLines } = salesTaxOf(company, customer, computed.lines, input);
+  const totalAmt = round2(computed.totalAmt + addedToTotal);
   if (totalAmt < 0) throw faults.businessValidation('Transaction amount must be positive.');
   const txnDate = typeof input.TxnDate === 'string' ? input.TxnDate : qboDate(company.nowMs());
   checkPeriodOpen(company, txnDate);

@@ -11,11 +11,14 @@
 import type { Company } from '../state/company.ts';
 import type { QboEntity } from '../state/types.ts';
 import { round2 } from './common.ts';
+import { globalTaxOf } from './global-tax.ts';
 
 export const DEFAULT_SALES_TAX_RATE_PERCENT = 8.25;
 
 export interface SalesTax {
   totalTax: number;
+  /** What the tax adds to TotalAmt: all of it, except tax already inside the line amounts (TaxInclusive). */
+  addedToTotal: number;
   lines: Record<string, unknown>[];
   taxLines: Record<string, unknown>[];
 }
@@ -34,8 +37,15 @@ interface SalesLineOut {
 export function salesTaxOf(company: Company, customer: QboEntity, computedLines: Record<string, unknown>[], input: Record<string, unknown>): SalesTax {
   const sent = (input.TxnTaxDetail as { TotalTax?: number } | undefined)?.TotalTax;
   const us = company.settings.country === 'US';
-  if (!us) return { totalTax: 0, lines: computedLines, taxLines: [] };
-  if (!automatedSalesTaxOn(company)) return { totalTax: typeof sent === 'number' && sent > 0 ? round2(sent) : 0, lines: computedLines, taxLines: [] };
+  if (!us) {
+    // Non-US: the codes on the lines decide (./global-tax.ts).
+    const global = globalTaxOf(company, computedLines, input);
+    return { totalTax: global.totalTax, addedToTotal: global.inclusive ? 0 : global.totalTax, lines: computedLines, taxLines: global.taxLines };
+  }
+  if (!automatedSalesTaxOn(company)) {
+    const manual = typeof sent === 'number' && sent > 0 ? round2(sent) : 0;
+    return { totalTax: manual, addedToTotal: manual, lines: computedLines, taxLines: [] };
+  }
   const exempt = customer.Taxable === false;
   // AST assigns the tax code of lines that name none: TAX, or NON for an exempt customer.
   const lines = computedLines.map((line) => {
@@ -55,5 +65,5 @@ export function salesTaxOf(company: Company, customer: QboEntity, computedLines:
     totalTax > 0
       ? [{ Amount: totalTax, DetailType: 'TaxLineDetail', TaxLineDetail: { TaxRateRef: { value: 'AST', name: 'Automated sales tax' }, PercentBased: true, TaxPercent: rate, NetAmountTaxable: base } }]
       : [];
-  return { totalTax, lines, taxLines };
+  return { totalTax, addedToTotal: totalTax, lines, taxLines };
 }

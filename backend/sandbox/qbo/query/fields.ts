@@ -24,7 +24,8 @@ export const QUERYABLE: Record<EntityName, Record<string, FieldKind>> = {
   Term: { Id: 'id', Name: 'string', Active: 'boolean', ...META },
   Class: { Id: 'id', Name: 'string', Active: 'boolean', FullyQualifiedName: 'string', ...META },
   Department: { Id: 'id', Name: 'string', Active: 'boolean', FullyQualifiedName: 'string', ...META },
-  TaxCode: { Id: 'id', Name: 'string', Active: 'boolean', ...META },
+  TaxCode: { Id: 'id', Name: 'string', Active: 'boolean', Taxable: 'boolean', ...META },
+  TaxRate: { Id: 'id', Name: 'string', Active: 'boolean', RateValue: 'number', ...META },
   Preferences: { ...META },
   CompanyInfo: { ...META },
 };

@@ -1,9 +1,11 @@
 /**
  * What a fresh QBO company contains: a chart of accounts the sync's items can point at, tax codes,
- * Preferences and CompanyInfo. US companies use Automated Sales Tax; non-US ones the global tax model.
+ * Preferences and CompanyInfo. US companies use Automated Sales Tax; non-US ones the global tax model
+ * (tax codes and rates per country: ./tax-tables.ts).
  */
 import type { Company } from './company.ts';
 import type { CompanyPreferencesInput, QboEntity } from './types.ts';
+import { seedGlobalTaxCodes, seedUsTaxCodes } from './tax-tables.ts';
 
 const COUNTRY_NAMES: Record<string, string> = { US: 'United States', CA: 'Canada', GB: 'United Kingdom', AU: 'Australia' };
 
@@ -41,20 +43,10 @@ export function seedDefaults(company: Company, prefs: CompanyPreferencesInput): 
       CurrencyRef: { value: settings.homeCurrency, name: settings.homeCurrency },
     });
   }
-  seedTaxCodes(company);
+  if (settings.country === 'US') seedUsTaxCodes(company);
+  else seedGlobalTaxCodes(company);
   company.put('Preferences', buildPreferences(company, prefs));
   company.put('CompanyInfo', buildCompanyInfo(company));
-}
-
-function seedTaxCodes(company: Company): void {
-  const codes =
-    company.settings.country === 'US'
-      ? [['TAX', 'Taxable'], ['NON', 'Non-taxable']]
-      : [['Standard', 'Standard rate'], ['Zero-rated', 'Zero rate'], ['Exempt', 'Exempt']];
-  for (const [name, description] of codes) {
-    const id = company.settings.country === 'US' ? (name as string) : company.allocateId('TaxCode');
-    company.put('TaxCode', { ...base(company, id), Name: name, Description: description, Active: true, Taxable: name !== 'NON', TaxGroup: false });
-  }
 }
 
 function boolField(name: string, value: boolean): Record<string, unknown> {

@@ -1,13 +1,13 @@
 /** Shapes of the emulator's state. Entities are stored exactly as QBO returns them (JSON objects). */
 
 export const ENTITY_NAMES = [
-  'Customer', 'Vendor', 'Employee', 'Item', 'Invoice', 'Payment', 'CreditMemo', 'Estimate', 'Account', 'TaxCode', 'Term', 'Class',
+  'Customer', 'Vendor', 'Employee', 'Item', 'Invoice', 'Payment', 'CreditMemo', 'Estimate', 'Account', 'TaxCode', 'TaxRate', 'Term', 'Class',
   'Department', 'Preferences', 'CompanyInfo',
 ] as const;
 export type EntityName = (typeof ENTITY_NAMES)[number];
 
 /** Name-list entities cannot be deleted, only made inactive; queries default to active ones. */
-export const NAME_LIST_ENTITIES: readonly EntityName[] = ['Customer', 'Vendor', 'Employee', 'Item', 'Account', 'TaxCode', 'Term', 'Class', 'Department'];
+export const NAME_LIST_ENTITIES: readonly EntityName[] = ['Customer', 'Vendor', 'Employee', 'Item', 'Account', 'TaxCode', 'TaxRate', 'Term', 'Class', 'Department'];
 /** Entities that accept `operation=delete` / `operation=void`. */
 export const TRANSACTION_ENTITIES: readonly EntityName[] = ['Invoice', 'Payment', 'CreditMemo', 'Estimate'];
 

@@ -45,6 +45,18 @@ export const syncCatchUpJob = defineJob({
  */
 const PASS_EXPIRY_SECONDS = 6 * 3600;
 
-export async function enqueueSyncPass(ctx: AppContext, target: { portalId: number; objectType: ObjectType; trigger: RunTrigger }, trx?: Knex.Transaction): Promise<string | null> {
-  return ctx.queue.send(syncCatchUpJob.name, target, { trx, singletonKey: `catch-up:${target.portalId}:${target.objectType}`, retryLimit: 5, expireInSeconds: PASS_EXPIRY_SECONDS });
+export type SyncPassTarget = { portalId: number; objectType: ObjectType; trigger: RunTrigger };
+
+/** One pass per definition: the key the queue dedupes on, and the scheduler looks for. */
+export const syncPassKey = (target: { portalId: number; objectType: string }) => `catch-up:${target.portalId}:${target.objectType}`;
+
+const passOptions = (target: SyncPassTarget) => ({ singletonKey: syncPassKey(target), retryLimit: 5, expireInSeconds: PASS_EXPIRY_SECONDS });
+
+export async function enqueueSyncPass(ctx: AppContext, target: SyncPassTarget, trx?: Knex.Transaction): Promise<string | null> {
+  return ctx.queue.send(syncCatchUpJob.name, target, { trx, ...passOptions(target) });
+}
+
+/** The scheduler's round: every due pass in a few statements rather than one per definition. */
+export async function enqueueSyncPasses(ctx: AppContext, targets: readonly SyncPassTarget[]): Promise<void> {
+  await ctx.queue.sendMany(syncCatchUpJob.name, targets.map((target) => ({ data: target, options: passOptions(target) })));
 }

@@ -9,7 +9,7 @@ import type { Knex } from '../../db/knex.ts';
 import { adapterFor } from '../../sync/objects/index.ts';
 import { loadSession } from '../../sync/engine/session.ts';
 import { syncRecord } from '../../sync/engine/record-sync.ts';
-import { withObjectLock } from '../../sync/engine/object-lock.ts';
+import { LockBusyError, withObjectLock } from '../../sync/engine/object-lock.ts';
 import type { ObjectType, Side } from '../../sync/types.ts';
 import { recordJobPriority } from '../fair-priority.ts';
 
@@ -18,24 +18,44 @@ const payload = z.object({
   objectType: z.enum(['contacts', 'products', 'invoices', 'payments']),
   side: z.enum(['hubspot', 'qbo']),
   id: z.string().min(1),
+  /** How many times this change already found its object locked by a pass and stepped aside. */
+  deferrals: z.number().int().min(0).optional(),
 });
+
+/**
+ * A record job never waits long in a worker slot for a lock a pass holds: while one account's backfill
+ * holds its object page after page, that account's waiting jobs would fill every slot and another
+ * account's edit would queue behind them (bench/contacts-sync.ts measured 78 s). It tries for half a
+ * second, then steps aside: the same change is queued again a little later (1 s, 2 s, 4 s … at most
+ * 16 s) and the slot goes to the next job. Stepping aside is not a failure, so it never uses up the
+ * job's retries: a change waits as long as the pass runs, and is never dropped.
+ */
+const LOCK_TRY_MS = 500;
+const deferralDelaySeconds = (deferrals: number) => Math.min(16, 2 ** deferrals);
 
 export const syncRecordJob = defineJob({
   name: 'sync.record',
   payload,
-  handle: async (ctx, { portalId, objectType, side, id }) => {
+  handle: async (ctx, { portalId, objectType, side, id, deferrals = 0 }) => {
     const adapter = adapterFor(objectType);
     if (!adapter) return;
-    // A pass holds the lock one page at a time (seconds); waiting never holds a pooled connection.
-    await withObjectLock(ctx.db, portalId, objectType, async () => {
-      const loaded = await loadSession(ctx, portalId, objectType);
-      if (!loaded.ok) {
-        ctx.logger.debug({ portalId, objectType, reason: loaded.reason }, 'record sync skipped');
-        return;
-      }
-      const result = await syncRecord(loaded.session, adapter, side, id);
-      ctx.logger.debug({ portalId, objectType, side, id, ...result }, 'record synced');
-    }, 30_000);
+    try {
+      // A pass holds the lock one page at a time; waiting never holds a pooled connection.
+      await withObjectLock(ctx.db, portalId, objectType, async () => {
+        const loaded = await loadSession(ctx, portalId, objectType);
+        if (!loaded.ok) {
+          ctx.logger.debug({ portalId, objectType, reason: loaded.reason }, 'record sync skipped');
+          return;
+        }
+        const result = await syncRecord(loaded.session, adapter, side, id);
+        ctx.logger.debug({ portalId, objectType, side, id, ...result }, 'record synced');
+      }, LOCK_TRY_MS);
+    } catch (err) {
+      if (!(err instanceof LockBusyError)) throw err;
+      const delaySeconds = deferralDelaySeconds(deferrals);
+      ctx.logger.debug({ portalId, objectType, side, id, deferrals, delaySeconds }, 'object busy with a sync pass; the change steps aside and comes back');
+      await enqueueRecordSync(ctx, { portalId, objectType, side, id }, undefined, { deferrals: deferrals + 1, delaySeconds });
+    }
   },
 });
 
@@ -46,11 +66,16 @@ export const syncRecordJob = defineJob({
 export const RECORD_DEBOUNCE_MS = 250;
 export const RECORD_DEBOUNCE_SECONDS = RECORD_DEBOUNCE_MS / 1000;
 
-export async function enqueueRecordSync(ctx: AppContext, target: { portalId: number; objectType: ObjectType; side: Side; id: string }, trx?: Knex.Transaction): Promise<void> {
-  await ctx.queue.send(syncRecordJob.name, target, {
+export async function enqueueRecordSync(
+  ctx: AppContext,
+  target: { portalId: number; objectType: ObjectType; side: Side; id: string },
+  trx?: Knex.Transaction,
+  deferred?: { deferrals: number; delaySeconds: number },
+): Promise<void> {
+  await ctx.queue.send(syncRecordJob.name, deferred ? { ...target, deferrals: deferred.deferrals } : target, {
     trx,
     singletonKey: `${target.portalId}:${target.objectType}:${target.side}:${target.id}`,
-    startAfterSeconds: RECORD_DEBOUNCE_SECONDS,
+    startAfterSeconds: deferred?.delaySeconds ?? RECORD_DEBOUNCE_SECONDS,
     priority: recordJobPriority.next(target.portalId),
     retryLimit: 8,
   });

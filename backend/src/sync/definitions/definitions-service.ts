@@ -13,7 +13,9 @@ import { cancelAccountJobs } from '../../connections/account-jobs.ts';
 import { adapterFor } from '../objects/index.ts';
 import type { ObjectType } from '../types.ts';
 import { parseDefinitionInput, type DefinitionProblem } from './parse-definition-input.ts';
-import { recommendedContactsDefinition, recommendedProductsDefinition, outboundInvoiceFilter, recommendedInvoicesDefinition, recommendedPaymentsDefinition, type DefinitionInput } from '@quickbooks-sync/contract/definitions';
+import { readCompanyTaxCodes } from '../../connections/company-tax-codes.ts';
+import { qboSyncClientFor } from '../../vendors/quickbooks/client-for.ts';
+import { recommendedContactsDefinition, recommendedProductsDefinition, outboundInvoiceFilter, recommendedInvoicesDefinition, recommendedPaymentsDefinition, TAX_CODE_OPTION, taxCodePerLineRequired, type DefinitionInput } from '@quickbooks-sync/contract/definitions';
 
 export interface SyncDefinitionView {
   objectType: ObjectType;
@@ -83,7 +85,18 @@ export async function validateDefinition(ctx: AppContext, portalId: number, obje
   const connection = await requireConnected(ctx, portalId);
   const existing = await getSyncDefinition(ctx.db, portalId, objectType);
   serverRules(objectType, parsed.value, existing?.setup_date ?? new Date(), connection.country);
+  if (objectType === 'invoices') await requireCompanyTaxCode(ctx, portalId, parsed.value);
   return { objectType, valid: true };
+}
+
+/** R22: the chosen default tax code must be an active sales tax code of the company (read live from QuickBooks). */
+async function requireCompanyTaxCode(ctx: AppContext, portalId: number, input: DefinitionInput): Promise<void> {
+  const taxCode = chosenTaxCode(input);
+  if (!taxCode || input.direction === 'qbo_to_hubspot') return;
+  const codes = await readCompanyTaxCodes(await qboSyncClientFor(ctx, portalId));
+  if (!codes.some((c) => c.id === taxCode)) {
+    invalid([{ path: ['options', TAX_CODE_OPTION], message: `Tax code #${taxCode} is not an active sales tax code of this QuickBooks company. Choose one of its tax codes.` }]);
+  }
 }
 
 async function requireConnected(ctx: AppContext, portalId: number) {
@@ -114,6 +127,7 @@ export async function createRecommendedDefinition(ctx: AppContext, portalId: num
 
 async function upsert(ctx: AppContext, portalId: number, objectType: ObjectType, submitted: DefinitionInput): Promise<SyncDefinitionView> {
   const connection = await requireConnected(ctx, portalId);
+  if (objectType === 'invoices') await requireCompanyTaxCode(ctx, portalId, submitted);
   const saved = await ctx.db.transaction(async (trx) => {
     const existing = await getSyncDefinition(trx, portalId, objectType);
     const input = serverRules(objectType, submitted, existing?.setup_date ?? new Date(), connection.country);
@@ -150,17 +164,27 @@ async function upsert(ctx: AppContext, portalId: number, objectType: ObjectType,
   return definitionView(saved, counts[objectType]);
 }
 
+const chosenTaxCode = (input: DefinitionInput): string | null => {
+  const chosen = input.options[TAX_CODE_OPTION];
+  return typeof chosen === 'string' && chosen !== '' ? chosen : null;
+};
+
 /**
- * Invoice-only rules: R22, invoices cannot go to a QuickBooks company outside the US; R8, the HubSpot →
- * QuickBooks filter is fixed (an empty one is filled in, a different one refused).
+ * Invoice-only rules: R22, invoices go to a QuickBooks company outside the US only with a default tax code
+ * for their lines (a US company has automated sales tax and takes none); R8, the HubSpot → QuickBooks
+ * filter is fixed (an empty one is filled in, a different one refused).
  */
 function invoiceRules(input: DefinitionInput, setupDate: Date, country: string | null): DefinitionInput {
   const problems: DefinitionProblem[] = [];
-  if (input.direction !== 'qbo_to_hubspot' && country && country !== 'US') {
+  const taxCode = chosenTaxCode(input);
+  if (input.direction !== 'qbo_to_hubspot' && taxCodePerLineRequired(country) && !taxCode) {
     problems.push({
       path: ['direction'],
-      message: `Invoices cannot be sent to this QuickBooks company: it is in ${country}, and QuickBooks companies outside the US require tax on invoices, which HubSpot invoices do not carry. Choose “QuickBooks → HubSpot”.`,
+      message: `Invoices cannot be sent to this QuickBooks company without a tax code: it is in ${country}, and QuickBooks companies outside the US require a tax code on every invoice line, which HubSpot invoices do not carry. Choose the default tax code for invoice lines, or choose “QuickBooks → HubSpot”.`,
     });
+  }
+  if (taxCode && !taxCodePerLineRequired(country)) {
+    problems.push({ path: ['options', TAX_CODE_OPTION], message: 'This QuickBooks company is in the US: automated sales tax decides the tax, so invoice lines take no tax code. Remove the tax code.' });
   }
   const fixed = outboundInvoiceFilter(setupDate);
   const sameCriteria = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

@@ -6,6 +6,7 @@
 import type { AppContext } from '../../jobs/context.ts';
 import { hubspotAccessToken } from '../../connections/hubspot-tokens.ts';
 import { createHubSpotCall, type HubSpotCallOptions } from './call.ts';
+import { scaledRateBudgets } from '../rate-budget.ts';
 import { associationReads } from './associations.ts';
 import { associationWrites } from './association-writes.ts';
 import { propertyAdmin } from './properties.ts';
@@ -32,6 +33,7 @@ export type HubSpotClient = ReturnType<typeof createHubSpotClient>;
 export function hubspotClientFor(ctx: AppContext, portalId: number, options: HubSpotClientOptions = {}): HubSpotClient {
   return createHubSpotClient({
     ...options,
+    budgets: options.budgets ?? scaledRateBudgets('hubspot', ctx.env.VENDOR_LIMITS_MULTIPLIER),
     db: ctx.db,
     portalId,
     apiBaseUrl: ctx.env.HUBSPOT_API_BASE_URL,

@@ -4,6 +4,7 @@
  */
 import type { AppContext } from '../../jobs/context.ts';
 import { qboAccessToken } from '../../connections/qbo-tokens.ts';
+import { scaledRateBudgets } from '../rate-budget.ts';
 import { createQboClient, type QboClient, type QboClientOptions, type QboRateBudgetOptions } from './client.ts';
 
 export interface QboSyncClientOptions extends Pick<QboClientOptions, 'maxAttempts' | 'maxThrottles' | 'backoffMs' | 'timeoutMs'> {
@@ -20,6 +21,6 @@ export async function qboSyncClientFor(ctx: AppContext, portalId: number, option
     realmId,
     accessToken: async (o) => (await qboAccessToken(ctx, portalId, o)).accessToken,
     logger: ctx.logger,
-    rateBudget: { db: ctx.db, portalId, ...(budgets ? { budgets } : {}), ...(maxBudgetWaitMs !== undefined ? { maxWaitMs: maxBudgetWaitMs } : {}) },
+    rateBudget: { db: ctx.db, portalId, budgets: budgets ?? scaledRateBudgets('quickbooks', ctx.env.VENDOR_LIMITS_MULTIPLIER), ...(maxBudgetWaitMs !== undefined ? { maxWaitMs: maxBudgetWaitMs } : {}) },
   });
 }

@@ -16,6 +16,7 @@ import { dealPaymentsResponseSchema } from './api/deal-payments.ts';
 import { fieldCatalogueResponseSchema } from './api/fields.ts';
 import { incomeAccountsResponseSchema } from './api/income-accounts.ts';
 import { setupChecksResponseSchema } from './api/setup-checks.ts';
+import { taxCodesResponseSchema } from './api/tax-codes.ts';
 
 export * from './api/common.ts';
 export * from './api/connection.ts';
@@ -29,6 +30,7 @@ export * from './api/deal-payments.ts';
 export * from './api/fields.ts';
 export * from './api/income-accounts.ts';
 export * from './api/setup-checks.ts';
+export * from './api/tax-codes.ts';
 
 export const API_PREFIX = '/api/v1';
 
@@ -42,6 +44,8 @@ export const endpoints = {
   dismissAlert: { method: 'POST', path: (alertId: number) => `/alerts/${id(alertId)}/dismiss`, response: dismissAlertResponseSchema },
   /** 409 `qbo_not_connected` until QuickBooks is connected. */
   listIncomeAccounts: { method: 'GET', path: () => '/quickbooks/income-accounts', response: incomeAccountsResponseSchema },
+  /** The company's sales tax codes (non-US companies, R22); 409 `qbo_not_connected` until QuickBooks is connected. */
+  listTaxCodes: { method: 'GET', path: () => '/quickbooks/tax-codes', response: taxCodesResponseSchema },
 
   listSyncs: { method: 'GET', path: () => '/syncs', response: syncListResponseSchema },
   saveSync: { method: 'PUT', path: (objectType: string) => `/syncs/${id(objectType)}`, body: definitionInputSchema, response: syncDefinitionViewSchema },

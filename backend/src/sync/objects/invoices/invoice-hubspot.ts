@@ -7,7 +7,7 @@ import type { AdapterSession } from '../../engine/adapter.ts';
 import { RecordFailure } from '../../engine/adapter.ts';
 import { loadMany, loadOne, type BatchLoader } from '../../engine/page-batcher.ts';
 import { remembered } from '../../engine/pass-memo.ts';
-import { hubspotArchiveLoader, hubspotAssociateLoader, hubspotAssociatedIdsLoader, hubspotCreateLoader, hubspotReadByIdLoader } from '../../loaders/hubspot-loaders.ts';
+import { hubspotArchiveLoader, hubspotAssociateLoader, hubspotAssociatedIdsLoader, hubspotCreateLoader, hubspotReadByIdLoader, hubspotUpdateLoader } from '../../loaders/hubspot-loaders.ts';
 import { qboReadByIdLoader } from '../../loaders/qbo-loaders.ts';
 import { SYNC_RECORDS } from '../../../db/sync-records.ts';
 import { SKU_MAPPING_ID } from '@quickbooks-sync/contract/definitions';
@@ -35,6 +35,11 @@ export function lineItemsOf(session: AdapterSession, invoiceId: string): Promise
 export function rememberNewInvoice(session: AdapterSession, invoiceId: string): void {
   session.memo?.set(lineItemsKey(invoiceId), []);
   session.memo?.set(contactsKey(invoiceId), []);
+}
+
+/** Someone else changed the invoice's line items (their tax, written back from QuickBooks): the next read asks HubSpot. */
+export function forgetInvoiceLineItems(session: AdapterSession, invoiceId: string): void {
+  session.memo?.forget(lineItemsKey(invoiceId));
 }
 
 /** We associated `contactId` with the invoice: when the pass knew its contacts, it knows them still. */
@@ -111,13 +116,35 @@ function lineItemToInvoiceType(session: AdapterSession): Promise<number | null> 
   return typeId;
 }
 
+/** The same bill with other tax (a tax code changed in QuickBooks): only the line items' `tax` is updated, in order. */
+async function updateLineTaxes(session: AdapterSession, invoiceId: string, existing: readonly HubSpotRecord[], current: readonly InvoiceLine[], lines: readonly InvoiceLine[]): Promise<void> {
+  const updates = current.flatMap((line, i) => {
+    const tax = lines[i]?.tax ?? 0;
+    return line.lineItemId && (line.tax ?? 0) !== tax ? [{ id: line.lineItemId, properties: { tax: String(tax) } }] : [];
+  });
+  if (updates.length === 0) return;
+  const updated = new Map<string, HubSpotRecord>();
+  for (const result of await loadMany(session.batcher, hubspotUpdateLoader(session, 'line_items'), updates)) {
+    if (result.ok) {
+      updated.set(result.record.id, result.record);
+      continue;
+    }
+    session.memo?.forget(lineItemsKey(invoiceId));
+    if (result.error.retryable) throw result.error;
+    throw new RecordFailure('hubspot_rejected', `HubSpot refused the tax of a line item of the invoice: ${result.error.message}`);
+  }
+  // The invoice's line items as HubSpot answered the updates: the read-back after the write needs no call.
+  session.memo?.set(lineItemsKey(invoiceId), existing.map((item) => updated.get(item.id) ?? item));
+}
+
 /**
- * Makes the invoice's line items bill `lines` (from QuickBooks): nothing happens when they already do;
+ * Makes the invoice's line items bill `lines` (from QuickBooks): when they already do, only their tax follows;
  * otherwise the old line items are archived and new ones created, each pointing to the product the
  * products sync linked to its item (else a custom line, as HubSpot calls a line without a product).
  */
 export async function replaceLineItems(session: AdapterSession, invoiceId: string, lines: readonly InvoiceLine[], existing: readonly HubSpotRecord[]): Promise<void> {
-  if (comparableLines(linesOfLineItems(existing)) === comparableLines(lines) && existing.length === lines.length) return;
+  const current = linesOfLineItems(existing);
+  if (comparableLines(current) === comparableLines(lines) && existing.length === lines.length) return updateLineTaxes(session, invoiceId, existing, current, lines);
   // The old ones go: until the new ones are all there, the pass knows nothing of the invoice's lines.
   session.memo?.forget(lineItemsKey(invoiceId));
   if (existing.length > 0) await loadMany(session.batcher, hubspotArchiveLoader(session, 'line_items'), existing.map((i) => i.id));

@@ -24,7 +24,12 @@ export interface InvoiceLine {
   tax?: number | null;
   /** Money taken off this line (quantity × unit price − discount is what it bills); 0 or absent: none. */
   discount?: number;
+  /** HubSpot line items: their id (QuickBooks' tax is written back to them, R22). */
+  lineItemId?: string;
 }
+
+/** Non-US companies: the TaxRate ids each TaxCode charges on sales (TaxCode.SalesTaxRateList). */
+export type TaxRatesOfCode = ReadonlyMap<string, readonly string[]>;
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const num = (v: unknown): number | null => {
@@ -58,11 +63,34 @@ export function spreadDiscount(grossAmounts: readonly number[], total: number): 
   return shares.map((c) => c / 100);
 }
 
+interface QboTaxLine {
+  Amount?: number;
+  TaxLineDetail?: { TaxRateRef?: { value?: string } };
+}
+
+/**
+ * Each line's share of the tax: US (automated sales tax, one rate), TotalTax over the lines not marked
+ * `NON`; non-US (`ratesOfCode` given), each TaxLine's amount over the lines whose tax code charges its
+ * rate, so a zero-rated line carries none. In proportion to what the lines bill, to the cent.
+ */
+function taxesOfLines(invoice: QboRecord, lines: ReadonlyArray<{ net: number; taxCode: string | null }>, ratesOfCode?: TaxRatesOfCode): number[] {
+  const detail = invoice.TxnTaxDetail as { TotalTax?: unknown; TaxLine?: QboTaxLine[] } | undefined;
+  if (!ratesOfCode) return spreadDiscount(lines.map((l) => (l.taxCode === 'NON' ? 0 : l.net)), num(detail?.TotalTax) ?? 0);
+  const taxes = lines.map(() => 0);
+  for (const taxLine of detail?.TaxLine ?? []) {
+    const rate = taxLine.TaxLineDetail?.TaxRateRef?.value;
+    const charged = lines.map((l) => (rate && l.taxCode && ratesOfCode.get(l.taxCode)?.includes(rate) ? l.net : 0));
+    spreadDiscount(charged, num(taxLine.Amount) ?? 0).forEach((t, i) => (taxes[i] = round2((taxes[i] ?? 0) + t)));
+  }
+  return taxes;
+}
+
 /**
  * The sales lines of a QuickBooks invoice (QuickBooks' own subtotal lines are not lines of the bill),
- * with its discount lines and credit (negative) lines spread over them as discounts.
+ * with its discount lines and credit (negative) lines spread over them as discounts, and its tax over the
+ * lines it was charged on (`ratesOfCode` for non-US companies, see taxesOfLines).
  */
-export function linesOfQboInvoice(invoice: QboRecord): InvoiceLine[] {
+export function linesOfQboInvoice(invoice: QboRecord, ratesOfCode?: TaxRatesOfCode): InvoiceLine[] {
   const lines = (Array.isArray(invoice.Line) ? invoice.Line : []) as QboLine[];
   const sales = lines
     .filter((l) => l.DetailType === 'SalesItemLineDetail')
@@ -83,9 +111,8 @@ export function linesOfQboInvoice(invoice: QboRecord): InvoiceLine[] {
   const discounts = lines.filter((l) => l.DetailType === 'DiscountLineDetail').reduce((sum, l) => sum + (num(l.Amount) ?? 0), 0);
   const billed = sales.filter((l) => l.amount >= 0);
   const spread = spreadDiscount(billed.map((l) => l.amount), round2(credits + discounts));
-  // QuickBooks' tax (automated sales tax) goes with the lines it was charged on, so HubSpot's total matches.
-  const taxed = billed.map((l, i) => (l.taxCode === 'NON' ? 0 : round2(l.amount - (spread[i] ?? 0))));
-  const taxes = spreadDiscount(taxed, num((invoice.TxnTaxDetail as { TotalTax?: unknown } | undefined)?.TotalTax) ?? 0);
+  // QuickBooks' tax goes with the lines it was charged on, so HubSpot's total matches.
+  const taxes = taxesOfLines(invoice, billed.map((l, i) => ({ net: round2(l.amount - (spread[i] ?? 0)), taxCode: l.taxCode })), ratesOfCode);
   return billed.map(({ amount: _amount, taxCode: _taxCode, ...line }, i) => ({
     ...line,
     ...((spread[i] ?? 0) > 0 ? { discount: spread[i] } : {}),
@@ -105,6 +132,7 @@ export function linesOfLineItems(lineItems: readonly HubSpotRecord[]): InvoiceLi
         unitPrice: round2(num(p.price) ?? 0),
         sku: sku ? sku : null,
         tax: num(p.tax),
+        lineItemId: item.id,
         ...discountOfLineItem(p),
       };
     });
@@ -146,14 +174,16 @@ export function taxOfLines(lines: readonly InvoiceLine[]): number | null {
  * QuickBooks sales lines for `lines`, each pointing to its resolved item. `taxCode` says what automated
  * sales tax must do with them (US companies compute tax unless told otherwise): `TAX` when HubSpot's tax
  * goes with the invoice (as its TotalTax), `NON` when HubSpot's total has none, so QuickBooks adds none.
+ * Non-US companies: each line carries its own code (`taxCode` of the line: its product's, else the
+ * sync's default), and QuickBooks computes the tax from it.
  */
-export function qboSalesLines(lines: ReadonlyArray<InvoiceLine & { itemRef: { value: string; name?: string } }>, taxCode: 'TAX' | 'NON' = 'NON'): Array<Record<string, unknown>> {
+export function qboSalesLines(lines: ReadonlyArray<InvoiceLine & { itemRef: { value: string; name?: string }; taxCode?: string }>, taxCode: string = 'NON'): Array<Record<string, unknown>> {
   const sales: Array<Record<string, unknown>> = lines.map((l, index) => ({
     LineNum: index + 1,
     Description: l.description,
     Amount: round2(l.quantity * l.unitPrice),
     DetailType: 'SalesItemLineDetail',
-    SalesItemLineDetail: { ItemRef: l.itemRef, Qty: l.quantity, UnitPrice: l.unitPrice, TaxCodeRef: { value: taxCode } },
+    SalesItemLineDetail: { ItemRef: l.itemRef, Qty: l.quantity, UnitPrice: l.unitPrice, TaxCodeRef: { value: l.taxCode ?? taxCode } },
   }));
   // HubSpot's line-item discounts, as the one discount line QuickBooks takes off the subtotal.
   const discount = discountOfLines(lines);

@@ -12,6 +12,7 @@ import type { FieldMapping, MappedValues, QboRecord } from '../../types.ts';
 import { QboApiError } from '../../../vendors/quickbooks/errors.ts';
 import { setPath } from '../../mappings/object-path.ts';
 import { qboSalesLines, type InvoiceLine } from './invoice-lines.ts';
+import { lineTaxCodes, taxPerLine } from './invoice-tax.ts';
 
 export const CUSTOM_LINE_ITEM_NAME = 'Custom line item';
 /** Invoice sync option: the QBO Account id the "Custom line item" item posts to (R13). */
@@ -62,17 +63,22 @@ function customLineItem(session: AdapterSession): Promise<QboRecord> {
   return pending;
 }
 
-/** QuickBooks sales lines for HubSpot's lines: SKU match, else the custom line item. */
-export async function qboLinesFor(session: AdapterSession, lines: readonly InvoiceLine[], taxCode: 'TAX' | 'NON'): Promise<Array<Record<string, unknown>>> {
+/**
+ * QuickBooks sales lines for HubSpot's lines: SKU match, else the custom line item. `usTaxCode` is what a
+ * US company's automated sales tax is told; a non-US company's lines each get their tax code (./invoice-tax.ts).
+ */
+export async function qboLinesFor(session: AdapterSession, lines: readonly InvoiceLine[], usTaxCode: 'TAX' | 'NON'): Promise<Array<Record<string, unknown>>> {
   const skus = [...new Set(lines.map((l) => l.sku).filter((sku): sku is string => typeof sku === 'string'))];
   const found = await loadMany(session.batcher, qboFindByLoader(session, 'Item', 'Sku', skuKey, { nameList: true, activeOnly: true }), skus);
   const itemOfSku = new Map(skus.map((sku, i) => [sku, found[i]?.[0]]));
   const custom = lines.some((l) => !l.sku || !itemOfSku.get(l.sku)) ? await customLineItem(session) : undefined;
-  const resolved = lines.map((line) => {
-    const item = (line.sku ? itemOfSku.get(line.sku) : undefined) ?? custom!;
-    return { ...line, itemRef: { value: item.Id, ...(typeof item.Name === 'string' ? { name: item.Name } : {}) } };
+  const items = lines.map((line) => (line.sku ? itemOfSku.get(line.sku) : undefined) ?? custom!);
+  const taxCodes = taxPerLine(session) ? await lineTaxCodes(session, items) : undefined;
+  const resolved = lines.map((line, i) => {
+    const item = items[i]!;
+    return { ...line, itemRef: { value: item.Id, ...(typeof item.Name === 'string' ? { name: item.Name } : {}) }, ...(taxCodes ? { taxCode: taxCodes[i] } : {}) };
   });
-  return qboSalesLines(resolved, taxCode);
+  return qboSalesLines(resolved, usTaxCode);
 }
 
 /** Header fields of the invoice body from the mapped values that may be written to QuickBooks. */

@@ -4,7 +4,8 @@
  * associated with the customer's contact and that contact's primary company. HubSpot → QuickBooks: lines
  * matched to items by SKU, the rest on "Custom line item"; the customer is the contact's, synced first
  * through the contacts sync. Updates reach QuickBooks only for invoices created in HubSpot (R17), and
- * QuickBooks may not change their lines or tax (R18). HubSpot writes are upserts keyed by the unique
+ * QuickBooks may not change their lines or tax (R18). Non-US companies (R22): lines carry tax codes and
+ * QuickBooks' tax comes back onto the HubSpot line items (./invoice-tax.ts). HubSpot writes are upserts keyed by the unique
  * `qbo_invoice_id` property; QuickBooks creates carry the record's requestid.
  */
 import type { AdapterSession, ObjectAdapter } from '../../engine/adapter.ts';
@@ -19,9 +20,10 @@ import { COMPUTED_INVOICE_CUSTOMER, COMPUTED_INVOICE_LINES, COMPUTED_INVOICE_TAX
 import type { HubSpotWriteResult } from '../../../vendors/hubspot/client.ts';
 import { QboApiError } from '../../../vendors/quickbooks/errors.ts';
 import { ensureQboLinkProperty } from '../qbo-link-property.ts';
-import { comparableLines, linesOfQboInvoice, taxOfLines } from './invoice-lines.ts';
+import { comparableLines, linesOfQboInvoice, taxOfLines, type InvoiceLine } from './invoice-lines.ts';
+import { missingTaxCodeFailure, ratesOfCodes, requireTaxCodeWhenNeeded, taxPerLine, writeQboTaxToLineItems } from './invoice-tax.ts';
 import { statusOfQboInvoice } from './invoice-status.ts';
-import { associateInvoiceParties, contactOfInvoice, lineItemsOf, linesOfHubSpotInvoice, rememberInvoiceContact, rememberNewInvoice, replaceLineItems } from './invoice-hubspot.ts';
+import { associateInvoiceParties, contactOfInvoice, forgetInvoiceLineItems, lineItemsOf, linesOfHubSpotInvoice, rememberInvoiceContact, rememberNewInvoice, replaceLineItems } from './invoice-hubspot.ts';
 import { invoiceHeaderFromValues, qboLinesFor } from './invoice-qbo.ts';
 import { linkedParty, partyOnOtherSide } from './invoice-parties.ts';
 
@@ -52,23 +54,18 @@ const automatedTaxOn = (session: AdapterSession) => session.definition.options[A
  * account opted in (R23), else none. US QuickBooks companies on automated sales tax would add their own
  * otherwise, so the lines then say `NON` (quickbooks-api.md: AST computes "unless the request says otherwise").
  */
-function taxToSend(values: MappedValues): number {
+function taxToSend(session: AdapterSession, values: MappedValues): number {
+  if (taxPerLine(session)) return 0; // non-US: QuickBooks computes it from the lines' tax codes
   const tax = values[TAX_MAPPING_ID];
   return typeof tax === 'number' && tax > 0 ? tax : 0;
 }
 
-/** R22: QuickBooks companies outside the US require tax HubSpot invoices do not carry. */
-function requireUsCompany(session: AdapterSession): void {
-  const { connection } = session;
-  if (connection.country && connection.country !== 'US') {
-    throw new RecordFailure(
-      'non_us_company',
-      `Invoices cannot be sent to QuickBooks companies outside the US (this one is in ${connection.country}): QuickBooks requires tax on them, which HubSpot invoices do not carry. Sync invoices from QuickBooks to HubSpot instead.`,
-    );
-  }
-}
+/** Non-US companies: HubSpot's prices are net of tax, so QuickBooks adds the tax on top. */
+const globalTaxFields = (session: AdapterSession): Record<string, unknown> => (taxPerLine(session) ? { GlobalTaxCalculation: 'TaxExcluded' } : {});
 
 function qboRefused(err: unknown, what: string): never {
+  const missingTaxCode = missingTaxCodeFailure(err, what);
+  if (missingTaxCode) throw missingTaxCode;
   if (err instanceof QboApiError && err.code === '6140') throw new RecordFailure('doc_number_taken', `QuickBooks already has an invoice with this number (${err.detail ?? err.message}). Invoice numbers are unique in QuickBooks: renumber one of them, or turn off “custom transaction numbers” in QuickBooks so it numbers invoices itself.`);
   if (err instanceof QboApiError && err.code === '6200') throw new RecordFailure('books_closed', `QuickBooks refused ${what}: the invoice date is in a closed period. Change the date, or reopen the period in QuickBooks.`);
   if (err instanceof QboApiError && (err.kind === 'validation' || err.kind === 'duplicate_name')) throw new RecordFailure('qbo_rejected', `QuickBooks refused ${what}: ${err.message}`);
@@ -134,7 +131,8 @@ export const invoicesAdapter: ObjectAdapter = {
       computed: {
         [COMPUTED_INVOICE_LINES]: comparableLines(lines),
         [COMPUTED_INVOICE_CUSTOMER]: customer,
-        [COMPUTED_INVOICE_TAX]: automatedTaxOn(session) ? taxOfLines(lines) : null,
+        // Non-US companies: QuickBooks computes the tax from the lines' codes; HubSpot's is never sent.
+        [COMPUTED_INVOICE_TAX]: automatedTaxOn(session) && !taxPerLine(session) ? taxOfLines(lines) : null,
       },
     });
   },
@@ -159,21 +157,27 @@ export const invoicesAdapter: ObjectAdapter = {
   describeQbo: (record) => ({ displayName: typeof record.DocNumber === 'string' ? `Invoice ${record.DocNumber}` : `Invoice #${record.Id}`, email: null }),
 
   createQbo: async (session, values, requestId, pair) => {
-    requireUsCompany(session);
+    requireTaxCodeWhenNeeded(session);
     const customer = values[CUSTOMER_MAPPING_ID];
     if (typeof customer !== 'string' || customer === '') {
       throw new RecordFailure('no_billing_contact', 'This invoice has no contact, so there is no QuickBooks customer to bill. Associate the billing contact with the invoice in HubSpot.');
     }
     const lines = pair?.hubspot ? await linesOfHubSpotInvoice(session, pair.hubspot.id) : [];
     if (lines.length === 0) throw new RecordFailure('no_lines', 'This invoice has no line items; QuickBooks needs at least one line. Add line items to the invoice in HubSpot.');
-    const tax = taxToSend(values);
-    const body: Record<string, unknown> = { ...invoiceHeaderFromValues(values, session.mappings), CustomerRef: { value: customer }, Line: await qboLinesFor(session, lines, tax > 0 ? 'TAX' : 'NON') };
+    const tax = taxToSend(session, values);
+    const body: Record<string, unknown> = { ...invoiceHeaderFromValues(values, session.mappings), CustomerRef: { value: customer }, Line: await qboLinesFor(session, lines, tax > 0 ? 'TAX' : 'NON'), ...globalTaxFields(session) };
     if (tax > 0) body.TxnTaxDetail = { TotalTax: tax };
+    let created: QboRecord;
     try {
-      return await loadOne(session.batcher, qboCreateLoader(session, 'Invoice'), { body, requestId });
+      created = await loadOne(session.batcher, qboCreateLoader(session, 'Invoice'), { body, requestId });
     } catch (err) {
       return qboRefused(err, 'the invoice');
     }
+    if (taxPerLine(session) && pair?.hubspot) {
+      await writeQboTaxToLineItems(session, created, lines);
+      forgetInvoiceLineItems(session, pair.hubspot.id);
+    }
+    return created;
   },
   // An earlier create whose outcome is unknown, past QBO's requestid replay window: the invoice it
   // made carries the HubSpot invoice's number as its DocNumber, for the same customer.
@@ -187,18 +191,26 @@ export const invoicesAdapter: ObjectAdapter = {
     return same.length === 1 ? same[0] : undefined;
   },
   updateQbo: async (session, values, existing, pair) => {
-    requireUsCompany(session);
+    requireTaxCodeWhenNeeded(session);
     const body: { Id: string; SyncToken: string } & Record<string, unknown> = { ...invoiceHeaderFromValues(values, session.mappings, existing), Id: existing.Id, SyncToken: existing.SyncToken };
+    let sentLines: InvoiceLine[] | undefined;
     if (LINES_MAPPING_ID in values && pair?.hubspot && values[LINES_MAPPING_ID] !== comparableLines(linesOfQboInvoice(existing))) {
-      const tax = taxToSend(values);
-      body.Line = await qboLinesFor(session, await linesOfHubSpotInvoice(session, pair.hubspot.id), tax > 0 ? 'TAX' : 'NON');
+      const tax = taxToSend(session, values);
+      sentLines = await linesOfHubSpotInvoice(session, pair.hubspot.id);
+      Object.assign(body, { Line: await qboLinesFor(session, sentLines, tax > 0 ? 'TAX' : 'NON'), ...globalTaxFields(session) });
       if (tax > 0) body.TxnTaxDetail = { TotalTax: tax };
     }
+    let updated: QboRecord;
     try {
-      return await loadOne(session.batcher, qboUpdateLoader(session, 'Invoice'), body);
+      updated = await loadOne(session.batcher, qboUpdateLoader(session, 'Invoice'), body);
     } catch (err) {
       return qboRefused(err, `the update of invoice #${existing.Id}`);
     }
+    if (sentLines && taxPerLine(session) && pair?.hubspot) {
+      await writeQboTaxToLineItems(session, updated, sentLines);
+      forgetInvoiceLineItems(session, pair.hubspot.id);
+    }
+    return updated;
   },
   upsertHubSpot: async (session, values, qboId, existingId, pair) => {
     await ensureQboLinkProperty(session, INVOICE_LINK, [NUMBER_PROPERTY]);
@@ -231,7 +243,10 @@ export const invoicesAdapter: ObjectAdapter = {
     }
     // The line items it has now: also when this is a retry whose first attempt created the invoice
     // (and maybe its lines) before failing, so they are replaced, never added to.
-    if (LINES_MAPPING_ID in values && pair?.qbo) await replaceLineItems(session, invoice.id, linesOfQboInvoice(pair.qbo), await lineItemsOf(session, invoice.id));
+    if (LINES_MAPPING_ID in values && pair?.qbo) {
+      const lines = linesOfQboInvoice(pair.qbo, taxPerLine(session) ? await ratesOfCodes(session) : undefined);
+      await replaceLineItems(session, invoice.id, lines, await lineItemsOf(session, invoice.id));
+    }
     if (status && status !== 'draft' && invoice.properties.hs_invoice_status !== status) {
       invoice = hubspotWritten(await loadOne(session.batcher, hubspotUpdateLoader(session, 'invoices'), { id: invoice.id, properties: { hs_invoice_status: status } }));
     }

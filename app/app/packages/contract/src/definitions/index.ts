@@ -9,6 +9,7 @@ export * from './computed-fields.ts';
 export * from './related-criteria.ts';
 export * from './display-name-policy.ts';
 export * from './deletion-options.ts';
+export * from './invoice-tax.ts';
 export * from './default-mappings/contacts.ts';
 export * from './default-mappings/products.ts';
 export * from './default-mappings/invoices.ts';
