@@ -101,4 +101,17 @@ describe('echoes of a first sync (issue 15)', () => {
     const rows = await h.db.db('sync_records').where({ portal_id: a.portalId, object_type: 'contacts' }).select('state');
     expect(rows.map((r: { state: string }) => r.state)).toEqual(Array(2 * PER_SIDE).fill('synced'));
   }, 180_000);
+
+  it('two QuickBooks customers made at once with one e-mail, synced in one page: one HubSpot contact, never two', async () => {
+    const a = await accountWithPeople(66_200_004, '8620004', 'twins');
+    await setUpSync(h, a, 'contacts', { direction: 'two_way', fieldMappings: defaultContactMappings() });
+    await firstSyncDone(a);
+    await eventually(() => quiet(h, 3_000), 60_000);
+    await Promise.all(['A', 'B'].map((n) => a.qb.create('Customer', { DisplayName: `Twin ${n}`, GivenName: 'Twin', FamilyName: n, PrimaryEmailAddr: { Address: 'twin@twins.test' } })));
+    await eventually(async () => ((await h.db.db('sync_records').where({ portal_id: a.portalId, object_type: 'contacts' })).length === 2 * PER_SIDE + 2 ? true : undefined), 60_000);
+    await eventually(() => quiet(h, 2_000), 60_000);
+    expect((await a.hs.all('contacts')).filter((c) => c.properties.email === 'twin@twins.test')).toHaveLength(1);
+    const rows = await h.db.db('sync_records').where({ portal_id: a.portalId, object_type: 'contacts' }).whereIn('qbo_id', (await a.qb.all('Customer')).filter((c) => customerEmail(c) === 'twin@twins.test').map((c) => c.Id));
+    expect(rows.map((r: { state: string }) => r.state).sort()).toEqual(['failed', 'synced']);
+  }, 180_000);
 });
