@@ -86,7 +86,7 @@ export interface RecordTarget {
 
 /**
  * `collect`: the caller gathers the records that need a pass (and queues them in pages); without it,
- * each gets its own record job.
+ * or while the sync's first sync runs, each gets its own record job.
  */
 export async function dispatchObjectChange(
   ctx: AppContext & { db: Knex.Transaction },
@@ -122,7 +122,9 @@ export async function dispatchObjectChange(
   const echo = await echoOfWhatWeHold(ctx, portalId, definition, parsed);
   if (echo) return echo;
   const target = { portalId, objectType: parsed.objectType, side: parsed.side, id: parsed.id };
-  if (collect) collect(target);
+  // Pages once the first sync is done; during it, a record's own job (its pass waits for the backfill's
+  // page in progress, as it always has: matching there runs QuickBooks first).
+  if (collect && definition.backfill_completed_at) collect(target);
   else await enqueueRecordSync(ctx, target, ctx.db);
   return null;
 }
