@@ -9,6 +9,7 @@ import { createJobQueue, type JobQueue } from '../../backend/src/jobs/queue.ts';
 import { enqueueRecordSync, syncRecordJob } from '../../backend/src/jobs/handlers/sync-record.ts';
 import type { AppContext } from '../../backend/src/jobs/context.ts';
 import { createLogger } from '../../backend/src/logger.ts';
+import { wakeWaitingChanges } from '../../backend/src/sync/engine/wake-waiting-changes.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 
 describe('record jobs are deduplicated per record while queued', () => {
@@ -69,6 +70,18 @@ describe('record jobs are deduplicated per record while queued', () => {
     await t.db.raw(`delete from pgboss.job where name = ? and data->>'portalId' = '3'`, [syncRecordJob.name]);
     await syncRecordJob.handle(jobCtx, target);
     expect((await t.db.raw<{ rows: unknown[] }>(`select 1 from pgboss.job where name = ? and data->>'portalId' = '3'`, [syncRecordJob.name])).rows).toHaveLength(0);
+  });
+
+  it("a page's end brings the changes that stepped aside for its object forward, not other objects' or accounts'", async () => {
+    const jobCtx = { queue, db: t.db, logger: createLogger('silent') } as unknown as AppContext;
+    const deferred = { deferrals: 4, delaySeconds: 16 };
+    await enqueueRecordSync(jobCtx, { portalId: 4, objectType: 'contacts', side: 'hubspot', id: '401' }, undefined, deferred);
+    await enqueueRecordSync(jobCtx, { portalId: 4, objectType: 'products', side: 'hubspot', id: '402' }, undefined, deferred);
+    await enqueueRecordSync(jobCtx, { portalId: 44, objectType: 'contacts', side: 'hubspot', id: '403' }, undefined, deferred);
+    expect(await wakeWaitingChanges(jobCtx, 4, 'contacts')).toBe(1);
+    const due = (await t.db.raw<{ rows: Array<{ id: string; due: boolean }> }>(`select data->>'id' as id, start_after <= now() as due from pgboss.job where name = ? and data->>'id' in ('401', '402', '403') order by 1`, [syncRecordJob.name])).rows;
+    expect(due).toEqual([{ id: '401', due: true }, { id: '402', due: false }, { id: '403', due: false }]);
+    expect(await wakeWaitingChanges(jobCtx, 4, 'contacts')).toBe(0);
   });
 
   it('moves a queue an older version created without the policy', async () => {

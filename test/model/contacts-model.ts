@@ -11,6 +11,16 @@
  * - first link → the non-empty value; both non-empty and different → the winner's;
  * - a contact archived in HubSpot is never recreated, its customer is kept as it was.
  *
+ * Deletions and merges (issue 16), with the seed's choice of options (`deletions`, `inactiveCustomers`):
+ * - a contact deleted in HubSpot: its customer keeps its values; under `propagate` it is made inactive
+ *   when the deletion's webhook arrives (a catch-up cannot see a deletion: HubSpot's search does not
+ *   list deleted records), else it stays active;
+ * - a customer made inactive in QuickBooks: the pair is no longer synced, both keep what they hold;
+ *   under `archive` its contact is archived;
+ * - two synced contacts merged in HubSpot: the merged one's customer keeps its values and is no longer
+ *   synced; the survivor keeps its values, its empty ones filled from the merged contact (HubSpot's
+ *   merge), and those reach its own customer as any HubSpot change does.
+ *
  * Checks after every round: both sides of every pair agree with the model on every mapped field,
  * no record is duplicated or lost, no archived contact comes back, and idle catch-ups write nothing.
  */
@@ -25,6 +35,9 @@ import { contactsAdapter } from '../../backend/src/sync/objects/contacts/contact
 import { loadSession } from '../../backend/src/sync/engine/session.ts';
 import { syncRecord } from '../../backend/src/sync/engine/record-sync.ts';
 import { withObjectLock } from '../../backend/src/sync/engine/object-lock.ts';
+import { syncRemovalJob } from '../../backend/src/jobs/handlers/sync-removal.ts';
+import type { RemovalChange } from '../../backend/src/sync/removals/removal-change.ts';
+import { DELETIONS_OPTION, INACTIVE_CUSTOMERS_OPTION, type DeletionPolicy, type InactiveCustomerPolicy } from '@quickbooks-sync/contract/definitions';
 
 type Value = string | null;
 const FIELDS = ['email', 'phone', 'city', 'company'] as const;
@@ -44,13 +57,23 @@ interface Pair {
   last: string;
   hubspotId?: string;
   qboId?: string;
+  /** No longer synced: deleted or merged in HubSpot, or its customer made inactive in QuickBooks. */
   archived: boolean;
+  removal?: Removal;
   /** What both sides held after the last round (null: created this round). */
   synced: Fields | null;
   /** What each side holds now, as the test set it (null: no record on that side). */
   hubspot: Fields | null;
   qbo: Fields | null;
 }
+
+type Removal =
+  | { kind: 'deleted'; customerInactive: boolean }
+  | { kind: 'inactive'; contactArchived: boolean }
+  | { kind: 'merged'; into: number };
+
+/** A record change as its webhook carries it: a record pass, or a removal job (what webhook-dispatch queues). */
+type ChangeEvent = [Side, string] | { removal: RemovalChange; delivered?: () => void };
 
 export interface ModelOptions {
   seed: number;
@@ -71,6 +94,8 @@ export interface ModelResult {
   operations: number;
   pairs: number;
   catchUps: number;
+  /** The removals the run made (deleted, inactive, merged). */
+  removals: string[];
 }
 
 // ——— the model: the documented rules, on their own ———
@@ -111,11 +136,17 @@ export class ModelRun {
   private catchUps = 0;
   private readonly trail: string[] = [];
 
+  /** The seed's removal options: every combination over a few seeds. */
+  private readonly deletions: DeletionPolicy;
+  private readonly inactiveCustomers: InactiveCustomerPolicy;
+
   constructor(
     private readonly h: AppHarness,
     private readonly options: ModelOptions,
   ) {
     this.random = seededRandom(options.seed);
+    this.deletions = options.seed % 4 < 2 ? 'propagate' : 'keep';
+    this.inactiveCustomers = options.seed % 3 === 0 ? 'archive' : 'keep';
   }
 
   private note(line: string): void {
@@ -140,7 +171,8 @@ export class ModelRun {
     const { h, options } = this;
     this.account = await syncAccount(h, options.portalId, options.realmId);
     for (let i = 0; i < 4; i++) await this.createPair();
-    await setUpSync(h, this.account, 'contacts', { conflictWinner: options.winner, fieldMappings: defaultContactMappings() });
+    await setUpSync(h, this.account, 'contacts', { conflictWinner: options.winner, fieldMappings: defaultContactMappings(), options: { [DELETIONS_OPTION]: this.deletions, [INACTIVE_CUSTOMERS_OPTION]: this.inactiveCustomers } });
+    this.note(`options: deletions ${this.deletions}, inactive customers ${this.inactiveCustomers}`);
     await this.settle();
     this.conclude();
     await this.check('first sync');
@@ -151,7 +183,7 @@ export class ModelRun {
       this.conclude();
       await this.check(`round ${round}`);
     }
-    return { seed: options.seed, rounds: options.rounds, operations: this.operations, pairs: this.pairs.length, catchUps: this.catchUps };
+    return { seed: options.seed, rounds: options.rounds, operations: this.operations, pairs: this.pairs.length, catchUps: this.catchUps, removals: this.pairs.filter((p) => p.removal).map((p) => p.removal!.kind) };
   }
 
   // ——— operations, as people make them ———
@@ -200,12 +232,25 @@ export class ModelRun {
     return ['qbo', pair.qboId!];
   }
 
-  private async changeBothSides(round: number): Promise<Array<[Side, string]>> {
-    const events: Array<[Side, string]> = [];
+  private async changeBothSides(round: number): Promise<ChangeEvent[]> {
+    const events: ChangeEvent[] = [];
     const count = 3 + Math.floor(this.random() * 5);
     // Only pairs that were synced at the start of the round are edited; new ones arrive this round.
     const editable = () => this.pairs.filter((p) => !p.archived && p.synced !== null && p.hubspotId && p.qboId);
-    const archivedSoFar = this.pairs.some((p) => p.archived);
+    // A removal takes a pair nobody changed this round (so what each side holds is what the last round left).
+    const touched = new Set<number>();
+    const untouched = () => editable().filter((p) => !touched.has(p.key));
+    const made = (kind: Removal['kind']) => this.pairs.some((p) => p.removal?.kind === kind);
+    // Each round opens with one removal, its kind the seed's turn (each kind once a run), the pairs random.
+    const scheduled = (['deleted', 'inactive', 'merged'] as const)[(this.options.seed + round) % 3]!;
+    if (!made(scheduled) && untouched().length >= 2) {
+      this.operations++;
+      const [pair, other] = shuffled(untouched(), this.random);
+      if (scheduled === 'deleted') events.push(...(await this.deleteContact(pair!)));
+      else if (scheduled === 'inactive') events.push(await this.makeCustomerInactive(pair!));
+      else events.push(...(await this.merge(pair!, other!)));
+      touched.add(pair!.key);
+    }
     for (let n = 0; n < count; n++) {
       this.operations++;
       const roll = this.random();
@@ -216,15 +261,27 @@ export class ModelRun {
       }
       const pair = this.pick(candidates);
       const side = this.pick(['hubspot', 'qbo'] as const);
-      if (roll < 0.2 && !archivedSoFar && side === 'hubspot') {
-        this.note(`pair ${pair.key}: archived in HubSpot`);
-        const res = await fetch(`${this.h.hubspot.baseUrl}/_sandbox/accounts/${this.account.portalId}/objects/contacts/${pair.hubspotId}`, { method: 'DELETE' });
-        if (!res.ok) throw new Error(`archive answered ${res.status}`);
-        pair.archived = true;
-        events.push(['hubspot', pair.hubspotId!]);
-        continue;
+      if (roll < 0.22 && !touched.has(pair.key)) {
+        if (side === 'hubspot' && !made('deleted')) {
+          events.push(...(await this.deleteContact(pair)));
+          continue;
+        }
+        if (side === 'qbo' && !made('inactive')) {
+          events.push(await this.makeCustomerInactive(pair));
+          continue;
+        }
       }
-      if (roll < 0.3) {
+      if (roll < 0.25 && !made('merged')) {
+        const others = untouched().filter((p) => p.key !== pair.key);
+        if (!touched.has(pair.key) && others.length > 0) {
+          const merged = this.pick(others);
+          events.push(...(await this.merge(pair, merged)));
+          touched.add(pair.key);
+          continue;
+        }
+      }
+      touched.add(pair.key);
+      if (roll < 0.32) {
         events.push(await this.setField(pair, side, 'email', `m${this.options.seed}-${pair.key}-r${round}-${n}@model.test`));
         continue;
       }
@@ -233,6 +290,44 @@ export class ModelRun {
       events.push(await this.setField(pair, side, field, clear ? null : this.pick(POOLS[field])));
     }
     return events;
+  }
+
+  /** A person deletes the contact in HubSpot; under `propagate` its webhook queues the removal job. */
+  private async deleteContact(pair: Pair): Promise<ChangeEvent[]> {
+    this.note(`pair ${pair.key}: contact deleted in HubSpot`);
+    const res = await fetch(`${this.h.hubspot.baseUrl}/_sandbox/accounts/${this.account.portalId}/objects/contacts/${pair.hubspotId}`, { method: 'DELETE' });
+    if (!res.ok) throw new Error(`delete answered ${res.status}`);
+    pair.archived = true;
+    const removal: Extract<Removal, { kind: 'deleted' }> = { kind: 'deleted', customerInactive: false };
+    pair.removal = removal;
+    // webhook-dispatch queues the removal job either way; only `propagate` makes the customer inactive.
+    const propagate = this.deletions === 'propagate';
+    return [{ removal: { kind: 'deleted', objectType: 'contacts', side: 'hubspot', id: pair.hubspotId! }, delivered: () => (removal.customerInactive = propagate) }];
+  }
+
+  private async makeCustomerInactive(pair: Pair): Promise<ChangeEvent> {
+    this.note(`pair ${pair.key}: customer made inactive in QuickBooks`);
+    const current = await this.account.qb.read('Customer', pair.qboId!);
+    await this.account.qb.update('Customer', { Id: current.Id, SyncToken: current.SyncToken, Active: false });
+    pair.archived = true;
+    pair.removal = { kind: 'inactive', contactArchived: this.inactiveCustomers === 'archive' };
+    // Its webhook (a QuickBooks Delete) is a record pass; a catch-up meets the change too.
+    return ['qbo', pair.qboId!];
+  }
+
+  /** A person merges `merged` into `survivor` in HubSpot: the survivor's empty properties are filled from the merged one. */
+  private async merge(survivor: Pair, merged: Pair): Promise<ChangeEvent[]> {
+    this.note(`pairs ${merged.key} → ${survivor.key}: contacts merged in HubSpot`);
+    const res = await fetch(`${this.h.hubspot.baseUrl}/_sandbox/accounts/${this.account.portalId}/merge/contacts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ primaryObjectId: survivor.hubspotId, objectIdToMerge: merged.hubspotId }),
+    });
+    if (!res.ok) throw new Error(`merge answered ${res.status}`);
+    for (const f of ['phone', 'city', 'company'] as const) if (survivor.hubspot![f] === null) survivor.hubspot![f] = merged.hubspot![f];
+    merged.archived = true;
+    merged.removal = { kind: 'merged', into: survivor.key };
+    return [{ removal: { kind: 'merged', objectType: 'contacts', side: 'hubspot', primaryId: survivor.hubspotId!, mergedIds: [merged.hubspotId!] } }, ['hubspot', survivor.hubspotId!]];
   }
 
   // ——— syncing, with faults ———
@@ -253,9 +348,12 @@ export class ModelRun {
     return `5xx on both sides${hubspotStorm ? `, ${burst} HubSpot 429s` : ''}${qboStorm ? ', a QuickBooks 429 storm' : ''}`;
   }
 
-  /** The webhooks of the round's changes: some dropped, some twice, in any order, each a record pass as the job runs it (retried twice). */
-  private async deliver(events: Array<[Side, string]>, round: number): Promise<void> {
-    const delivered: Array<[Side, string]> = [];
+  /**
+   * The webhooks of the round's changes: some dropped, some twice, in any order, each a record pass as
+   * the job runs it (retried twice), or a removal job (retried as its job is, up to 8 times).
+   */
+  private async deliver(events: ChangeEvent[], round: number): Promise<void> {
+    const delivered: ChangeEvent[] = [];
     for (const event of events) {
       if (this.chance(0.25)) continue;
       delivered.push(event);
@@ -264,7 +362,20 @@ export class ModelRun {
     const faults = await this.faults(true, round);
     this.note(`round ${round}: ${events.length} changes, ${delivered.length} webhook deliveries (drops and duplicates), ${faults}`);
     try {
-      for (const [side, id] of shuffled(delivered, this.random)) {
+      for (const event of shuffled(delivered, this.random)) {
+        if (!Array.isArray(event)) {
+          for (let attempt = 1; attempt <= 9; attempt++) {
+            try {
+              await syncRemovalJob.handle(this.h.ctx, { portalId: this.account.portalId, change: event.removal });
+              event.delivered?.();
+              break;
+            } catch {
+              // retried; after its last attempt the removal is lost (a catch-up cannot see deletions)
+            }
+          }
+          continue;
+        }
+        const [side, id] = event;
         for (let attempt = 1; attempt <= 3; attempt++) {
           try {
             const loaded = await loadSession(this.h.ctx, this.account.portalId, 'contacts');
@@ -325,11 +436,7 @@ export class ModelRun {
     const problems: string[] = [];
     for (const pair of this.pairs) {
       if (pair.archived) {
-        if (contacts.some((c) => c.id === pair.hubspotId)) problems.push(`pair ${pair.key}: the archived contact is back`);
-        const customer = customers.find((c) => c.Id === pair.qboId);
-        const email = customer ? customerEmail(customer) : undefined;
-        if (!customer) problems.push(`pair ${pair.key}: the archived contact's customer is gone`);
-        else if (contacts.some((c) => c.properties.email?.toLowerCase() === email)) problems.push(`pair ${pair.key}: the archived contact was recreated`);
+        problems.push(...this.checkRemoved(pair, contacts, customers));
         continue;
       }
       const want = pair.synced!;
@@ -339,13 +446,17 @@ export class ModelRun {
         problems.push(`pair ${pair.key}: ${hs.length} contacts and ${qb.length} customers with ${want.email}`);
         continue;
       }
+      // A pair made on one side learns the other side's record once it is synced (so later rounds edit and remove it too).
+      pair.hubspotId ??= hs[0]!.id;
+      pair.qboId ??= qb[0]!.Id;
       const got = { hubspot: contactFields(hs[0]!.properties), qbo: customerFields(qb[0]!) };
       for (const side of ['hubspot', 'qbo'] as const) {
         for (const f of FIELDS) if (got[side][f] !== want[f]) problems.push(`pair ${pair.key}: ${side} ${f} is ${JSON.stringify(got[side][f])}, the model says ${JSON.stringify(want[f])}`);
       }
     }
     const live = this.pairs.filter((p) => !p.archived).length;
-    if (contacts.length !== live) problems.push(`${contacts.length} contacts, the model has ${live}`);
+    const keptContacts = live + this.pairs.filter((p) => p.removal?.kind === 'inactive' && !p.removal.contactArchived).length;
+    if (contacts.length !== keptContacts) problems.push(`${contacts.length} contacts, the model has ${keptContacts}`);
     if (customers.length !== this.pairs.length) problems.push(`${customers.length} customers, the model has ${this.pairs.length}`);
     // idle: several catch-ups, not one write (a failing write counts)
     const since = new Date().toISOString();
@@ -356,7 +467,32 @@ export class ModelRun {
     const writes = await vendorWrites(this.h, this.account.portalId, this.account.realmId, since);
     if (writes.length > 0) problems.push(`idle catch-ups wrote: ${writes.map((w) => `${w.method} ${w.path} → ${w.status}`).join(', ')}`);
     if (problems.length > 0) throw this.failure(`${when}:\n  ${problems.join('\n  ')}`);
-    this.note(`${when}: ${live} pairs agree with the model; 3 idle catch-ups wrote nothing`);
+    this.note(`${when}: ${live} pairs agree with the model, ${this.pairs.length - live} removed as it says; 3 idle catch-ups wrote nothing`);
+  }
+
+  /** A pair no longer synced: each side holds what it held when it was removed, as the removal left it. */
+  private checkRemoved(pair: Pair, contacts: Array<{ id: string; properties: Record<string, string | null> }>, customers: QboEntity[]): string[] {
+    const problems: string[] = [];
+    const removal = pair.removal;
+    const what = removal?.kind ?? 'archived';
+    const customer = customers.find((c) => c.Id === pair.qboId);
+    if (!customer) return [`pair ${pair.key} (${what}): its customer is gone`];
+    const wantActive = removal?.kind === 'inactive' ? false : removal?.kind === 'deleted' ? !removal.customerInactive : true;
+    if ((customer.Active !== false) !== wantActive) problems.push(`pair ${pair.key} (${what}): the customer is ${customer.Active === false ? 'inactive' : 'active'}, the model says ${wantActive ? 'active' : 'inactive'}`);
+    const gotQbo = customerFields(customer);
+    for (const f of FIELDS) if (gotQbo[f] !== pair.qbo![f]) problems.push(`pair ${pair.key} (${what}): qbo ${f} is ${JSON.stringify(gotQbo[f])}, the model says ${JSON.stringify(pair.qbo![f])}`);
+    const contact = contacts.find((c) => c.id === pair.hubspotId);
+    const contactKept = removal?.kind === 'inactive' && !removal.contactArchived;
+    if (!contactKept) {
+      if (contact) problems.push(`pair ${pair.key} (${what}): the contact is back`);
+      const email = customerEmail(customer);
+      if (contacts.some((c) => c.properties.email?.toLowerCase() === email)) problems.push(`pair ${pair.key} (${what}): a contact was recreated for its customer`);
+      return problems;
+    }
+    if (!contact) return [...problems, `pair ${pair.key} (${what}): the kept contact is gone`];
+    const gotHubSpot = contactFields(contact.properties);
+    for (const f of FIELDS) if (gotHubSpot[f] !== pair.hubspot![f]) problems.push(`pair ${pair.key} (${what}): hubspot ${f} is ${JSON.stringify(gotHubSpot[f])}, the model says ${JSON.stringify(pair.hubspot![f])}`);
+    return problems;
   }
 }
 

@@ -20,7 +20,7 @@ import { syncRemovalJob } from '../jobs/handlers/sync-removal.ts';
 import { filtersReadInvoices } from './objects/contacts/contact-invoices.ts';
 import { deletionPolicyOf, fieldMappingSchema, relatedPropertyOf, syncFiltersSchema } from '@quickbooks-sync/contract/definitions';
 import { adapterFor } from './objects/index.ts';
-import { objectTypeOfQboEntity } from './engine/object-names.ts';
+import { isQboNameList, objectTypeOfQboEntity } from './engine/object-names.ts';
 import type { Side } from './types.ts';
 
 const HUBSPOT_OBJECT_TYPES: Record<string, ObjectType> = {
@@ -54,7 +54,8 @@ export function objectChangeOf(source: 'hubspot' | 'quickbooks', payload: unknow
     const p = payload as { entity?: string; entityId?: string; operation?: string; occurredAt?: string };
     const objectType = objectTypeOfQboEntity(p.entity ?? '');
     if (!objectType || !p.entityId) return undefined;
-    return { objectType, side: 'qbo', id: p.entityId, deleted: p.operation === 'deleted' || p.operation === 'delete', occurredAt: p.occurredAt };
+    const deleted = (p.operation === 'deleted' || p.operation === 'delete') && !isQboNameList(p.entity ?? '');
+    return { objectType, side: 'qbo', id: p.entityId, deleted, occurredAt: p.occurredAt };
   }
   const p = payload as {
     subscriptionType?: string;
@@ -113,8 +114,9 @@ export async function dispatchObjectChange(
   }
   if (parsed.deleted && !reverses) {
     const where = change.source === 'hubspot' ? 'HubSpot' : 'QuickBooks';
-    if (deletionPolicyOf(definition.options) !== 'propagate') return `kept: deleted in ${where}, the linked record is not deleted`;
+    // Either way the removal job writes it on the record (its activity); only "propagate" changes the other side.
     await ctx.queue.send(syncRemovalJob.name, { portalId, change: { kind: 'deleted', objectType: parsed.objectType, side: parsed.side, id: parsed.id } }, { trx: ctx.db, retryLimit: 8 });
+    if (deletionPolicyOf(definition.options) !== 'propagate') return `kept: deleted in ${where}, the linked record is not deleted (noted on the record)`;
     return `queued: deleted in ${where}, reflected on the linked record (never deleted)`;
   }
   // A change the sync does not take from this side would be ignored by the record's pass: no job.

@@ -13,6 +13,13 @@ const LABELS: Record<string, string> = {
   qbo_rejected: 'Refused by QuickBooks',
   hubspot_rejected: 'Refused by HubSpot',
   hubspot_conflict: 'Conflicts with another HubSpot record',
+  merged_in_hubspot: 'Merged in HubSpot',
+  deleted_in_hubspot: 'Deleted in HubSpot',
+  deleted_in_quickbooks: 'Deleted in QuickBooks',
+  inactive_in_quickbooks: 'Made inactive in QuickBooks',
+  voided_in_hubspot: 'Voided in HubSpot',
+  voided_in_quickbooks: 'Voided in QuickBooks',
+  void_refused: 'QuickBooks refused to void it',
 };
 
 export function reasonLabel(code: string): string;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppHarness, type AppHarness } from '../../helpers/app-harness.ts';
 import { customerEmail } from '../../helpers/sync-state.ts';
 import { eventually } from '../../helpers/eventually.ts';
-import { defaultContactMappings, defaultInvoiceMappings, DELETIONS_OPTION } from '@quickbooks-sync/contract/definitions';
+import { defaultContactMappings, defaultInvoiceMappings, DELETIONS_OPTION, INACTIVE_CUSTOMERS_OPTION } from '@quickbooks-sync/contract/definitions';
 import { setUpSync, syncAccount, syncPass } from '../../helpers/sync-accounts.ts';
 import { invoicesAdapter } from '../../../backend/src/sync/objects/invoices/invoices-adapter.ts';
 import { syncRemovalJob } from '../../../backend/src/jobs/handlers/sync-removal.ts';
@@ -81,6 +81,10 @@ describe('removals', () => {
     const calRow = (await a.synced(cal.id));
     await a.control('DELETE', `/objects/contacts/${cal.id}`);
     await eventually(async () => Boolean(await h.db.db('webhook_inbox').where({ portal_id: a.portalId }).whereLike('error', 'kept: deleted in HubSpot%').first()), 30_000);
+    // The record says so, in its activity; the customer is untouched.
+    const kept = await eventually(async () => ((await a.rowById(calRow.id))?.reason_code === 'deleted_in_hubspot' ? a.rowById(calRow.id) : undefined), 30_000);
+    expect(kept).toMatchObject({ state: 'excluded', message: `Deleted in HubSpot: QuickBooks customer #${calRow.qbo_id!} is kept as it is (this sync does not reflect deletions) and no longer synced.` });
+    expect(await a.activity(calRow.id)).toContainEqual(expect.objectContaining({ action: 'exclude', reason_code: 'deleted_in_hubspot' }));
     expect((await a.qb.read('Customer', calRow.qbo_id!)).Active).toBe(true);
   });
 
@@ -90,9 +94,27 @@ describe('removals', () => {
     const dotRow = (await a.synced(dot.id));
     await a.control('DELETE', `/objects/contacts/${dot.id}`);
     await eventually(async () => (await a.qb.read('Customer', dotRow.qbo_id!)).Active === false, 30_000);
+    // The customer is made inactive first, then the record says so (and its webhook back waits for the same lock).
+    await eventually(async () => (await a.rowById(dotRow.id))?.reason_code === 'deleted_in_hubspot', 30_000);
     expect(await a.rowById(dotRow.id)).toMatchObject({ state: 'excluded', reason_code: 'deleted_in_hubspot' });
     expect(await a.activity(dotRow.id)).toContainEqual(expect.objectContaining({ action: 'delete', reason_code: 'deleted_in_hubspot' }));
     expect(await a.qb.all('Customer')).toHaveLength(1);
+  });
+
+  it('a customer made inactive in QuickBooks: its webhook (a Delete) sets the pair aside and, opted in, archives the contact', async () => {
+    const a = await account({ [INACTIVE_CUSTOMERS_OPTION]: 'archive', [DELETIONS_OPTION]: 'propagate' });
+    const eve = await a.hs.create('contacts', { email: 'eve@inactive.test', firstname: 'Eve' });
+    const eveRow = await a.synced(eve.id);
+    const customer = await a.qb.read('Customer', eveRow.qbo_id!);
+    await a.qb.update('Customer', { Id: customer.Id, SyncToken: customer.SyncToken, Active: false });
+    await eventually(async () => (await a.rowById(eveRow.id))?.reason_code === 'inactive_in_quickbooks', 30_000);
+    await eventually(async () => (await a.hs.all('contacts')).length === 0, 30_000);
+    expect(await a.activity(eveRow.id)).toContainEqual(expect.objectContaining({ action: 'delete', reason_code: 'inactive_in_quickbooks' }));
+    // Our archive's deletion webhook, as its job runs it: not taken for a person deleting the contact.
+    await syncRemovalJob.handle(h.ctx, { portalId: a.portalId, change: { kind: 'deleted', objectType: 'contacts', side: 'hubspot', id: eve.id } });
+    expect(await a.rowById(eveRow.id)).toMatchObject({ state: 'excluded', reason_code: 'inactive_in_quickbooks' });
+    expect((await a.activity(eveRow.id)).filter((e) => e.action === 'delete')).toHaveLength(1);
+    expect(await a.qb.all('Customer')).toEqual([expect.objectContaining({ Id: customer.Id, Active: false })]);
   });
 });
 
@@ -128,9 +150,13 @@ describe('removals: a QuickBooks invoice deleted', () => {
     expect(await h.db.db('sync_activity').where({ portal_id: a.portalId, record_id: row.id, action: 'delete' }).first()).toMatchObject({ reason_code: 'deleted_in_quickbooks' });
   });
 
-  it('by default the HubSpot invoice is kept as it is', async () => {
+  it('by default the HubSpot invoice is kept as it is; the record says so', async () => {
     const { a, row } = await invoiceAccount(62_300_102, '8230102', {});
     expect((await a.hs.all('invoices')).find((i) => i.id === row.hubspot_id)?.properties.hs_invoice_status).toBe('open');
+    expect(await h.db.db('sync_records').where({ portal_id: a.portalId, id: row.id }).first()).toMatchObject({ state: 'excluded', reason_code: 'deleted_in_quickbooks', message: `Deleted in QuickBooks: HubSpot invoice #${row.hubspot_id!} is kept as it is (this sync does not reflect deletions) and no longer synced.` });
+    // A later pass (the deletion seen again) adds nothing.
+    await syncPass(h, a, invoicesAdapter);
+    expect(await h.db.db('sync_activity').where({ portal_id: a.portalId, record_id: row.id }).whereIn('reason_code', ['deleted_in_quickbooks', 'counterpart_deleted'])).toHaveLength(1);
   });
 
   it('the QuickBooks webhook of a deletion is recognised as one', () => {

@@ -276,7 +276,28 @@ describe('invoices and payments', () => {
     expect(faultCode(await h.api(`/invoice/${a.Id}`))).toBe('610');
     const voided = (await h.api('/invoice?operation=void', { body: { Id: b.Id, SyncToken: b.SyncToken } })).json.Invoice;
     expect(voided).toMatchObject({ Id: b.Id, TotalAmt: 0, Balance: 0, PrivateNote: 'Voided', DocNumber: b.DocNumber });
+    expect(Number(voided.SyncToken)).toBeGreaterThan(Number(b.SyncToken));
+    expect((voided.Line as Array<{ DetailType: string; Amount: number }>).filter((l) => l.DetailType === 'SalesItemLineDetail').map((l) => l.Amount)).toEqual([0]);
     expect((await h.api(`/customer/${customer.Id}`)).json.Customer.Balance).toBe(0);
+    // A void is final: a second one is refused, as is one with a stale SyncToken.
+    expect(faultCode(await h.api('/invoice?operation=void', { body: { Id: b.Id, SyncToken: b.SyncToken } }))).toBe('5010');
+    const again = await h.api('/invoice?operation=void', { body: { Id: b.Id, SyncToken: voided.SyncToken } });
+    expect(faultCode(again)).toBe('6000');
+    expect(again.json.Fault.Error[0].Detail).toContain('already voided');
+  });
+
+  it('an invoice with a payment applied cannot be voided; once the payment is deleted it can', async () => {
+    const customer = await create('Customer', { DisplayName: 'Void Payer' });
+    const inv = await create('Invoice', { CustomerRef: { value: customer.Id }, Line: [salesLine(itemId, 1, 100)] });
+    const payment = await create('Payment', { CustomerRef: { value: customer.Id }, TotalAmt: 40, Line: [{ Amount: 40, LinkedTxn: [{ TxnId: inv.Id, TxnType: 'Invoice' }] }] });
+    const paid = (await h.api(`/invoice/${inv.Id}`)).json.Invoice;
+    const refused = await h.api('/invoice?operation=void', { body: { Id: paid.Id, SyncToken: paid.SyncToken } });
+    expect(faultCode(refused)).toBe('6000');
+    expect(refused.json.Fault.Error[0].Detail).toContain('payments applied');
+    expect((await h.api(`/invoice/${inv.Id}`)).json.Invoice).toMatchObject({ TotalAmt: inv.TotalAmt, Balance: Math.round((inv.TotalAmt - 40) * 100) / 100 });
+    await h.api('/payment?operation=delete', { body: { Id: payment.Id, SyncToken: payment.SyncToken } });
+    const released = (await h.api(`/invoice/${inv.Id}`)).json.Invoice;
+    expect((await h.api('/invoice?operation=void', { body: { Id: released.Id, SyncToken: released.SyncToken } })).json.Invoice).toMatchObject({ TotalAmt: 0, Balance: 0, PrivateNote: 'Voided' });
   });
 });
 

@@ -94,6 +94,13 @@ describe('webhooks', () => {
     await eventually(() => eventsFor(b.Id, 'qbo.invoice.deleted.v1').length > 0, 'invoice.deleted event');
     expect(eventsFor(customer.Id, 'qbo.customer.updated.v1')).toHaveLength(1);
     expect(eventsFor(a.Id, 'qbo.invoice.voided.v1')).toHaveLength(1);
+    // A customer made inactive is QuickBooks' "delete" of it (README); active again is an update.
+    const changed = (await h.api(`/customer/${customer.Id}`, { token })).json.Customer;
+    const inactive = (await h.api('/customer', { token, body: { Id: customer.Id, SyncToken: changed.SyncToken, sparse: true, Active: false } })).json.Customer;
+    await eventually(() => eventsFor(customer.Id, 'qbo.customer.deleted.v1').length > 0, 'customer.deleted event');
+    expect((await h.api(`/customer/${customer.Id}`, { token })).json.Customer).toMatchObject({ Active: false });
+    await h.api('/customer', { token, body: { Id: customer.Id, SyncToken: inactive.SyncToken, sparse: true, Active: true } });
+    await eventually(() => eventsFor(customer.Id, 'qbo.customer.updated.v1').length === 2, 'customer.updated event');
     expect(eventsFor(b.Id, 'qbo.invoice.created.v1')).toHaveLength(1);
     for (const d of deliveries) expect(d.signature).toBe(hmacSha256Base64(VERIFIER, d.raw));
   });

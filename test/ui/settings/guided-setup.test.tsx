@@ -90,15 +90,22 @@ describe('GuidedSetup', () => {
     expect(mappable.filter((v) => String(v).startsWith('invoice:'))).toEqual([]);
     // The display-name policy: R14's failure is the default.
     expect(r.findByTestId(Select, 'display-name-policy').props.value).toBe('fail');
+    // Deletions and customers made inactive (issue 16): opt-in, the defaults keep the other side.
+    expect(r.findByTestId(Select, 'deletions-contacts').props.value).toBe('keep');
+    expect(r.findByTestId(Select, 'inactive-customers-contacts').props.value).toBe('keep');
+    expect(r.findByTestId(Select, 'inactive-customers-contacts').props.options.map((o) => o.value)).toEqual(['keep', 'archive']);
+    expect(r.findByTestId(Select, 'deletions-invoices').props.value).toBe('keep');
+    expect(r.maybeFindByTestId(Select, 'inactive-customers-invoices')).toBeNull();
   });
 
-  it('the display-name policy chosen in the setup is saved with the contacts sync', async () => {
+  it('the display-name policy and the inactive-customer choice made in the setup are saved with the contacts sync', async () => {
     const { r, backend } = await openSetup(POLICY);
     r.findByTestId(Select, 'display-name-policy').trigger('onChange', 'resolve' as never);
+    r.findByTestId(Select, 'inactive-customers-contacts').trigger('onChange', 'archive' as never);
     r.findByTestId(Button, 'save-and-start').trigger('onClick');
     await r.waitFor(() => expect(backend.callsTo('PUT', '/syncs/contacts')).toMatchObject([{ status: 200 }]), WAIT);
     const contacts = (await listSyncs(createApiClient(POLICY))).syncs.find((x) => x.objectType === 'contacts');
-    expect(contacts?.options).toMatchObject({ displayNameClash: 'resolve' });
+    expect(contacts?.options).toMatchObject({ displayNameClash: 'resolve', inactiveCustomers: 'archive' });
   });
 
   it('a bad custom mapping: the backend’s reason shows at the bottom of its section, and nothing is started', async () => {

@@ -6,6 +6,7 @@ import { OBJECT_LABELS } from '@quickbooks-sync/ui-shared/format.ts';
 import { DirectionFields } from './DirectionFields.tsx';
 import { DisplayNamePolicyField } from './DisplayNamePolicyField.tsx';
 import { DeletionPolicyField } from './DeletionPolicyField.tsx';
+import { InactiveCustomersField } from './InactiveCustomersField.tsx';
 import { FiltersEditor } from './FiltersEditor.tsx';
 import { IncomeAccountField, incomeAccountAsked } from './IncomeAccountField.tsx';
 import { TaxCodeField, taxCodeAsked } from './TaxCodeField.tsx';
@@ -30,7 +31,8 @@ export function ObjectSection({ api, draft, defaultOpen, onChange }: { api: ApiC
             <>
               <DirectionFields scope={objectType} settings={settings} onChange={setSettings} />
               {objectType === 'contacts' && settings.direction !== 'qbo_to_hubspot' ? <DisplayNamePolicyField settings={settings} onChange={setSettings} /> : null}
-              {(objectType === 'contacts' && settings.direction !== 'qbo_to_hubspot') || (objectType === 'invoices' && settings.direction !== 'hubspot_to_qbo') ? <DeletionPolicyField scope={objectType} settings={settings} onChange={setSettings} /> : null}
+              {(objectType === 'contacts' && settings.direction !== 'qbo_to_hubspot') || objectType === 'invoices' ? <DeletionPolicyField scope={objectType} settings={settings} onChange={setSettings} /> : null}
+              {objectType === 'contacts' && settings.direction !== 'hubspot_to_qbo' ? <InactiveCustomersField scope={objectType} settings={settings} onChange={setSettings} /> : null}
               {incomeAccountAsked(objectType, settings) ? <IncomeAccountField api={api} objectType={objectType} settings={settings} onChange={setSettings} /> : null}
               {taxCodeAsked(objectType, settings) ? <TaxCodeField api={api} settings={settings} onChange={setSettings} /> : null}
               <Divider />

@@ -201,11 +201,14 @@ export function deleteInvoice(company: Company, id: string | undefined, syncToke
 /** Void keeps the invoice (same DocNumber) with zeroed amounts and a "Voided" note. */
 export function voidInvoice(company: Company, id: string | undefined, syncToken: string | undefined): QboEntity {
   const existing = removable(company, id, syncToken, 'void');
+  // Intuit documents no second void; a void is final here, so a repeat is refused (the stricter reading).
+  if (company.voided.has(`Invoice:${existing.Id}`)) throw faults.businessValidation(`Invoice ${existing.Id} is already voided.`);
   const lines = (existing.Line as Record<string, unknown>[]).map((line) => {
     const detail = line.SalesItemLineDetail as Record<string, unknown> | undefined;
     return { ...line, Amount: 0, ...(detail ? { SalesItemLineDetail: { ...detail, UnitPrice: 0, Qty: 0 } } : {}) };
   });
   const voided: QboEntity = { ...existing, ...stamp(company, 'Invoice', existing), Line: lines, TotalAmt: 0, HomeTotalAmt: 0, Balance: 0, HomeBalance: 0, PrivateNote: 'Voided' };
   saveInvoice(company, voided, existing);
+  company.voided.add(`Invoice:${existing.Id}`);
   return voided;
 }

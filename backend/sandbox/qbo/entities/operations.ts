@@ -89,6 +89,11 @@ export function performWrite(company: Company, entity: EntityName, operation: Op
     const existing = existingForWrite(company, entity, id, syncToken);
     const merged = input.sparse === true ? { ...existing, ...input } : input;
     record = spec.save(company, merged, existing, options);
+    // A name-list record made inactive is QuickBooks' "delete" of it: the webhook says Delete (README).
+    if (NAME_LIST_ENTITIES.includes(entity) && existing.Active !== false && record.Active === false) {
+      company.emit(entity, record.Id, 'deleted');
+      return { entity, record };
+    }
   } else {
     record = spec.save(company, input, undefined, options);
   }

@@ -33,6 +33,8 @@ export class Company {
   readonly deleted: DeletedStub[] = [];
   /** Invoice DocNumber (lower-cased) → Id, for the duplicate-number rule. */
   readonly invoiceDocNumbers = new Map<string, string>();
+  /** Transactions voided (`Entity:Id`): a void is final, a second one is refused. */
+  readonly voided = new Set<string>();
   /** Last auto-assigned invoice number (QBO starts sequences at 1001). */
   lastAutoDocNumber = 1000;
   private readonly requestIds = new Map<string, StoredResponse>();

@@ -4,8 +4,10 @@ import { defineJob } from '../job-definition.ts';
 import { loadSession } from '../../sync/engine/session.ts';
 import { withObjectLock } from '../../sync/engine/object-lock.ts';
 import { applyRemoval } from '../../sync/removals/apply-removal.ts';
+import { objectTypeSchema } from '@quickbooks-sync/contract';
 
-const objectType = z.enum(['contacts', 'products', 'invoices', 'payments']);
+// Every object type the contract names: what a removal does is its adapter's part (removals/).
+const objectType = objectTypeSchema;
 const payload = z.object({
   portalId: z.number().int().positive(),
   change: z.discriminatedUnion('kind', [

@@ -8,7 +8,7 @@ import type { HubSpotPropertyInfo } from '../mappings/field-catalogue.ts';
 import { validateMappings } from '../mappings/validate-mapping.ts';
 import { validateFilters } from '../filters/validate-filters.ts';
 import { defaultMappingsOf } from './default-mappings-of.ts';
-import { DELETION_OBJECTS, DELETION_POLICIES, DELETIONS_OPTION, definitionInputSchema, DISPLAY_NAME_POLICIES, DISPLAY_NAME_POLICY_OPTION, type DefinitionInput } from '@quickbooks-sync/contract/definitions';
+import { DELETION_OBJECTS, DELETION_POLICIES, DELETIONS_OPTION, INACTIVE_CUSTOMER_OBJECTS, INACTIVE_CUSTOMER_POLICIES, INACTIVE_CUSTOMERS_OPTION, definitionInputSchema, DISPLAY_NAME_POLICIES, DISPLAY_NAME_POLICY_OPTION, type DefinitionInput } from '@quickbooks-sync/contract/definitions';
 
 export interface DefinitionProblem {
   path: Array<string | number>;
@@ -55,6 +55,15 @@ export function parseDefinitionInput(objectType: ObjectType, body: unknown, cust
     problems.push({
       path: ['options', DELETIONS_OPTION],
       message: (DELETION_POLICIES as readonly unknown[]).includes(deletions) ? `Deletions can be reflected for ${DELETION_OBJECTS.join(' and ')} only.` : `Choose what a deletion does: ${DELETION_POLICIES.map((p) => `"${p}"`).join(' or ')}.`,
+    });
+  }
+  const inactive = value.options[INACTIVE_CUSTOMERS_OPTION];
+  if (inactive !== undefined && (!(INACTIVE_CUSTOMER_POLICIES as readonly unknown[]).includes(inactive) || (inactive === 'archive' && !(INACTIVE_CUSTOMER_OBJECTS as readonly string[]).includes(objectType)))) {
+    problems.push({
+      path: ['options', INACTIVE_CUSTOMERS_OPTION],
+      message: (INACTIVE_CUSTOMER_POLICIES as readonly unknown[]).includes(inactive)
+        ? `Archiving when a QuickBooks customer is made inactive applies to ${INACTIVE_CUSTOMER_OBJECTS.join(' and ')} only.`
+        : `Choose what a customer made inactive in QuickBooks does: ${INACTIVE_CUSTOMER_POLICIES.map((p) => `"${p}"`).join(' or ')}.`,
     });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value };

@@ -87,6 +87,29 @@ export interface ObjectAdapter {
   onHubSpotArchived?(session: AdapterSession, counterpart: QboRecord): Promise<QboRecord>;
   /** Takes back what we wrote in HubSpot for a record deleted or voided in QuickBooks (payments). */
   archiveHubSpot?(session: AdapterSession, hubspotId: string): Promise<void>;
+  /**
+   * Records QuickBooks never deletes, only makes inactive (a customer): how to tell, and how to archive
+   * the linked HubSpot record when the sync opts in (removals/inactive-in-qbo.ts).
+   */
+  qboInactivation?: {
+    isInactive(record: QboRecord): boolean;
+    /** Makes the QuickBooks record inactive (never deleted); undefined when it no longer exists. */
+    makeInactive(session: AdapterSession, qboId: string): Promise<QboRecord | undefined>;
+    archiveHubSpot(session: AdapterSession, hubspotId: string): Promise<void>;
+  };
+  /**
+   * Records either side can void (invoices): how to tell on each side, and how to void the linked one
+   * when the sync propagates deletions (removals/voided.ts). Voiding keeps the record; nothing is deleted.
+   */
+  voiding?: {
+    isVoidedInHubSpot(record: HubSpotRecord): boolean;
+    isVoidedInQbo(record: QboRecord): boolean;
+    /** Whether a QuickBooks void reaches HubSpot without the deletions option (a status mapping copies it). */
+    voidedStatusSynced(session: AdapterSession): boolean;
+    voidHubSpot(session: AdapterSession, hubspotId: string): Promise<void>;
+    /** Refusals a person must act on (a payment applied) are RecordFailures. */
+    voidQbo(session: AdapterSession, counterpart: QboRecord): Promise<QboRecord>;
+  };
 
   hubspotReadProperties(session: AdapterSession): string[];
   /**

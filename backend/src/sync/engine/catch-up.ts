@@ -17,6 +17,7 @@ import { hubspotObjectOf, qboEntityOf } from './object-names.ts';
 import { PageBatcher } from './page-batcher.ts';
 import { PassMemo } from './pass-memo.ts';
 import { withObjectLock } from './object-lock.ts';
+import { wakeWaitingChanges } from './wake-waiting-changes.ts';
 import { dueTransientRetries } from '../../db/sync-records.ts';
 
 /** Re-read a little before the cursor: HubSpot search results and QBO timestamps can lag. */
@@ -75,6 +76,7 @@ async function syncPage(session: AdapterSession, adapter: ObjectAdapter, side: S
   });
   // The records lock per page: a webhook's record job waits for this page, not for the whole pass.
   const outcomes = await withObjectLock(session.ctx.db, session.portalId, adapter.objectType, () => batcher.runAll(units), 10 * 60_000);
+  await wakeWaitingChanges(session.ctx, session.portalId, adapter.objectType);
   const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
   if (failure) throw failure.reason; // transient: the pass fails and its job retries from the checkpoint
 }
@@ -185,8 +187,9 @@ async function catchUp(session: AdapterSession, adapter: ObjectAdapter, runId: n
     if (Date.now() - since.getTime() < QBO_CDC_MAX_LOOKBACK_MS) {
       const changes = await qbo.cdc([entity], since);
       await syncPage(session, adapter, 'qbo', changes.entities[entity]?.changed ?? [], runId, tally);
-      // Deleted in QuickBooks: adapters that take back what they wrote (payments) hear about it.
-      if (adapter.archiveHubSpot) {
+      // Deleted in QuickBooks: adapters that take back what they wrote (payments) hear about it, and
+      // those whose records QuickBooks only makes inactive (customers: a "deleted" one is read again).
+      if (adapter.archiveHubSpot || adapter.qboInactivation) {
         const deleted = changes.entities[entity]?.deleted ?? [];
         await withObjectLock(ctx.db, portalId, adapter.objectType, async () => {
           for (const gone of deleted) tally.add((await syncRecord(session, adapter, 'qbo', gone.Id, runId)).action);

@@ -21,6 +21,10 @@ export async function findCounterpart(pass: RecordPass): Promise<CounterpartLook
   if (linkedId) {
     const linked = await readSide(session, adapter, target, linkedId);
     if (linked) return { kind: 'found', record: linked, newlyLinked: false };
+    // Its deletion is already written on the record (removals/apply-removal.ts): nothing new to say.
+    if (pass.row.state === 'excluded' && (pass.row.reason_code === 'deleted_in_hubspot' || pass.row.reason_code === 'deleted_in_quickbooks')) {
+      return { kind: 'ended', result: { action: 'unchanged', recordId: pass.row.id, reasonCode: pass.row.reason_code } };
+    }
     // The linked record was deleted on the other side. Recreating it would undo that deletion;
     // deletions are people's decisions, so the pair stops syncing and says why.
     const message = `The linked ${nounOf(adapter, target)} #${linkedId} no longer exists, so this record is no longer synced. Restore it, or remove the link to sync this record again.`;

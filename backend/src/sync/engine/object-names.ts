@@ -12,3 +12,11 @@ export function objectTypeOfQboEntity(entity: string): ObjectType | undefined {
   const name = entity.toLowerCase();
   return (Object.keys(QBO_ENTITIES) as ObjectType[]).find((t) => QBO_ENTITIES[t].toLowerCase() === name);
 }
+
+/**
+ * QuickBooks name lists (customers, items, …) are never deleted, only made inactive, and QuickBooks
+ * reports making one inactive as a Delete (quickbooks-api.md §7, §9): for them a "deleted" webhook is
+ * a change of the record, which is still there to be read.
+ */
+const QBO_NAME_LISTS = ['customer', 'item', 'vendor', 'employee', 'account', 'class', 'department', 'term', 'taxcode'];
+export const isQboNameList = (entity: string): boolean => QBO_NAME_LISTS.includes(entity.toLowerCase());

@@ -19,6 +19,8 @@ import { archivedInHubSpot, reverseDeleted } from './record-removals.ts';
 import { decidePair } from './decision/decide-pair.ts';
 import { executeDecision } from './execute-decision.ts';
 import { failureStands, recordBasis } from './failure-policy.ts';
+import { inactiveInQbo } from '../removals/inactive-in-qbo.ts';
+import { alreadyVoided, voidedInHubSpot, voidedInQbo } from '../removals/voided.ts';
 
 export type { RecordSyncAction, RecordSyncResult } from './record-pass.ts';
 
@@ -52,6 +54,10 @@ export async function syncRecord(pageOrPassSession: AdapterSession, adapter: Obj
 
 async function syncPair(pass: RecordPass): Promise<RecordSyncResult> {
   const { session, adapter, side, target, source } = pass;
+
+  // A linked record voided on either side, or made inactive in QuickBooks (removals/).
+  const removal = removalOf(pass);
+  if (removal) return removal;
 
   // Filters (R8): the rule that excluded the record is named on it.
   const filtered = await filterOutcome(session, adapter, side, source);
@@ -101,6 +107,12 @@ async function syncPair(pass: RecordPass): Promise<RecordSyncResult> {
   const counterpart = await findCounterpart(pass);
   if (counterpart.kind === 'ended') return counterpart.result;
   const other = counterpart.kind === 'found' ? counterpart.record : undefined;
+  // The linked record was voided or made inactive on the other side: the pass that meets it first acts on it.
+  if (other && counterpart.kind === 'found' && !counterpart.newlyLinked) {
+    if (target === 'qbo' && adapter.qboInactivation?.isInactive(other as QboRecord)) return inactiveInQbo(pass);
+    if (target === 'qbo' && adapter.voiding?.isVoidedInQbo(other as QboRecord)) return voidedInQbo(pass);
+    if (target === 'hubspot' && adapter.voiding?.isVoidedInHubSpot(other as HubSpotRecord)) return voidedInHubSpot(pass);
+  }
   const otherValues = other ? await valuesFor(session, adapter, target, other) : undefined;
   if (other && otherValues) pass.fingerprints[target] = recordBasis(fingerprint(otherValues), other, target);
   // A customer created from a contact also takes create-only values (its display name, R14).
@@ -124,6 +136,23 @@ async function syncPair(pass: RecordPass): Promise<RecordSyncResult> {
     qboValues: side === 'qbo' ? sourceValues : otherValues,
     newlyLinked: counterpart.kind === 'found' && counterpart.newlyLinked,
   });
+}
+
+/** What a removal (a void, a record made inactive) means for a linked pair; null when there is none. */
+function removalOf(pass: RecordPass): Promise<RecordSyncResult> | RecordSyncResult | null {
+  const { adapter, side, source, row } = pass;
+  // The merged record's pair, set aside by a HubSpot merge (removals/apply-removal.ts): its QuickBooks
+  // record is not paired again by a match (that would make a second contact of it).
+  if (row.state === 'excluded' && row.reason_code === 'merged_in_hubspot') return { action: 'unchanged', recordId: row.id, reasonCode: row.reason_code };
+  if (row.hubspot_id === null || row.qbo_id === null) return null;
+  if (side === 'qbo' && adapter.qboInactivation?.isInactive(source as QboRecord)) return inactiveInQbo(pass);
+  if (!adapter.voiding) return null;
+  // A pair set aside by a void (or a deletion) stays aside, whichever side changes next.
+  const voided = alreadyVoided(pass);
+  if (voided) return voided;
+  if (side === 'qbo' && adapter.voiding.isVoidedInQbo(source as QboRecord)) return voidedInQbo(pass);
+  if (side === 'hubspot' && adapter.voiding.isVoidedInHubSpot(source as HubSpotRecord)) return voidedInHubSpot(pass);
+  return null;
 }
 
 /**

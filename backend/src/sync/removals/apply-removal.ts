@@ -6,7 +6,10 @@
  *   or delete accounting records.
  * - HubSpot contact deleted, deletions "propagate": its customer is made inactive (never deleted).
  * - QuickBooks invoice deleted, deletions "propagate": its HubSpot invoice is voided (never deleted).
- * Each is written to the record's activity.
+ * - By default ("keep") the other side is kept as it is, and the record says so.
+ * Each is written to the record's activity. Generic over the object type: what a deletion does comes
+ * from the adapter (`qboInactivation`, `voiding`). Voids and records made inactive in QuickBooks are
+ * not deletions: the record pass meets them (inactive-in-qbo.ts, voided.ts).
  */
 import { deletionPolicyOf } from '@quickbooks-sync/contract/definitions';
 import type { AdapterSession } from '../engine/adapter.ts';
@@ -14,6 +17,7 @@ import { findSyncRecordBySide, updateSyncRecord, type DBSyncRecord } from '../..
 import { appendActivity } from '../../db/sync-activity.ts';
 import type { RemovalChange } from './removal-change.ts';
 import { enqueueRecordSync } from '../../jobs/handlers/sync-record.ts';
+import { adapterFor } from '../objects/index.ts';
 
 export type RemovalOutcome = 'relinked' | 'set_aside' | 'deactivated' | 'voided' | 'kept' | 'ignored';
 
@@ -59,22 +63,40 @@ async function applyDeletion(session: AdapterSession, change: Extract<RemovalCha
   const { db } = session.ctx;
   const row = await findSyncRecordBySide(db, session.portalId, change.objectType, change.side, change.id);
   if (!row) return 'ignored';
-  if (deletionPolicyOf(session.definition.options) !== 'propagate') return 'kept';
-  if (change.objectType === 'contacts' && change.side === 'hubspot' && row.qbo_id) {
-    const qbo = await session.vendors.qbo();
-    const customer = (await qbo.read<Record<string, unknown> & { Id: string; SyncToken: string; Active?: boolean }>('Customer', row.qbo_id)).Customer;
-    if (customer && customer.Active !== false) await qbo.update('Customer', { Id: customer.Id, SyncToken: customer.SyncToken, sparse: true, Active: false });
-    const message = `Deleted in HubSpot: QuickBooks customer #${row.qbo_id} was made inactive (never deleted; reactivate it in QuickBooks to keep using it).`;
+  // Our own archive of a record made inactive in QuickBooks (inactive-in-qbo.ts) coming back, or a
+  // deletion already written on the record: already told.
+  if (row.state === 'excluded' && (row.reason_code === 'inactive_in_quickbooks' || row.reason_code === (change.side === 'hubspot' ? 'deleted_in_hubspot' : 'deleted_in_quickbooks'))) return 'kept';
+  const adapter = adapterFor(change.objectType);
+  if (deletionPolicyOf(session.definition.options) !== 'propagate') return keep(session, row, change, adapter);
+  if (adapter?.qboInactivation && change.side === 'hubspot' && row.qbo_id) {
+    await adapter.qboInactivation.makeInactive(session, row.qbo_id);
+    const message = `Deleted in HubSpot: QuickBooks ${adapter.qboNoun} #${row.qbo_id} was made inactive (never deleted; reactivate it in QuickBooks to keep using it).`;
     await record(session, row, { state: 'excluded', reason_code: 'deleted_in_hubspot', message }, { action: 'delete', direction: 'to_qbo', outcome: 'success', reasonCode: 'deleted_in_hubspot', message });
     return 'deactivated';
   }
-  if (change.objectType === 'invoices' && change.side === 'qbo' && row.hubspot_id) {
-    const [result] = await session.vendors.hubspot.batchUpdate('invoices', [{ id: row.hubspot_id, properties: { hs_invoice_status: 'voided' } }]);
-    if (result && !result.ok) throw result.error; // transient or refused: the job retries, then the failure is logged
-    const message = `Deleted in QuickBooks: HubSpot invoice #${row.hubspot_id} was voided (never deleted).`;
+  if (adapter?.voiding && change.side === 'qbo' && row.hubspot_id) {
+    // Transient or refused: the job retries, then the failure is logged.
+    await adapter.voiding.voidHubSpot(session, row.hubspot_id);
+    const message = `Deleted in QuickBooks: HubSpot ${adapter.hubspotNoun} #${row.hubspot_id} was voided (never deleted).`;
     await record(session, row, { state: 'excluded', reason_code: 'deleted_in_quickbooks', message }, { action: 'delete', direction: 'to_hubspot', outcome: 'success', reasonCode: 'deleted_in_quickbooks', message });
     return 'voided';
   }
+  return 'kept';
+}
+
+/**
+ * The default: the other side is kept as it is, and the record says so (set aside: its counterpart is
+ * gone). Only pairs whose other side a propagated deletion would have changed are noted.
+ */
+async function keep(session: AdapterSession, row: DBSyncRecord, change: Extract<RemovalChange, { kind: 'deleted' }>, adapter: ReturnType<typeof adapterFor>): Promise<RemovalOutcome> {
+  const other = change.side === 'hubspot' ? row.qbo_id : row.hubspot_id;
+  const acts = change.side === 'hubspot' ? adapter?.qboInactivation : adapter?.voiding;
+  if (!adapter || !acts || !other) return 'kept';
+  const where = change.side === 'hubspot' ? 'HubSpot' : 'QuickBooks';
+  const otherNoun = change.side === 'hubspot' ? `QuickBooks ${adapter.qboNoun}` : `HubSpot ${adapter.hubspotNoun}`;
+  const reasonCode = change.side === 'hubspot' ? 'deleted_in_hubspot' : 'deleted_in_quickbooks';
+  const message = `Deleted in ${where}: ${otherNoun} #${other} is kept as it is (this sync does not reflect deletions) and no longer synced.`;
+  await record(session, row, { state: 'excluded', reason_code: reasonCode, message }, { action: 'exclude', direction: change.side === 'hubspot' ? 'to_qbo' : 'to_hubspot', outcome: 'skipped', reasonCode, message });
   return 'kept';
 }
 

@@ -1,7 +1,8 @@
 /**
  * Entity reads and writes: every row of an entity page by page (QBO answers at most 1000 per query),
  * idempotent creates (`requestid`: a retry gets the first answer, never a second customer) and sparse
- * updates (only the fields sent change; Id + current SyncToken required, stale → QboApiError 'stale').
+ * updates (only the fields sent change; Id + current SyncToken required, stale → QboApiError 'stale'),
+ * and voids.
  */
 import type { QboRecord } from '../../sync/types.ts';
 import type { QboRequester } from './client.ts';
@@ -69,5 +70,21 @@ export function qboEntities(request: QboRequester) {
     return parseRecord(raw[name], `update ${name}`);
   }
 
-  return { queryAll, create, update };
+  /**
+   * Voids a transaction (an invoice): QuickBooks keeps it, with zero amounts and the note "Voided".
+   * The body is the entity's Id and current SyncToken only.
+   */
+  async function voidEntity(entity: string, body: { Id: string; SyncToken: string }, requestId?: string): Promise<QboRecord> {
+    const name = qboIdentifier(entity);
+    const raw = await request<Record<string, unknown>>({
+      method: 'POST',
+      path: `/${name.toLowerCase()}`,
+      query: { operation: 'void' },
+      body: { Id: body.Id, SyncToken: body.SyncToken, sparse: true },
+      ...(requestId ? { requestId } : {}),
+    });
+    return parseRecord(raw[name], `void ${name}`);
+  }
+
+  return { queryAll, create, update, void: voidEntity };
 }

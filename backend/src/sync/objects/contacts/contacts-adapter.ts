@@ -22,6 +22,7 @@ import { contactInvoicesLoader, contactsOfInvoicesModifiedSince } from './contac
 import { CUSTOMER_LINK, QBO_CUSTOMER_ID_PROPERTY } from './qbo-id-property.ts';
 import { ensureQboLinkProperty } from '../qbo-link-property.ts';
 import { displayNameTakenMessage, findDisplayNameHolder } from './display-name-holder.ts';
+import { customerInactivation } from './customer-inactivation.ts';
 
 const catalogues = cataloguesFor('contacts') as ObjectCatalogues;
 const email = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim().toLowerCase() : null);
@@ -56,6 +57,7 @@ export const contactsAdapter: ObjectAdapter = {
   hubspotNoun: 'contact',
   qboNoun: 'customer',
   createOnlyMappingIds: [DISPLAY_NAME_MAPPING_ID],
+  qboInactivation: customerInactivation('contacts'),
   hubspotReadProperties: contactProperties,
   hubspotRecordsWithRelatedChanges: (session, since) => contactsOfInvoicesModifiedSince(session, since, contactProperties(session)),
   relatedHubSpotRecords: async (session, record, relation, properties) => {

@@ -26,6 +26,7 @@ import { statusOfQboInvoice } from './invoice-status.ts';
 import { associateInvoiceParties, contactOfInvoice, forgetInvoiceLineItems, lineItemsOf, linesOfHubSpotInvoice, rememberInvoiceContact, rememberNewInvoice, replaceLineItems } from './invoice-hubspot.ts';
 import { invoiceHeaderFromValues, qboLinesFor } from './invoice-qbo.ts';
 import { linkedParty, partyOnOtherSide } from './invoice-parties.ts';
+import { invoiceVoiding } from './invoice-voiding.ts';
 
 export const QBO_INVOICE_ID_PROPERTY = 'qbo_invoice_id';
 /** Invoice sync option (R23): send the tax HubSpot's automated sales tax computed. Off unless opted in. */
@@ -105,6 +106,7 @@ export const invoicesAdapter: ObjectAdapter = {
     return PAID_MAPPING_ID in after && now < was ? ['payments (one was removed)'] : [];
   },
   hubspotReadProperties: invoiceProperties,
+  voiding: invoiceVoiding,
 
   readHubSpot: (session, id) => loadOne(session.batcher, hubspotReadByIdLoader(session, 'invoices', invoiceProperties(session)), id),
   readQbo: (session, id) => loadOne(session.batcher, qboReadByIdLoader(session, 'Invoice', { nameList: false }), id),
