@@ -153,10 +153,9 @@ async function reevaluateInvoiceContacts(ctx: AppContext & { db: Knex.Transactio
  * - A HubSpot property change whose value is the one we hold for every mapping of that property (the
  *   value we wrote, coming back through another source, or a change back to it) changes nothing we
  *   sync. Not for properties a filter reads, nor for a record not in sync (a change may bring it in).
- * - A QuickBooks change no later than the version we last wrote or read (its MetaData.LastUpdatedTime,
- *   which QuickBooks gives to the second: a change in the same second is that version) is one we have.
- *   A person's edit in that same second cannot be told from our write by the event; the next catch-up
- *   (QuickBooks CDC, re-read and compared) brings it in.
+ * - A QuickBooks change no later than the version we last wrote or read (engine/execute-decision.ts
+ *   qboVersionHeld: its LastUpdatedTime, or for our write the moment QuickBooks' answer was in, within
+ *   that LastUpdatedTime's second) is one we have.
  */
 async function echoOfWhatWeHold(ctx: AppContext, portalId: number, definition: DBSyncDefinition, change: ObjectChange): Promise<string | null> {
   if (change.side === 'hubspot') {
@@ -172,9 +171,9 @@ async function echoOfWhatWeHold(ctx: AppContext, portalId: number, definition: D
   return row?.qbo_updated_at && holdsQboVersion(occurred, row.qbo_updated_at) ? 'skipped: our own write coming back (or a version we have)' : null;
 }
 
-/** A QuickBooks change at `occurredAt` (ms) is the version we hold or older: LastUpdatedTime counts whole seconds. */
-export function holdsQboVersion(occurredAt: number, heldLastUpdated: Date): boolean {
-  return Math.floor(occurredAt / 1000) <= Math.floor(heldLastUpdated.getTime() / 1000);
+/** A QuickBooks change at `occurredAt` (ms) is in the version we hold (the moment it covers up to, qboVersionHeld). */
+export function holdsQboVersion(occurredAt: number, held: Date): boolean {
+  return occurredAt <= held.getTime();
 }
 
 /** A HubSpot property's new value is the one the record's last sync holds, for every mapping of it. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { holdsHubSpotValue, holdsQboVersion, objectChangeOf } from '../../../backend/src/sync/webhook-dispatch.ts';
+import { qboVersionHeld } from '../../../backend/src/sync/engine/execute-decision.ts';
 import { defaultContactMappings } from '@quickbooks-sync/contract/definitions';
 
 const definition = (filters: Record<string, unknown> = { toQbo: [], toHubSpot: [] }) => ({ field_mappings: defaultContactMappings(), filters });
@@ -33,10 +34,17 @@ describe('echo suppression from the event alone', () => {
     expect(holdsHubSpotValue(definition(), row, 'contacts', { name: 'jobtitle', value: 'x' })).toBe(false);
   });
 
-  it('a QuickBooks change in a later second than the version we hold is new; the same second is that version', () => {
-    const held = new Date('2026-11-24T13:17:06-07:00');
-    expect(holdsQboVersion(Date.parse('2026-11-24T20:17:06.657Z'), held)).toBe(true);
-    expect(holdsQboVersion(Date.parse('2026-11-24T20:17:05.999Z'), held)).toBe(true);
-    expect(holdsQboVersion(Date.parse('2026-11-24T20:17:07.001Z'), held)).toBe(false);
+  it('a QuickBooks change after the moment our version covers is new; our write covers up to its answer, within its second', () => {
+    const version = { Id: '7', SyncToken: '1', MetaData: { LastUpdatedTime: '2026-11-24T13:17:06-07:00' } };
+    const answered = Date.parse('2026-11-24T20:17:06.400Z');
+    const written = qboVersionHeld(version, answered)!;
+    expect(holdsQboVersion(Date.parse('2026-11-24T20:17:06.390Z'), written)).toBe(true); // our write's echo
+    expect(holdsQboVersion(Date.parse('2026-11-24T20:17:06.600Z'), written)).toBe(false); // a person, the same second
+    // An answer received seconds later never covers more than the version's second.
+    expect(qboVersionHeld(version, answered + 5_000)!.toISOString()).toBe('2026-11-24T20:17:06.999Z');
+    // A version we read covers its LastUpdatedTime only.
+    const read = qboVersionHeld(version)!;
+    expect(holdsQboVersion(Date.parse('2026-11-24T20:17:05.999Z'), read)).toBe(true);
+    expect(holdsQboVersion(Date.parse('2026-11-24T20:17:06.001Z'), read)).toBe(false);
   });
 });
