@@ -192,7 +192,7 @@ export async function benchContactsSync(options: ContactsBenchOptions = {}): Pro
     const firstSyncEnded = await service.ctx.db('sync_runs').where({ portal_id: PORTAL, trigger: 'first_sync' }).max('finished_at as at').first();
     for (;;) {
       const busy = await service.ctx.db.raw<{ rows: Array<{ n: number }> }>(
-        `select count(*)::int as n from pgboss.job where name in ('sync.record', 'sync.catch-up', 'webhooks.process') and state in ('created', 'retry', 'active')`,
+        `select count(*)::int as n from pgboss.job where name in ('sync.record', 'sync.records', 'sync.catch-up', 'webhooks.process') and state in ('created', 'retry', 'active')`,
       );
       if (busy.rows[0]!.n === 0) break;
       await sleep(500);

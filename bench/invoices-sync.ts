@@ -12,6 +12,10 @@ import { startBenchApp, trackPeakRss } from './bench-app.ts';
 import { hubspotSignedFetch } from '../backend/sandbox/hubspot/signed-fetch.ts';
 import { driveHubSpotInstall, driveQboConnect } from '../backend/sandbox/demo/consent-driver.ts';
 import { defaultContactMappings, defaultProductMappings, defaultInvoiceMappings, defaultPaymentMappings } from '@quickbooks-sync/contract/definitions';
+import { linesOfQboInvoice } from '../backend/src/sync/objects/invoices/invoice-lines.ts';
+import type { Company } from '../backend/sandbox/qbo/state/company.ts';
+import type { HubSpotAccount as Account } from '../backend/sandbox/hubspot/state/account.ts';
+import { describeTerms, invoicePages, minimumContactCalls, minimumInvoiceCalls, minimumPaymentCalls, minimumProductCalls, type MinimumCalls } from './minimum-calls.ts';
 
 const INVOICES = Number(process.env.BENCH_INVOICES ?? 10_000);
 const PAYMENTS = Number(process.env.BENCH_PAYMENTS ?? 5_000);
@@ -28,7 +32,6 @@ const QBO_CALLS_PER_S = 5; // our budget: 5 per fixed second keeps any sliding s
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
-const pages = (n: number, size: number) => Math.ceil(n / size);
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Record<string, unknown>> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
@@ -54,22 +57,27 @@ function callLog(entries: Array<{ method: string; path: string; status: number }
 }
 
 /**
- * The fewest calls batching allows for each phase, reading QuickBooks in 1000-row query pages and writing
- * HubSpot in batches of 100 (associations given inline on create, or in v4 batch-association calls of 100):
- * - contacts (QuickBooks → HubSpot, HubSpot empty): QBO pages; HubSpot one batch read by e-mail and one
- *   batch create per 100 customers (the contacts' companies ride along in one more batch create per 100).
- * - products: QBO pages; HubSpot one batch search by SKU and one batch create per 100 items.
- * - invoices: QBO pages; HubSpot per 100 invoices one batch upsert, one batch association to contacts and
- *   one to their companies, and 3 batch creates of line items (300 lines) associated inline.
- * - payments: QBO pages; HubSpot per 100 payments one batch upsert, one batch read of the invoices' deals
- *   and one batch association to the invoices.
- * The rate-limit-bound time is the slower side at our budgets: max(HubSpot calls / 9, QBO calls / 7) seconds.
+ * The fewest calls the vendors' batch sizes allow for a phase (bench/minimum-calls.ts says what each
+ * term is), from the data as the phase meets it: the invoices' pages, lines, customers and the
+ * customers' contacts' primary companies. The rate-limit-bound time is the slower side at our budgets.
  */
-function minimumCalls(phase: Phase, records: number): { hubspot: number; qbo: number } {
-  const qbo = Math.max(1, pages(records, 1000));
-  const hundreds = pages(records, 100);
-  const hubspot = { contacts: 3 * hundreds, products: 2 * hundreds, invoices: 3 * hundreds + pages(records * LINES, 100), payments: 3 * hundreds }[phase];
-  return { hubspot, qbo };
+function minimumCalls(phase: Phase, records: number, company: Company | undefined, account: Account | undefined, contactOfCustomer: Map<string, string>): MinimumCalls {
+  if (phase === 'contacts') return minimumContactCalls(records);
+  if (phase === 'products') return minimumProductCalls(records);
+  if (phase === 'payments') return minimumPaymentCalls(records);
+  const invoices = [...company!.collection('Invoice').values()].sort((a, b) => Number(a.Id) - Number(b.Id));
+  const primaryCompany = (contactId: string | undefined) => contactId !== undefined && account!.associations.list('contacts', contactId, 'companies').some((l) => l.typeIds.includes(1));
+  return minimumInvoiceCalls(
+    invoicePages(invoices, (page) => {
+      const customers = page.map((i) => String((i.CustomerRef as { value?: string } | undefined)?.value));
+      return {
+        invoices: page.length,
+        lines: page.reduce((n, i) => n + linesOfQboInvoice(i).length, 0),
+        contacts: new Set(customers).size,
+        withCompany: customers.filter((c) => primaryCompany(contactOfCustomer.get(c))).length,
+      };
+    }),
+  );
 }
 
 type Phase = 'contacts' | 'products' | 'invoices' | 'payments';
@@ -103,7 +111,7 @@ export async function benchInvoicesSync(): Promise<Record<string, number | strin
   async function drain(): Promise<void> {
     for (;;) {
       const busy = await db.raw<{ rows: Array<{ n: number }> }>(
-        `select count(*)::int as n from pgboss.job where name in ('sync.record', 'sync.catch-up', 'webhooks.process') and state in ('created', 'retry', 'active')`,
+        `select count(*)::int as n from pgboss.job where name in ('sync.record', 'sync.records', 'sync.catch-up', 'webhooks.process') and state in ('created', 'retry', 'active')`,
       );
       if (busy.rows[0]!.n === 0) return;
       await sleep(500);
@@ -181,7 +189,10 @@ export async function benchInvoicesSync(): Promise<Record<string, number | strin
       const records = Object.values(states).reduce((a, b) => a + b, 0);
       await drain();
       const calls = await takeCalls();
-      const min = minimumCalls(phase, records);
+      const contactOfCustomer = new Map(
+        (await db('sync_records').where({ portal_id: PORTAL, object_type: 'contacts' }).whereNotNull('qbo_id').whereNotNull('hubspot_id').select('qbo_id', 'hubspot_id')).map((r) => [String(r.qbo_id), String(r.hubspot_id)]),
+      );
+      const min = minimumCalls(phase, records, qbo.state.company(REALM), hubspot.state.account(PORTAL), contactOfCustomer);
       log(`${phase}: ${round(seconds, 1)} s, ${records} records ${JSON.stringify(states)}`);
       Object.assign(figures, {
         [`${phase}_records`]: records,
@@ -195,7 +206,12 @@ export async function benchInvoicesSync(): Promise<Record<string, number | strin
         [`${phase}_hubspot_top_endpoints`]: calls.hubspot.top,
         [`${phase}_qbo_top_endpoints`]: calls.qbo.top,
         [`${phase}_min_hubspot_calls_batched`]: min.hubspot,
+        [`${phase}_min_hubspot_calls_terms`]: describeTerms(min.terms),
         [`${phase}_min_qbo_calls_batched`]: min.qbo,
+        [`${phase}_hubspot_calls`]: calls.hubspot.calls,
+        [`${phase}_qbo_calls`]: calls.qbo.calls,
+        [`${phase}_hubspot_calls_vs_min`]: round(calls.hubspot.calls / Math.max(1, min.hubspot)),
+        [`${phase}_qbo_calls_vs_min`]: round(calls.qbo.calls / Math.max(1, min.qbo)),
         [`${phase}_rate_limit_bound_s_batched`]: Math.ceil(Math.max(min.hubspot / HUBSPOT_CALLS_PER_S, min.qbo / QBO_CALLS_PER_S)),
       });
       totals.seconds += seconds;
@@ -217,6 +233,8 @@ export async function benchInvoicesSync(): Promise<Record<string, number | strin
       total_429s: totals.throttled,
       total_min_hubspot_calls_batched: totals.minHubSpot,
       total_min_qbo_calls_batched: totals.minQbo,
+      total_hubspot_calls_vs_min: round(totals.hubspot / Math.max(1, totals.minHubSpot)),
+      total_qbo_calls_vs_min: round(totals.qbo / Math.max(1, totals.minQbo)),
       total_rate_limit_bound_s_batched: Math.ceil(Math.max(totals.minHubSpot / HUBSPOT_CALLS_PER_S, totals.minQbo / QBO_CALLS_PER_S)),
     });
 

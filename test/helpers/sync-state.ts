@@ -5,7 +5,7 @@ import type { QboEntity } from './vendor-data.ts';
 export async function settled(h: AppHarness): Promise<boolean> {
   const inbox = await h.db.db('webhook_inbox').whereNull('processed_at').count<Array<{ count: string }>>('* as count');
   const jobs = await h.db.db.raw<{ rows: Array<{ n: number }> }>(
-    `select count(*)::int as n from pgboss.job where name in ('sync.record', 'sync.catch-up', 'webhooks.process') and state in ('created', 'retry', 'active')`,
+    `select count(*)::int as n from pgboss.job where name in ('sync.record', 'sync.records', 'sync.catch-up', 'webhooks.process') and state in ('created', 'retry', 'active')`,
   );
   return Number(inbox[0]!.count) === 0 && jobs.rows[0]!.n === 0;
 }

@@ -6,6 +6,7 @@ import { processWebhooksJob } from './handlers/process-webhooks.ts';
 import { verifyConnectionJob } from './handlers/verify-qbo-connection.ts';
 import { purgeOAuthStatesJob } from './handlers/purge-oauth-states.ts';
 import { syncRecordJob } from './handlers/sync-record.ts';
+import { syncRecordPageJob } from './handlers/sync-records.ts';
 import { syncInvoiceContactsJob } from './handlers/sync-invoice-contacts.ts';
 import { syncContactCompaniesJob } from './handlers/sync-contact-companies.ts';
 import { syncRemovalJob } from './handlers/sync-removal.ts';
@@ -21,6 +22,7 @@ export type { JobDefinition };
 export const jobDefinitions: JobDefinition[] = [
   processWebhooksJob,
   syncRecordJob,
+  syncRecordPageJob,
   syncInvoiceContactsJob,
   syncContactCompaniesJob,
   syncRemovalJob,

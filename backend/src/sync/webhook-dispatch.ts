@@ -8,13 +8,18 @@ import type { AppContext } from '../jobs/context.ts';
 import type { Knex } from '../db/knex.ts';
 import { getSyncDefinition, type ObjectType } from '../db/sync-definitions.ts';
 import { getQboConnection } from '../db/qbo-connections.ts';
-import { findSyncRecordBySide } from '../db/sync-records.ts';
+import { findSyncRecordBySide, type DBSyncRecord } from '../db/sync-records.ts';
+import type { DBSyncDefinition } from '../db/sync-definitions.ts';
+import { z } from 'zod';
+import { cataloguesFor } from './mappings/catalogues.ts';
+import { hubspotValues as extractHubSpotValues } from './mappings/extract-values.ts';
+import { syncFlowsFrom } from './engine/record-sync.ts';
 import { enqueueRecordSync, RECORD_DEBOUNCE_SECONDS } from '../jobs/handlers/sync-record.ts';
 import { syncInvoiceContactsJob } from '../jobs/handlers/sync-invoice-contacts.ts';
 import { syncContactCompaniesJob } from '../jobs/handlers/sync-contact-companies.ts';
 import { syncRemovalJob } from '../jobs/handlers/sync-removal.ts';
 import { filtersReadInvoices } from './objects/contacts/contact-invoices.ts';
-import { deletionPolicyOf, syncFiltersSchema } from '@quickbooks-sync/contract/definitions';
+import { deletionPolicyOf, fieldMappingSchema, relatedPropertyOf, syncFiltersSchema } from '@quickbooks-sync/contract/definitions';
 import { adapterFor } from './objects/index.ts';
 import { isQboNameList, objectTypeOfQboEntity } from './engine/object-names.ts';
 import type { Side } from './types.ts';
@@ -43,6 +48,8 @@ interface ObjectChange {
   occurredAt?: string;
   /** HubSpot merge: the surviving record and the ones merged into it. */
   merge?: { primaryId: string; mergedIds: string[] };
+  /** HubSpot property change: the property and the value it has now. */
+  property?: { name: string; value: unknown };
 }
 
 export function objectChangeOf(source: 'hubspot' | 'quickbooks', payload: unknown): ObjectChange | undefined {
@@ -53,16 +60,44 @@ export function objectChangeOf(source: 'hubspot' | 'quickbooks', payload: unknow
     const deleted = (p.operation === 'deleted' || p.operation === 'delete') && !isQboNameList(p.entity ?? '');
     return { objectType, side: 'qbo', id: p.entityId, deleted, occurredAt: p.occurredAt };
   }
-  const p = payload as { subscriptionType?: string; objectTypeId?: string; objectId?: string | number; changeSource?: string; sourceId?: string | number; primaryObjectId?: number | string; mergedObjectIds?: Array<number | string> };
+  const p = payload as {
+    subscriptionType?: string;
+    objectTypeId?: string;
+    objectId?: string | number;
+    changeSource?: string;
+    sourceId?: string | number;
+    primaryObjectId?: number | string;
+    mergedObjectIds?: Array<number | string>;
+    propertyName?: string;
+    propertyValue?: unknown;
+  };
   const [prefix = '', action = ''] = (p.subscriptionType ?? '').split('.');
   const objectType = (p.objectTypeId ? HUBSPOT_OBJECT_TYPES[p.objectTypeId] : undefined) ?? HUBSPOT_OBJECT_TYPES[prefix];
   if (!objectType || p.objectId === undefined) return undefined;
   const sourceAppId = p.changeSource === 'INTEGRATION' && p.sourceId !== undefined ? String(p.sourceId) : undefined;
   const merge = action === 'merge' && p.primaryObjectId !== undefined && (p.mergedObjectIds ?? []).length > 0 ? { primaryId: String(p.primaryObjectId), mergedIds: (p.mergedObjectIds ?? []).map(String) } : undefined;
-  return { objectType, side: 'hubspot', id: String(p.objectId), deleted: action === 'deletion', ...(sourceAppId ? { sourceAppId } : {}), ...(merge ? { merge } : {}) };
+  const property = action === 'propertyChange' && typeof p.propertyName === 'string' && 'propertyValue' in p ? { name: p.propertyName, value: p.propertyValue } : undefined;
+  return { objectType, side: 'hubspot', id: String(p.objectId), deleted: action === 'deletion', ...(sourceAppId ? { sourceAppId } : {}), ...(merge ? { merge } : {}), ...(property ? { property } : {}) };
 }
 
-export async function dispatchObjectChange(ctx: AppContext & { db: Knex.Transaction }, portalId: number, change: { source: 'hubspot' | 'quickbooks'; payload: unknown }): Promise<string | null> {
+/** A record whose change needs its pass. */
+export interface RecordTarget {
+  portalId: number;
+  objectType: ObjectType;
+  side: Side;
+  id: string;
+}
+
+/**
+ * `collect`: the caller gathers the records that need a pass (and queues them in pages); without it,
+ * or while the sync's first sync runs, each gets its own record job.
+ */
+export async function dispatchObjectChange(
+  ctx: AppContext & { db: Knex.Transaction },
+  portalId: number,
+  change: { source: 'hubspot' | 'quickbooks'; payload: unknown },
+  collect?: (target: RecordTarget) => void,
+): Promise<string | null> {
   const parsed = await inCustomersMode(ctx, portalId, objectChangeOf(change.source, change.payload));
   if (!parsed) return 'ignored: not an object this app syncs';
   if (parsed.objectType === 'contacts' && parsed.side === 'hubspot' && !parsed.deleted && !parsed.merge) {
@@ -91,8 +126,15 @@ export async function dispatchObjectChange(ctx: AppContext & { db: Knex.Transact
     if (deletionPolicyOf(definition.options) !== 'propagate') return `kept: deleted in ${where}, the linked record is not deleted (noted on the record)`;
     return `queued: deleted in ${where}, reflected on the linked record (never deleted)`;
   }
-  if (await isOwnWrite(ctx, portalId, parsed)) return 'skipped: our own write coming back';
-  await enqueueRecordSync(ctx, { portalId, objectType: parsed.objectType, side: parsed.side, id: parsed.id }, ctx.db);
+  // A change the sync does not take from this side would be ignored by the record's pass: no job.
+  if (!syncFlowsFrom(definition.direction, parsed.side)) return `skipped: the ${parsed.objectType} sync does not take changes from ${parsed.side === 'hubspot' ? 'HubSpot' : 'QuickBooks'}`;
+  const echo = await echoOfWhatWeHold(ctx, portalId, definition, parsed);
+  if (echo) return echo;
+  const target = { portalId, objectType: parsed.objectType, side: parsed.side, id: parsed.id };
+  // Pages once the first sync is done; during it, a record's own job (its pass waits for the backfill's
+  // page in progress, as it always has: matching there runs QuickBooks first).
+  if (collect && definition.backfill_completed_at) collect(target);
+  else await enqueueRecordSync(ctx, target, ctx.db);
   return null;
 }
 
@@ -133,13 +175,53 @@ async function reevaluateInvoiceContacts(ctx: AppContext & { db: Knex.Transactio
 }
 
 /**
- * Echo suppression before any API call: HubSpot names the app that made a change; for QBO, a change
- * no newer than the version we last wrote or read is one we have already seen. (The record pass
- * compares fingerprints too, for whatever gets past this.)
+ * Echo suppression before any API call and without a record job, from what the event says and what we
+ * hold (the record's row: the version we last wrote or read, the values of its last sync). A change is
+ * dropped only when it cannot be new to us; anything we cannot tell goes to the record's pass, which
+ * reads the record and compares fingerprints.
+ * - HubSpot names the app that made a change: ours is our own write.
+ * - A HubSpot property change whose value is the one we hold for every mapping of that property (the
+ *   value we wrote, coming back through another source, or a change back to it) changes nothing we
+ *   sync. Not for properties a filter reads, nor for a record not in sync (a change may bring it in).
+ * - A QuickBooks change no later than the version we last wrote or read (engine/execute-decision.ts
+ *   qboVersionHeld: its LastUpdatedTime, or for our write the moment QuickBooks' answer was in, within
+ *   that LastUpdatedTime's second) is one we have.
  */
-async function isOwnWrite(ctx: AppContext, portalId: number, change: ObjectChange): Promise<boolean> {
-  if (change.side === 'hubspot') return change.sourceAppId !== undefined && change.sourceAppId === ctx.env.HUBSPOT_APP_ID;
-  if (!change.occurredAt) return false;
+async function echoOfWhatWeHold(ctx: AppContext, portalId: number, definition: DBSyncDefinition, change: ObjectChange): Promise<string | null> {
+  if (change.side === 'hubspot') {
+    if (change.sourceAppId !== undefined && change.sourceAppId === ctx.env.HUBSPOT_APP_ID) return 'skipped: our own write coming back';
+    if (!change.property) return null;
+    const row = await findSyncRecordBySide(ctx.db, portalId, change.objectType, 'hubspot', change.id);
+    return row && holdsHubSpotValue(definition, row, change.objectType, change.property) ? `skipped: ${change.property.name} is already the value we hold` : null;
+  }
+  if (!change.occurredAt) return null;
+  const occurred = Date.parse(change.occurredAt);
+  if (Number.isNaN(occurred)) return null;
   const row = await findSyncRecordBySide(ctx.db, portalId, change.objectType, 'qbo', change.id);
-  return row?.qbo_updated_at != null && Date.parse(change.occurredAt) <= row.qbo_updated_at.getTime();
+  return row?.qbo_updated_at && holdsQboVersion(occurred, row.qbo_updated_at) ? 'skipped: our own write coming back (or a version we have)' : null;
+}
+
+/** A QuickBooks change at `occurredAt` (ms) is in the version we hold (the moment it covers up to, qboVersionHeld). */
+export function holdsQboVersion(occurredAt: number, held: Date): boolean {
+  return occurredAt <= held.getTime();
+}
+
+/** A HubSpot property's new value is the one the record's last sync holds, for every mapping of it. */
+export function holdsHubSpotValue(definition: Pick<DBSyncDefinition, 'filters' | 'field_mappings'>, row: Pick<DBSyncRecord, 'state' | 'qbo_id' | 'hubspot_id' | 'hubspot_snapshot'>, objectType: ObjectType, property: { name: string; value: unknown }): boolean {
+  const snapshot = row.hubspot_snapshot;
+  if (row.state !== 'synced' || !row.qbo_id || !snapshot) return false;
+  const filters = syncFiltersSchema.safeParse(definition.filters ?? {});
+  if (!filters.success || [...filters.data.toQbo, ...filters.data.toHubSpot].some((g) => g.criteria.some((c) => c.property === property.name || relatedPropertyOf(c.property) !== null))) return false;
+  const mappings = z.array(fieldMappingSchema).safeParse(definition.field_mappings);
+  if (!mappings.success) return false;
+  const mapped = mappings.data.filter((m) => m.enabled && m.hubspotProperty === property.name);
+  if (mapped.length === 0) return false;
+  // Values compare in the form the record's pass stored them; a property we do not know the kind of (a custom one) is not judged here.
+  const catalogues = cataloguesFor(objectType);
+  if (!catalogues?.hubspot[property.name]) return false;
+  const given = property.value;
+  if (given !== null && given !== undefined && typeof given !== 'string' && typeof given !== 'number' && typeof given !== 'boolean') return false;
+  const raw = given === null || given === undefined ? null : String(given);
+  const values = extractHubSpotValues({ id: row.hubspot_id ?? '', properties: { [property.name]: raw }, updatedAt: new Date(0) }, mapped, { catalogues });
+  return mapped.every((m) => m.id in snapshot && JSON.stringify(snapshot[m.id] ?? null) === JSON.stringify(values[m.id] ?? null));
 }

@@ -52,7 +52,7 @@ async function firstSyncDone(h: AppHarness, portalId: number): Promise<void> {
 /** Nothing left in the queue (a contact's creation sends several events, each its own pass). */
 async function queueIdle(h: AppHarness): Promise<void> {
   await eventually(async () => {
-    const { rows } = await h.db.db.raw<{ rows: Array<{ n: number }> }>(`select count(*)::int as n from pgboss.job where name in ('sync.record', 'webhooks.process', 'sync.invoice-contacts') and state in ('created', 'retry', 'active')`);
+    const { rows } = await h.db.db.raw<{ rows: Array<{ n: number }> }>(`select count(*)::int as n from pgboss.job where name in ('sync.record', 'sync.records', 'webhooks.process', 'sync.invoice-contacts') and state in ('created', 'retry', 'active')`);
     return rows[0]!.n === 0;
   }, 30_000);
 }

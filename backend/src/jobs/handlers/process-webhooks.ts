@@ -9,8 +9,10 @@ import type { AppContext } from '../context.ts';
 import type { Knex } from '../../db/knex.ts';
 import { lockUnprocessedInboxEvents, markInboxProcessed, type DBInboxEvent } from '../../db/webhook-inbox.ts';
 import { forgetHubSpotContact } from '../../connections/privacy.ts';
-import { dispatchObjectChange } from '../../sync/webhook-dispatch.ts';
-import { RECORD_DEBOUNCE_MS, syncRecordJob } from './sync-record.ts';
+import { dispatchObjectChange, type RecordTarget } from '../../sync/webhook-dispatch.ts';
+import { enqueueRecordSync, RECORD_DEBOUNCE_MS, RECORD_DEBOUNCE_SECONDS, syncRecordJob } from './sync-record.ts';
+import { RECORD_PAGE_SIZE, syncRecordPageJob } from './sync-records.ts';
+import { recordJobPriority } from '../fair-priority.ts';
 
 const BATCH = 200;
 
@@ -18,13 +20,40 @@ const hubspotPayload = z.object({ subscriptionType: z.string(), objectId: z.unio
 
 type TxContext = AppContext & { db: Knex.Transaction };
 
-async function handleHubSpotEvent(ctx: TxContext, portalId: number, row: DBInboxEvent): Promise<string | null> {
+async function handleHubSpotEvent(ctx: TxContext, portalId: number, row: DBInboxEvent, collect: (target: RecordTarget) => void): Promise<string | null> {
   const event = hubspotPayload.parse(row.payload);
   if (event.subscriptionType === 'contact.privacyDeletion' && event.objectId !== undefined) {
     await forgetHubSpotContact(ctx, portalId, String(event.objectId));
     return null;
   }
-  return dispatchObjectChange(ctx, portalId, { source: 'hubspot', payload: row.payload });
+  return dispatchObjectChange(ctx, portalId, { source: 'hubspot', payload: row.payload }, collect);
+}
+
+/**
+ * The records a batch of events changed, queued in the same transaction: one record alone gets its
+ * record job (deduplicated per record while queued, the single-edit path); several of one object type
+ * and side go as pages (sync-records.ts), so their reads are batch calls.
+ */
+async function queueRecordPasses(ctx: TxContext, targets: RecordTarget[]): Promise<void> {
+  const groups = new Map<string, RecordTarget[]>();
+  for (const t of targets) {
+    const key = `${t.objectType}:${t.side}`;
+    const group = groups.get(key) ?? [];
+    if (!group.some((g) => g.id === t.id)) group.push(t);
+    groups.set(key, group);
+  }
+  for (const group of groups.values()) {
+    const [first] = group;
+    if (!first) continue;
+    if (group.length === 1) {
+      await enqueueRecordSync(ctx, first, ctx.db);
+      continue;
+    }
+    for (let start = 0; start < group.length; start += RECORD_PAGE_SIZE) {
+      const ids = group.slice(start, start + RECORD_PAGE_SIZE).map((t) => t.id);
+      await ctx.queue.send(syncRecordPageJob.name, { portalId: first.portalId, objectType: first.objectType, side: first.side, ids }, { trx: ctx.db, startAfterSeconds: RECORD_DEBOUNCE_SECONDS, priority: recordJobPriority.next(first.portalId), retryLimit: 8 });
+    }
+  }
 }
 
 export const processWebhooksJob = defineJob({
@@ -35,14 +64,20 @@ export const processWebhooksJob = defineJob({
       const done = await ctx.db.transaction(async (trx) => {
         const rows = await lockUnprocessedInboxEvents(trx, portalId, source, BATCH);
         const txCtx: TxContext = { ...ctx, db: trx };
+        const targets: RecordTarget[] = [];
+        const collect = (target: RecordTarget) => targets.push(target);
         for (const row of rows) {
-          const note = source === 'hubspot' ? await handleHubSpotEvent(txCtx, portalId, row) : await dispatchObjectChange(txCtx, portalId, { source, payload: row.payload });
+          const note = source === 'hubspot' ? await handleHubSpotEvent(txCtx, portalId, row, collect) : await dispatchObjectChange(txCtx, portalId, { source, payload: row.payload }, collect);
           await markInboxProcessed(trx, [row.id], note);
         }
+        await queueRecordPasses(txCtx, targets);
         return { last: rows.length < BATCH, handled: rows.length };
       });
       // The record passes just queued start after their debounce; wake this process's workers then.
-      if (done.handled > 0) ctx.queue.notify(syncRecordJob.name, RECORD_DEBOUNCE_MS + 20);
+      if (done.handled > 0) {
+        ctx.queue.notify(syncRecordJob.name, RECORD_DEBOUNCE_MS + 20);
+        ctx.queue.notify(syncRecordPageJob.name, RECORD_DEBOUNCE_MS + 20);
+      }
       if (done.last) return;
     }
   },

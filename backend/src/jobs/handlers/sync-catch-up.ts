@@ -3,6 +3,7 @@
  * setup, by "Sync now", and by the scheduler every few minutes. One per definition at a time.
  */
 import { z } from 'zod';
+import { objectTypeSchema } from '@quickbooks-sync/contract';
 import { defineJob } from '../job-definition.ts';
 import type { AppContext } from '../context.ts';
 import type { Knex } from '../../db/knex.ts';
@@ -17,7 +18,7 @@ const triggers = ['first_sync', 'schedule', 'webhook', 'sync_now', 'retry', 'rec
 
 export const syncCatchUpJob = defineJob({
   name: 'sync.catch-up',
-  payload: z.object({ portalId: z.number().int().positive(), objectType: z.enum(['contacts', 'companies', 'products', 'invoices', 'payments']), trigger: z.enum(triggers) }),
+  payload: z.object({ portalId: z.number().int().positive(), objectType: objectTypeSchema, trigger: z.enum(triggers) }),
   handle: async (ctx, { portalId, objectType, trigger }) => {
     const adapter = adapterFor(objectType);
     if (!adapter) return;

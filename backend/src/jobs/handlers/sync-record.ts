@@ -3,6 +3,7 @@
  * start a second late, so a burst of webhooks for one record becomes one pass (debounce).
  */
 import { z } from 'zod';
+import { objectTypeSchema } from '@quickbooks-sync/contract';
 import { defineJob } from '../job-definition.ts';
 import type { AppContext } from '../context.ts';
 import type { Knex } from '../../db/knex.ts';
@@ -15,7 +16,7 @@ import { recordJobPriority } from '../fair-priority.ts';
 
 const payload = z.object({
   portalId: z.number().int().positive(),
-  objectType: z.enum(['contacts', 'companies', 'products', 'invoices', 'payments']),
+  objectType: objectTypeSchema,
   side: z.enum(['hubspot', 'qbo']),
   id: z.string().min(1),
   /** How many times this change already found its object locked by a pass and stepped aside. */

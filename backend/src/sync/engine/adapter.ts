@@ -8,6 +8,7 @@ import type { QboConnection } from '../../db/qbo-connections.ts';
 import type { RelatedRelation } from '@quickbooks-sync/contract/definitions';
 import type { FieldMapping, HubSpotRecord, MappedValues, ObjectType, QboRecord, Side, SyncFilters } from '../types.ts';
 import type { PageBatcher } from './page-batcher.ts';
+import type { PassMemo } from './pass-memo.ts';
 import type { SessionVendors } from './session-vendors.ts';
 
 /** Everything an adapter needs to talk to both systems for one account. */
@@ -22,6 +23,8 @@ export interface AdapterSession {
   vendors: SessionVendors;
   /** Set while a page of records runs together: the adapter's vendor calls go out as batches. */
   batcher?: PageBatcher;
+  /** What this page (or this record's pass) already read or wrote, so it is not read again (pass-memo.ts). */
+  memo?: PassMemo;
 }
 
 export interface RecordExclusion {

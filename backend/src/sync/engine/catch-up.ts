@@ -15,6 +15,7 @@ import type { AdapterSession, ObjectAdapter } from './adapter.ts';
 import { syncRecord, type RecordSyncAction } from './record-sync.ts';
 import { hubspotObjectOf, qboEntityOf } from './object-names.ts';
 import { PageBatcher } from './page-batcher.ts';
+import { PassMemo } from './pass-memo.ts';
 import { withObjectLock } from './object-lock.ts';
 import { wakeWaitingChanges } from './wake-waiting-changes.ts';
 import { dueTransientRetries } from '../../db/sync-records.ts';
@@ -66,7 +67,7 @@ async function syncPage(session: AdapterSession, adapter: ObjectAdapter, side: S
   const current = await getSyncDefinition(session.ctx.db, session.portalId, adapter.objectType);
   if (current?.id !== session.definition.id || current.status !== 'enabled') throw new SyncStopped();
   const batcher = new PageBatcher();
-  const pageSession: AdapterSession = { ...session, batcher };
+  const pageSession: AdapterSession = { ...session, batcher, memo: new PassMemo() };
   const units = groupByMatchKey(adapter, side, records).map((group) => async () => {
     for (const record of group) {
       const id = side === 'hubspot' ? (record as HubSpotRecord).id : (record as QboRecord).Id;

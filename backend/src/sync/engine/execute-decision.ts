@@ -39,6 +39,8 @@ export async function executeDecision(pass: RecordPass, decision: PairDecision, 
   const writeHubSpot = decision.hubspot.write;
   // A create may write something other than asked (a display name the policy chose): said on the record.
   let createNote: string | null = null;
+  /** When QuickBooks' answer to our write was in (its echo happened before it). */
+  let qboWrittenAt = 0;
 
   try {
     if (writeQbo) {
@@ -49,6 +51,11 @@ export async function executeDecision(pass: RecordPass, decision: PairDecision, 
         createNote = adapter.createdNote?.(qbo, decision.qbo.values) ?? null;
       }
       written.push('qbo');
+      qboWrittenAt = Date.now();
+      // QuickBooks tells of our write by webhook in about a second; the HubSpot write may take longer
+      // (a page waits on HubSpot's rate budget). Known now, the echo is recognised from the event
+      // alone (webhook-dispatch.ts), without a read, whenever it arrives.
+      if (writeHubSpot) await rememberQboWrite(pass, qbo, !now.qbo, qboWrittenAt);
     }
     if (writeHubSpot) {
       if (!qbo) throw new Error('a HubSpot write needs the QuickBooks record it mirrors');
@@ -112,7 +119,7 @@ export async function executeDecision(pass: RecordPass, decision: PairDecision, 
       hubspot_snapshot: hubspotValues,
       qbo_snapshot: qboValues,
       qbo_sync_token: qbo?.SyncToken ?? row.qbo_sync_token,
-      qbo_updated_at: qbo?.MetaData?.LastUpdatedTime ? new Date(qbo.MetaData.LastUpdatedTime) : row.qbo_updated_at,
+      qbo_updated_at: (qbo && qboVersionHeld(qbo, written.includes('qbo') ? qboWrittenAt : undefined)) ?? row.qbo_updated_at,
       pending_qbo_request_id: null,
       last_direction: lastDirection,
       last_synced_at: written.length > 0 || firstSync ? new Date() : row.last_synced_at,
@@ -123,6 +130,29 @@ export async function executeDecision(pass: RecordPass, decision: PairDecision, 
   if (written.length > 0) return { action: 'updated', recordId: pass.row.id };
   if (firstSync) return { action: 'linked', recordId: pass.row.id };
   return { action: 'unchanged', recordId: pass.row.id, ...(ownedByQbo ? { reasonCode: 'owned_by_quickbooks' } : {}) };
+}
+
+/** Links a created QBO record and stores the version we wrote, before the rest of the pair is written. */
+async function rememberQboWrite(pass: RecordPass, qbo: QboRecord, created: boolean, writtenAt: number): Promise<void> {
+  if (created) pass.row = await linkRows(pass.db, pass.row, 'qbo', qbo.Id);
+  const held = qboVersionHeld(qbo, writtenAt);
+  if (held) await pass.save({ qbo_updated_at: held });
+}
+
+/**
+ * The latest moment of QuickBooks' history the record's version covers, for echo suppression
+ * (webhook-dispatch.ts: a change no later than it is one we have). QuickBooks gives LastUpdatedTime to
+ * the second, its webhooks to the millisecond: a version we read covers its LastUpdatedTime; a version
+ * we wrote covers up to when QuickBooks' answer was in (`writtenAt`), within that second — so our
+ * write's echo is known, and a person's edit later in the same second is not taken for it. (A clock of
+ * ours ahead of Intuit's by more than the answer's way back could take such an edit for the echo; the
+ * next catch-up's CDC still brings it in.)
+ */
+export function qboVersionHeld(qbo: QboRecord, writtenAt?: number): Date | null {
+  const lastUpdated = qbo.MetaData?.LastUpdatedTime ? Date.parse(qbo.MetaData.LastUpdatedTime) : NaN;
+  if (Number.isNaN(lastUpdated)) return null;
+  if (writtenAt === undefined) return new Date(lastUpdated);
+  return new Date(Math.min(Math.max(writtenAt, lastUpdated), Math.floor(lastUpdated / 1000) * 1000 + 999));
 }
 
 /**

@@ -5,9 +5,14 @@
  * record; when every record still running is parked (or a loader's queue is full), the queued calls
  * go out as batches and each record resumes with its own answer.
  *
- * Deterministic, no timers: the flush happens exactly when no record can make progress without an
- * answer. A record is one unit (tracked through AsyncLocalStorage), however many calls it has waiting,
- * so a record that waits on several things at once (use `loadMany` for a list) is counted once. A record
+ * Deterministic, no timers: the flush happens exactly when no record can make progress without it —
+ * every running record waits, and none waits on a batch already sent. A record waiting on a sent batch
+ * will move on when its answer comes, and usually to the same next call as the records already queued
+ * there: flushing then would split one page's calls into many small batches (records come back from
+ * the vendor batch by batch, at the rate budget's pace). So a page moves call by call, each call one
+ * batch per `maxBatch` records, which is the fewest calls the vendors' batch sizes allow.
+ * A record is one unit (tracked through AsyncLocalStorage), however many calls it has waiting, so a
+ * record that waits on several things at once (use `loadMany` for a list) is counted once. A record
  * with one branch waiting and another still busy counts as parked: that can flush a little early,
  * never late, and never changes an answer. Outside a page (a webhook's single record) loaders call the
  * batch function directly.
@@ -19,23 +24,38 @@ export interface BatchLoader<I, O> {
   name: string;
   maxBatch: number;
   load(items: I[]): Promise<Array<O | Error>>;
+  /**
+   * Reads only: items with the same key are one item of the batch, its answer given to every record
+   * that asked (a page of invoices asking for the same 200 items takes 2 slots of 100, not 30).
+   */
+  keyOf?(item: I): string;
 }
 
-interface Pending {
-  item: unknown;
+interface Waiter {
   resolve: (value: unknown) => void;
   reject: (err: unknown) => void;
   unit: Unit | undefined;
 }
 
+interface Pending {
+  item: unknown;
+  waiters: Waiter[];
+  sent: boolean;
+}
+
 interface Queue {
   loader: BatchLoader<unknown, unknown>;
   pending: Pending[];
+  /** Items by the loader's key, queued or sent and not answered yet, for loaders that have one. */
+  byKey: Map<string, Pending>;
 }
 
-/** One running record (or records that must go one after another): how many of its calls wait. */
+/** One running record (or records that must go one after another): how many of its calls wait, and how many of those were sent. */
 interface Unit {
   waiting: number;
+  sent: number;
+  /** How many times it was answered and moved on: how far along the page's sequence of calls it is. */
+  stage: number;
 }
 
 const currentUnit = new AsyncLocalStorage<Unit>();
@@ -43,6 +63,8 @@ const currentUnit = new AsyncLocalStorage<Unit>();
 export class PageBatcher {
   private running = 0;
   private parkedUnits = 0;
+  /** Units with a call in a batch that was sent and has not answered yet. */
+  private unitsAwaitingSent = 0;
   private readonly queues = new Map<string, Queue>();
 
   /**
@@ -53,7 +75,7 @@ export class PageBatcher {
     this.running += units.length;
     return Promise.allSettled(
       units.map((work) =>
-        currentUnit.run({ waiting: 0 }, async () => {
+        currentUnit.run({ waiting: 0, sent: 0, stage: 0 }, async () => {
           try {
             return await work();
           } finally {
@@ -69,40 +91,87 @@ export class PageBatcher {
     return new Promise<O>((resolve, reject) => {
       let queue = this.queues.get(loader.name);
       if (!queue) {
-        queue = { loader: loader, pending: [] };
+        queue = { loader, pending: [], byKey: new Map() };
         this.queues.set(loader.name, queue);
       }
       const unit = currentUnit.getStore();
       if (unit && unit.waiting++ === 0) this.parkedUnits++;
-      queue.pending.push({ item, resolve: resolve as (value: unknown) => void, reject, unit });
-      if (queue.pending.length >= loader.maxBatch) this.send(queue, queue.pending.splice(0, loader.maxBatch));
+      const waiter: Waiter = { resolve: resolve as (value: unknown) => void, reject, unit };
+      const key = loader.keyOf?.(item);
+      const same = key === undefined ? undefined : queue.byKey.get(key);
+      if (same) {
+        same.waiters.push(waiter);
+        if (same.sent) this.markSent(waiter);
+      } else {
+        const pending: Pending = { item, waiters: [waiter], sent: false };
+        queue.pending.push(pending);
+        if (key !== undefined) queue.byKey.set(key, pending);
+        if (queue.pending.length >= loader.maxBatch) this.send(queue, this.take(queue));
+      }
       this.flushIfStuck();
     });
   }
 
   private flushIfStuck(): void {
-    if (this.parkedUnits === 0 || this.parkedUnits < this.running) return;
+    if (this.parkedUnits === 0 || this.parkedUnits < this.running || this.unitsAwaitingSent > 0) return;
+    // Records furthest behind go first: a record one call behind the rest (its first batch was the
+    // partial one) then catches up and shares the others' next batch instead of trailing in its own.
+    const stageOf = (w: Waiter) => w.unit?.stage ?? -1;
+    let behind = Infinity;
+    for (const queue of this.queues.values()) for (const p of queue.pending) for (const w of p.waiters) behind = Math.min(behind, stageOf(w));
     for (const queue of this.queues.values()) {
-      while (queue.pending.length > 0) this.send(queue, queue.pending.splice(0, queue.loader.maxBatch));
+      if (!queue.pending.some((p) => p.waiters.some((w) => stageOf(w) === behind))) continue;
+      while (queue.pending.length > 0) this.send(queue, this.take(queue));
     }
+  }
+
+  private take(queue: Queue): Pending[] {
+    return queue.pending.splice(0, queue.loader.maxBatch);
+  }
+
+  private markSent(w: Waiter): void {
+    if (w.unit && w.unit.sent++ === 0) this.unitsAwaitingSent++;
   }
 
   private send(queue: Queue, batch: Pending[]): void {
     if (batch.length === 0) return;
-    const settle = (each: (p: Pending, i: number) => void) => {
+    for (const p of batch) {
+      p.sent = true;
+      p.waiters.forEach((w) => this.markSent(w));
+    }
+    const settle = (each: (w: Waiter, i: number) => void) => {
+      // An answered item is not joined any more: a later ask is a new read.
+      const loader = queue.loader;
+      if (loader.keyOf) {
+        for (const p of batch) {
+          const key = loader.keyOf(p.item);
+          if (queue.byKey.get(key) === p) queue.byKey.delete(key);
+        }
+      }
+      // Records that joined while the call was out are answered too (the waiters list is read now).
+      const waiters = batch.flatMap((p) => p.waiters);
       // Unpark before resuming anyone, so a record that parks again is counted against the right total.
-      for (const p of batch) if (p.unit && --p.unit.waiting === 0) this.parkedUnits--;
-      batch.forEach(each);
+      for (const w of waiters) {
+        if (!w.unit) continue;
+        if (--w.unit.sent === 0) this.unitsAwaitingSent--;
+        if (--w.unit.waiting === 0) {
+          this.parkedUnits--;
+          w.unit.stage++;
+        }
+      }
+      batch.forEach((p, i) => p.waiters.forEach((w) => each(w, i)));
+      // Records still waiting on queued calls (several calls at once) may be all that is left.
+      this.flushIfStuck();
     };
     queue.loader.load(batch.map((p) => p.item)).then(
       (answers) =>
-        settle((p, i) => {
+        settle((w, i) => {
           const answer = answers[i];
-          if (answer instanceof Error) p.reject(answer);
-          else if (i >= answers.length) p.reject(new Error(`${queue.loader.name}: no answer for item ${i}`));
-          else p.resolve(answer);
+          if (answer instanceof Error) w.reject(answer);
+          else if (i >= answers.length) w.reject(new Error(`${queue.loader.name}: no answer for item ${i}`));
+          else w.resolve(answer);
         }),
-      (err: unknown) => settle((p) => p.reject(err)),
+      (err: unknown) => settle((w) => w.reject(err)),
     );
   }
 }

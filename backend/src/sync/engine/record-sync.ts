@@ -11,6 +11,7 @@ import { cataloguesFor } from '../mappings/catalogues.ts';
 import { matchesFilters } from '../filters/matches-filters.ts';
 import { RecordFailure, type AdapterSession, type ObjectAdapter } from './adapter.ts';
 import { recordRowFor } from './record-store.ts';
+import { PassMemo } from './pass-memo.ts';
 import { readFilterValue, relatedForFilters, valuesFor } from './record-values.ts';
 import { RecordPass, type AnyRecord, type RecordSyncResult } from './record-pass.ts';
 import { findCounterpart, readSide } from './counterpart.ts';
@@ -23,13 +24,17 @@ import { alreadyVoided, voidedInHubSpot, voidedInQbo } from '../removals/voided.
 
 export type { RecordSyncAction, RecordSyncResult } from './record-pass.ts';
 
-function flowsFrom(session: AdapterSession, side: Side): boolean {
-  const d = session.definition.direction;
-  return d === 'two_way' || (side === 'hubspot' ? d === 'hubspot_to_qbo' : d === 'qbo_to_hubspot');
+/** Whether a sync of this direction takes changes made on `side`. */
+export function syncFlowsFrom(direction: string, side: Side): boolean {
+  return direction === 'two_way' || (side === 'hubspot' ? direction === 'hubspot_to_qbo' : direction === 'qbo_to_hubspot');
 }
 
+const flowsFrom = (session: AdapterSession, side: Side): boolean => syncFlowsFrom(session.definition.direction, side);
+
 /** `preloaded`: the source record when the caller already read it (catch-up and backfill pages). */
-export async function syncRecord(session: AdapterSession, adapter: ObjectAdapter, side: Side, id: string, runId: number | null = null, preloaded?: AnyRecord): Promise<RecordSyncResult> {
+export async function syncRecord(pageOrPassSession: AdapterSession, adapter: ObjectAdapter, side: Side, id: string, runId: number | null = null, preloaded?: AnyRecord): Promise<RecordSyncResult> {
+  // Outside a page the record's pass has a memo of its own: what it read before its write is not read again after it.
+  const session = pageOrPassSession.memo ? pageOrPassSession : { ...pageOrPassSession, memo: new PassMemo() };
   if (!flowsFrom(session, side)) return { action: 'ignored', recordId: null };
   const source = preloaded ?? (await readSide(session, adapter, side, id));
   if (!source && side === 'qbo' && adapter.archiveHubSpot) return reverseDeleted(session, adapter, id, runId);

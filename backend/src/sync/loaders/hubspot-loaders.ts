@@ -14,6 +14,7 @@ export function hubspotReadByIdLoader(session: AdapterSession, objectType: strin
   return {
     name: `hubspot.read.${objectType}`,
     maxBatch: BATCH_SIZE,
+    keyOf: (id) => id,
     async load(ids) {
       const { records } = await session.vendors.hubspot.batchRead(objectType, ids, properties);
       const byId = new Map(records.map((r) => [r.id, r]));
@@ -33,6 +34,7 @@ export function hubspotFindByLoader(
   return {
     name: `hubspot.find.${objectType}.${idProperty}`,
     maxBatch: BATCH_SIZE,
+    keyOf: (key) => key,
     async load(keys) {
       const { records } = await session.vendors.hubspot.batchRead(objectType, keys, properties, idProperty);
       const byKey = new Map<string, HubSpotRecord[]>();
@@ -66,6 +68,7 @@ export function hubspotAssociatedIdsLoader(session: AdapterSession, fromType: st
   return {
     name: `hubspot.associated.${fromType}.${toType}`,
     maxBatch: BATCH_SIZE,
+    keyOf: (id) => id,
     async load(ids) {
       const found = await session.vendors.hubspot.associatedIds(fromType, toType, ids);
       return ids.map((id) => found.get(id) ?? []);
@@ -78,6 +81,18 @@ export function hubspotCreateLoader(session: AdapterSession, objectType: string)
     name: `hubspot.create.${objectType}`,
     maxBatch: BATCH_SIZE,
     load: (inputs) => session.vendors.hubspot.batchCreate(objectType, inputs),
+  };
+}
+
+/** Archives records (an invoice's replaced line items), 100 per call; an id already gone is fine. */
+export function hubspotArchiveLoader(session: AdapterSession, objectType: string): BatchLoader<string, true> {
+  return {
+    name: `hubspot.archive.${objectType}`,
+    maxBatch: BATCH_SIZE,
+    async load(ids) {
+      await session.vendors.hubspot.batchArchive(objectType, ids);
+      return ids.map(() => true as const);
+    },
   };
 }
 
@@ -104,6 +119,7 @@ export function hubspotSearchInLoader(session: AdapterSession, objectType: strin
   return {
     name: `hubspot.searchIn.${objectType}.${property}`,
     maxBatch: SEARCH_IN_MAX,
+    keyOf: (key) => key,
     async load(keys) {
       const found = await session.vendors.hubspot.searchIn(objectType, property, keys, properties, keys.length * 10);
       const byKey = new Map<string, HubSpotRecord[]>();

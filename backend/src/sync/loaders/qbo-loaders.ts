@@ -29,6 +29,7 @@ export function qboReadByIdLoader(session: AdapterSession, entity: string, optio
   return {
     name: `qbo.read.${entity}`,
     maxBatch: QBO_IN_LIST_MAX,
+    keyOf: (id) => id,
     async load(ids) {
       const byId = new Map((await selectIn(session, entity, 'Id', ids, options)).map((r) => [r.Id, r]));
       return ids.map((id) => byId.get(id));
@@ -47,6 +48,7 @@ export function qboFindByLoader(
   return {
     name: `qbo.find.${entity}.${field}`,
     maxBatch: QBO_IN_LIST_MAX,
+    keyOf: (key) => key,
     async load(keys) {
       const found = await selectIn(session, entity, field, keys, { nameList: options.nameList && !options.activeOnly });
       const byKey = new Map<string, QboRecord[]>();

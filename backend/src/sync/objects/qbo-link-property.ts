@@ -21,11 +21,13 @@ export function ensureQboLinkProperty(session: AdapterSession, property: QboLink
   let done = ensured.get(key);
   if (!done) {
     done = (async () => {
+      const groups = new Set<string>();
       for (const spec of [
         { name: property.name, label: property.label, type: 'string', fieldType: 'text', groupName: 'quickbooks_sync', groupLabel: 'QuickBooks sync', hasUniqueValue: true, description: property.description },
         ...extra,
       ] as HubSpotPropertySpec[]) {
-        await session.vendors.hubspot.ensureProperty(property.objectType, spec);
+        await session.vendors.hubspot.ensureProperty(property.objectType, spec, { groupEnsured: groups.has(spec.groupName) });
+        groups.add(spec.groupName);
       }
     })();
     ensured.set(key, done);

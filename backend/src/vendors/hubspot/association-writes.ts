@@ -6,7 +6,7 @@
  */
 import type { HubSpotCall } from './call.ts';
 import { hubspotBatchItemError } from './errors.ts';
-import { associationBatchSchema, chunk, parseResponse } from './schemas.ts';
+import { associationBatchSchema, associationLabelsSchema, chunk, parseResponse } from './schemas.ts';
 
 const ASSOCIATION_BATCH_SIZE = 100;
 const ARCHIVE_BATCH_SIZE = 100;
@@ -46,5 +46,17 @@ export function associationWrites(call: HubSpotCall) {
     }
   }
 
-  return { associatedIds, associateDefault, batchArchive };
+  /**
+   * The type id of HubSpot's own unlabeled association from `fromType` to `toType`, read from the
+   * labels endpoint (invoice type ids are not published, §5.4), so records can be created already
+   * associated; null when HubSpot lists none or more than one.
+   */
+  async function unlabeledTypeId(fromType: string, toType: string): Promise<number | null> {
+    const raw = await call('association labels read', 'general', (c) => c.crm.associations.v4.schema.definitionsApi.getAll(fromType, toType));
+    const { results } = parseResponse(associationLabelsSchema, raw, 'association labels read');
+    const unlabeled = results.filter((r) => r.category === 'HUBSPOT_DEFINED' && (r.label ?? '') === '');
+    return unlabeled.length === 1 ? unlabeled[0]!.typeId : null;
+  }
+
+  return { associatedIds, associateDefault, batchArchive, unlabeledTypeId };
 }

@@ -33,9 +33,12 @@ export function propertyAdmin(call: HubSpotCall) {
     }
   }
 
-  /** Creates the property (and its group) unless it exists; answers whether it was created now. */
-  async function ensureProperty(objectType: string, spec: HubSpotPropertySpec): Promise<{ created: boolean }> {
-    await ensureGroup(objectType, spec.groupName, spec.groupLabel ?? spec.groupName);
+  /**
+   * Creates the property (and its group) unless it exists; answers whether it was created now.
+   * `groupEnsured`: the caller just ensured this group for another property (one call fewer).
+   */
+  async function ensureProperty(objectType: string, spec: HubSpotPropertySpec, options: { groupEnsured?: boolean } = {}): Promise<{ created: boolean }> {
+    if (!options.groupEnsured) await ensureGroup(objectType, spec.groupName, spec.groupLabel ?? spec.groupName);
     const body = {
       name: spec.name,
       label: spec.label,

@@ -32,6 +32,10 @@ export const batchResponseSchema = z.looseObject({
   errors: z.array(batchErrorSchema).optional(),
 });
 
+export const associationLabelsSchema = z.looseObject({
+  results: z.array(z.looseObject({ category: z.string(), typeId: z.number(), label: z.string().nullable().optional() })),
+});
+
 export const associationBatchSchema = z.looseObject({
   results: z.array(
     z.looseObject({

@@ -1,6 +1,6 @@
 /** Signed API for the sync settings (R5–R11): list, set up (recommended or custom), edit, disable/enable, delete, Sync now. */
 import { Router } from 'express';
-import { z } from 'zod';
+import { objectTypeSchema } from '@quickbooks-sync/contract';
 import type { AppContext } from '../../../jobs/context.ts';
 import { accountOf } from '../../middleware/hubspot-signature.ts';
 import { httpErrors } from '../../errors.ts';
@@ -15,7 +15,7 @@ import {
 } from '../../../sync/definitions/definitions-service.ts';
 import { fieldCatalogue } from '../../../views/field-catalogue.ts';
 
-const objectTypeParam = z.enum(['contacts', 'companies', 'products', 'invoices', 'payments']);
+const objectTypeParam = objectTypeSchema;
 
 function objectTypeOf(raw: unknown) {
   const parsed = objectTypeParam.safeParse(raw);

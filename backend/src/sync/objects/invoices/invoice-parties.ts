@@ -16,7 +16,7 @@ import { billingContactLabelOf, type CustomerMode } from '@quickbooks-sync/contr
 import { contactsAdapter } from '../contacts/contacts-adapter.ts';
 import { companiesAdapter } from '../companies/companies-adapter.ts';
 import { billingContactLoader } from '../companies/billing-contact.ts';
-import { associateInvoiceParties, contactOfInvoice, primaryCompanyLoader } from './invoice-hubspot.ts';
+import { associateInvoiceParties, contactOfInvoice, primaryCompanyLoader, rememberInvoiceContact } from './invoice-hubspot.ts';
 import type { Side } from '../../types.ts';
 
 /** A customer-side record: a contact or a company in HubSpot, or a customer in QuickBooks, and the mode it syncs in. */
@@ -56,9 +56,17 @@ export function partyOnOtherSide(session: AdapterSession, side: Side, party: Inv
 
 /** A HubSpot invoice written from QuickBooks is associated with its party (HubSpot ids). */
 export async function associateInvoiceWithParty(session: AdapterSession, invoiceId: string, party: InvoiceParty): Promise<void> {
-  if (party.mode === 'contacts') return associateInvoiceParties(session, invoiceId, party.id);
+  if (party.mode === 'contacts') {
+    await associateInvoiceParties(session, invoiceId, party.id);
+    // The pass memo knows the invoice's contact now (no read of what we just wrote).
+    rememberInvoiceContact(session, invoiceId, party.id);
+    return;
+  }
   const companies = await getSyncDefinition(session.ctx.db, session.portalId, 'companies');
   const billing = await loadOne(session.batcher, billingContactLoader(session, billingContactLabelOf(companies?.options)), party.id);
   await loadOne(session.batcher, hubspotAssociateLoader(session, 'invoices', 'companies'), { from: invoiceId, to: party.id });
-  if (billing) await loadOne(session.batcher, hubspotAssociateLoader(session, 'invoices', 'contacts'), { from: invoiceId, to: billing.id });
+  if (billing) {
+    await loadOne(session.batcher, hubspotAssociateLoader(session, 'invoices', 'contacts'), { from: invoiceId, to: billing.id });
+    rememberInvoiceContact(session, invoiceId, billing.id);
+  }
 }

@@ -24,7 +24,7 @@ import { ensureQboLinkProperty } from '../qbo-link-property.ts';
 import { comparableLines, linesOfQboInvoice, taxOfLines, type InvoiceLine } from './invoice-lines.ts';
 import { missingTaxCodeFailure, ratesOfCodes, requireTaxCodeWhenNeeded, taxPerLine, writeQboTaxToLineItems } from './invoice-tax.ts';
 import { statusOfQboInvoice } from './invoice-status.ts';
-import { lineItemsOf, linesOfHubSpotInvoice, replaceLineItems } from './invoice-hubspot.ts';
+import { forgetInvoiceLineItems, lineItemsOf, linesOfHubSpotInvoice, rememberNewInvoice, replaceLineItems } from './invoice-hubspot.ts';
 import { invoiceHeaderFromValues, qboLinesFor } from './invoice-qbo.ts';
 import { associateInvoiceWithParty, customersModeOf, hubspotPartyOfInvoice, linkedParty, partyOnOtherSide, type InvoiceParty } from './invoice-parties.ts';
 import { invoiceVoiding } from './invoice-voiding.ts';
@@ -181,7 +181,10 @@ export const invoicesAdapter: ObjectAdapter = {
     } catch (err) {
       return qboRefused(err, 'the invoice');
     }
-    if (taxPerLine(session)) await writeQboTaxToLineItems(session, created, lines);
+    if (taxPerLine(session) && pair?.hubspot) {
+      await writeQboTaxToLineItems(session, created, lines);
+      forgetInvoiceLineItems(session, pair.hubspot.id);
+    }
     return created;
   },
   // An earlier create whose outcome is unknown, past QBO's requestid replay window: the invoice it
@@ -211,7 +214,10 @@ export const invoicesAdapter: ObjectAdapter = {
     } catch (err) {
       return qboRefused(err, `the update of invoice #${existing.Id}`);
     }
-    if (sentLines && taxPerLine(session)) await writeQboTaxToLineItems(session, updated, sentLines);
+    if (sentLines && taxPerLine(session) && pair?.hubspot) {
+      await writeQboTaxToLineItems(session, updated, sentLines);
+      forgetInvoiceLineItems(session, pair.hubspot.id);
+    }
     return updated;
   },
   upsertHubSpot: async (session, values, qboId, existingId, pair) => {
@@ -234,11 +240,12 @@ export const invoicesAdapter: ObjectAdapter = {
     // guide): a new one is written as a draft and gets its status after its parties and lines.
     const status = existingId ? undefined : properties.hs_invoice_status;
     if (status !== undefined) delete properties.hs_invoice_status;
-    let invoice = hubspotWritten(
-      existingId
-        ? await loadOne(session.batcher, hubspotUpdateLoader(session, 'invoices'), { id: existingId, properties })
-        : await loadOne(session.batcher, hubspotUpsertLoader(session, 'invoices', QBO_INVOICE_ID_PROPERTY), { id: qboId, properties }),
-    );
+    const written = existingId
+      ? await loadOne(session.batcher, hubspotUpdateLoader(session, 'invoices'), { id: existingId, properties })
+      : await loadOne(session.batcher, hubspotUpsertLoader(session, 'invoices', QBO_INVOICE_ID_PROPERTY), { id: qboId, properties });
+    let invoice = hubspotWritten(written);
+    // HubSpot says it made the invoice just now: it has no lines or contact to read (a retry's upsert finds the first attempt's, and reads them).
+    if (written.ok && written.created === true) rememberNewInvoice(session, invoice.id);
     if (party) await associateInvoiceWithParty(session, invoice.id, party);
     // The line items it has now: also when this is a retry whose first attempt created the invoice
     // (and maybe its lines) before failing, so they are replaced, never added to.
