@@ -60,13 +60,16 @@ export async function lockUnprocessedInboxEvents(db: Knex, portalId: number, sou
 
 /**
  * HubSpot records whose property was recently set to this value, from the property-change events in
- * the inbox (case-insensitive, trimmed): what search cannot show yet during its indexing lag.
+ * the inbox (case-insensitive, trimmed; `collapseSpaces`: runs of white space count as one, as company
+ * names are matched): what search cannot show yet during its indexing lag.
  */
-export async function recentHubSpotIdsWithProperty(db: Knex, portalId: number, property: string, value: string, withinMinutes = 10): Promise<string[]> {
+export async function recentHubSpotIdsWithProperty(db: Knex, portalId: number, property: string, value: string, withinMinutes = 10, options: { collapseSpaces?: boolean } = {}): Promise<string[]> {
+  const stored = options.collapseSpaces ? `regexp_replace(lower(trim(payload->>'propertyValue')), '\\s+', ' ', 'g')` : `lower(trim(payload->>'propertyValue'))`;
+  const wanted = options.collapseSpaces ? value.trim().replace(/\s+/g, ' ').toLowerCase() : value.trim().toLowerCase();
   const rows: Array<{ id: string | null }> = await db(WEBHOOK_INBOX)
     .where({ portal_id: portalId, source: 'hubspot' })
     .whereRaw(`payload->>'propertyName' = ?`, [property])
-    .whereRaw(`lower(trim(payload->>'propertyValue')) = ?`, [value.trim().toLowerCase()])
+    .whereRaw(`${stored} = ?`, [wanted])
     .whereRaw(`received_at > now() - make_interval(mins => ?)`, [withinMinutes])
     .distinct(db.raw(`payload->>'objectId' as id`));
   return rows.map((r) => r.id).filter((id): id is string => typeof id === 'string' && id !== '');

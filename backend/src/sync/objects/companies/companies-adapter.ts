@@ -7,6 +7,7 @@
  */
 import type { AdapterSession, ObjectAdapter } from '../../engine/adapter.ts';
 import { RecordFailure } from '../../engine/adapter.ts';
+import { recentHubSpotIdsWithProperty } from '../../../db/webhook-inbox.ts';
 import { loadOne, type BatchLoader } from '../../engine/page-batcher.ts';
 import type { HubSpotRecord, MappedValues, QboRecord } from '../../types.ts';
 import { cataloguesFor, type ObjectCatalogues } from '../../mappings/catalogues.ts';
@@ -124,11 +125,28 @@ async function companyCandidates(session: AdapterSession, customer: QboRecord): 
   // HubSpot keeps a domain as it was entered: "www.acme.com" is the same company as "acme.com".
   const byDomain = hubspotSearchInLoader(session, 'companies', 'domain', properties, (r) => r.properties.domain?.trim().toLowerCase() ?? null);
   for (const domain of domains) for (const value of [domain, `www.${domain}`]) found.push(...(await loadOne(session.batcher, byDomain, value)));
+  found.push(...(await companiesNotInSearchYet(session, names, domains, found)));
   const candidates = found.map((company) => {
     const domain = companyDomain(company);
     return { record: company, byName: names.includes(companyNameKey(company.properties.name) ?? ''), byDomain: domain !== null && domains.includes(domain) };
   });
   return companyMatches(candidates, (c) => c.id);
+}
+
+/**
+ * Search trails writes by seconds (hubspot-platform.md §5.5): a company a person created moments ago is
+ * not found by name or domain yet, but its property events are in our inbox already. Those companies are
+ * read by id (immediate), so a company and a customer made at once on both sides are linked, not each
+ * copied to the other side.
+ */
+async function companiesNotInSearchYet(session: AdapterSession, names: string[], domains: string[], found: HubSpotRecord[]): Promise<HubSpotRecord[]> {
+  const { db } = session.ctx;
+  const ids = new Set<string>();
+  for (const name of names) for (const id of await recentHubSpotIdsWithProperty(db, session.portalId, 'name', name, 10, { collapseSpaces: true })) ids.add(id);
+  for (const domain of domains) for (const value of [domain, `www.${domain}`]) for (const id of await recentHubSpotIdsWithProperty(db, session.portalId, 'domain', value)) ids.add(id);
+  for (const company of found) ids.delete(company.id);
+  if (ids.size === 0) return [];
+  return (await session.vendors.hubspot.batchRead('companies', [...ids], companyProperties(session))).records.filter((c) => !c.archived);
 }
 
 const refusal = (err: unknown) => (err instanceof QboApiError && err.kind === 'validation' ? new RecordFailure('qbo_rejected', `QuickBooks refused the customer: ${err.message}`) : err);
