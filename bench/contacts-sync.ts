@@ -116,6 +116,26 @@ async function checkFirstSyncCounts(app: App, portal: number, realm: string, con
   if (customersNow !== customers.size + createdInQbo) throw new Error(`QuickBooks has ${customersNow} customers, expected ${customers.size} + ${createdInQbo} created`);
 }
 
+/** The writes the first sync made, read off both emulators, and the fewest calls that can make them. */
+function minimumFirstSyncCalls(app: App, portal: number, realm: string, contacts: Set<string>, customers: Set<string>, since: number) {
+  const hsRecords = [...app.hubspot.state.account(portal)!.collection('contacts').records.values()];
+  const qbRecords = [...app.qbo.state.company(realm)!.collection('Customer').values()];
+  const hsCreated = hsRecords.filter((r) => !contacts.has(r.id)).length;
+  const hsUpdated = hsRecords.filter((r) => contacts.has(r.id) && r.updatedAt >= since).length;
+  const qbCreated = qbRecords.filter((r) => !customers.has(String(r.Id))).length;
+  const qbUpdated = qbRecords.filter((r) => customers.has(String(r.Id)) && String(r.SyncToken) !== '0').length;
+  const hundreds = (n: number) => Math.ceil(n / 100);
+  const thirties = (n: number) => Math.ceil(n / 30);
+  const terms = { setup: 2, hubspotList: hundreds(contacts.size), emailMatches: hundreds(customers.size), upserts: hundreds(hsCreated), updates: hundreds(hsUpdated), qboQueries: Math.floor(customers.size / 1000) + 1, qboCreates: thirties(qbCreated), qboUpdates: thirties(qbUpdated) };
+  const qboBatches = terms.qboCreates + terms.qboUpdates;
+  return {
+    hubspot: terms.setup + terms.hubspotList + terms.emailMatches + terms.upserts + terms.updates,
+    qbo: terms.qboQueries + qboBatches,
+    qboBatches,
+    terms: Object.entries(terms).map(([k, v]) => `${k}=${v}`).join(' '),
+  };
+}
+
 const BACKFILL_EDITS = Number(process.env.BENCH_BACKFILL_EDITS ?? 50);
 
 async function editsDuringBackfill(app: App, n: number): Promise<Record<string, number>> {
@@ -162,6 +182,7 @@ export async function benchContactsSync(options: ContactsBenchOptions = {}): Pro
     const originalCustomers = new Set(qbo.state.company(REALM)!.collection('Customer').keys());
 
     const started = performance.now();
+    const syncStartedAt = Date.now();
     await startContactsSync(app, PORTAL);
     for (;;) {
       const run = await service.ctx.db('sync_runs').where({ portal_id: PORTAL, trigger: 'first_sync' }).whereIn('status', ['succeeded', 'failed']).first();
@@ -175,11 +196,14 @@ export async function benchContactsSync(options: ContactsBenchOptions = {}): Pro
     const states = await service.ctx.db('sync_records').where({ portal_id: PORTAL }).groupBy('state').select('state').count('* as n');
     await checkFirstSyncCounts(app, PORTAL, REALM, originalContacts, originalCustomers);
 
-    // Fewest calls batching allows: read both sides in pages, create each missing party in batches.
-    const minHubSpot = Math.ceil(N / 100) + Math.ceil(N / 2 / 100) + Math.ceil(N / 100); // list, batch upsert, batch match by e-mail
-    const minQbo = Math.ceil(N / 1000) + Math.ceil(N / 2 / 30); // query pages, batch creates
-    // Under multiplied limits every rate is m times higher, so the bound is m times shorter.
-    const rateBoundSeconds = Math.max(minHubSpot / 10, (Math.ceil(N / 2 / 30) / 35) * 60) / m;
+    // Fewest calls the batch sizes allow for the writes this first sync had to make (counted from the
+    // emulators' end state): both sides listed in pages, QuickBooks customers matched by e-mail in
+    // HubSpot batch reads, every create and update in full batches (HubSpot 100, QuickBooks 30).
+    const minimum = minimumFirstSyncCalls(app, PORTAL, REALM, originalContacts, originalCustomers, syncStartedAt);
+    const minHubSpot = minimum.hubspot;
+    const minQbo = minimum.qbo;
+    // At the vendors' own limits (HubSpot 110 per 10 s, QuickBooks 40 batches and 500 calls a minute), times m.
+    const rateBoundSeconds = Math.max(minHubSpot / 11, minimum.qboBatches * 1.5 + (minimum.qbo - minimum.qboBatches) * 0.12) / m;
 
     // Let the first sync's own echoes drain, so the edits measure the webhook path alone; how long that
     // takes and what it costs is a figure of its own (echoes should cost ~0 calls and drain in < 1 min).
@@ -220,6 +244,7 @@ export async function benchContactsSync(options: ContactsBenchOptions = {}): Pro
       qbo_calls_per_record: Math.round((qboCalls / parties) * 100) / 100,
       min_hubspot_calls_batched: minHubSpot,
       min_qbo_calls_batched: minQbo,
+      min_calls_terms: minimum.terms,
       rate_limit_bound_s_batched: Math.round(rateBoundSeconds),
       record_states: states.map((s) => `${String(s.state)}=${String(s.n)}`).join(' '),
       echo_record_jobs: echoJobs.rows[0]!.n,

@@ -25,7 +25,8 @@ export interface RateBudgetSpec {
  * long as the vendor's lets twice the limit through around its edge (the contacts benchmark hit 429s
  * that way). Short windows bound that: any rolling 10 s spans at most 11 one-second windows, so
  * 9/s stays under 110 per 10 s (99); 5 per one-second window under QBO's 10 per *sliding* second
- * (a sliding second spans two fixed ones: 5 + 5) and under 500/min (305); one batch per 2 s under 40/min (31);
+ * (a sliding second spans two fixed ones: 5 + 5) and under 500/min (305); one batch per 1.6 s under 40/min (a rolling minute spans at most 39 windows of 1.6 s: 39, where one per
+ * 2 s left a batch-bound first sync at 30/min, a quarter under QBO's limit);
  * one search per 300 ms under 5/s (4).
  * A TEN_SECONDLY_ROLLING 429 blocks for the whole rolling window; a search 429 for 1 s.
  */
@@ -36,7 +37,7 @@ export const RATE_BUDGETS = {
   },
   quickbooks: {
     general: { bucket: 'default', limit: 5, windowMs: 1_000, throttledBlockMs: 60_000 },
-    batch: { bucket: 'batch', limit: 1, windowMs: 2_000, throttledBlockMs: 60_000 },
+    batch: { bucket: 'batch', limit: 1, windowMs: 1_600, throttledBlockMs: 60_000 },
   },
 } as const satisfies Record<RateVendor, Record<string, RateBudgetSpec>>;
 
