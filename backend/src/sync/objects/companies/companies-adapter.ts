@@ -13,8 +13,8 @@ import type { HubSpotRecord, MappedValues, QboRecord } from '../../types.ts';
 import { cataloguesFor, type ObjectCatalogues } from '../../mappings/catalogues.ts';
 import { hubspotValues as extractHubSpotValues, qboValues as extractQboValues } from '../../mappings/extract-values.ts';
 import { normaliseValue } from '../../mappings/normalise-value.ts';
-import { hubspotReadByIdLoader, hubspotSearchInLoader, hubspotUpdateLoader, hubspotUpsertLoader } from '../../loaders/hubspot-loaders.ts';
-import { qboCreateLoader, qboFindByLoader, qboReadByIdLoader, qboUpdateLoader } from '../../loaders/qbo-loaders.ts';
+import { hubspotReadByIdLoader, hubspotSearchInLoader } from '../../loaders/hubspot-loaders.ts';
+import { qboCreateLoader, qboFindByLoader, qboReadByIdLoader } from '../../loaders/qbo-loaders.ts';
 import { qboString } from '../../../vendors/quickbooks/query.ts';
 import { BATCH_SIZE } from '../../../vendors/hubspot/records.ts';
 import { QboApiError } from '../../../vendors/quickbooks/errors.ts';
@@ -23,7 +23,7 @@ import { customerFromContact as customerFromValues } from '../contacts/customer-
 import { QBO_DISPLAY_NAME_MAX, sanitiseQboName } from '../contacts/display-name.ts';
 import { findDisplayNameHolder } from '../contacts/display-name-holder.ts';
 import { customerInactivation } from '../contacts/customer-inactivation.ts';
-import { ensureQboLinkProperty } from '../qbo-link-property.ts';
+import { displayNameNote, updateCustomer, upsertCustomerRecord } from '../customers/customer-writes.ts';
 import { billingContactLoader } from './billing-contact.ts';
 import { companyMatches, companyMatchKey, companyNameKey, domainOfEmail, domainOfWebsite, type MatchCandidate } from './company-match.ts';
 import { companyPropertiesFromCustomer } from './company-properties-from-customer.ts';
@@ -261,31 +261,7 @@ export const companiesAdapter: ObjectAdapter = {
       }
     }
   },
-  createdNote: (written, values) => {
-    const intended = values[DISPLAY_NAME_MAPPING_ID];
-    if (typeof intended !== 'string' || typeof written.DisplayName !== 'string') return null;
-    const wanted = sanitiseQboName(intended);
-    return wanted !== '' && wanted !== written.DisplayName ? `Named “${written.DisplayName}” in QuickBooks: “${wanted}” was already used (display-name policy).` : null;
-  },
-  updateQbo: async (session, values, existing) => {
-    const body = customerFromValues(values, session.mappings, existing) as { Id: string; SyncToken: string } & Record<string, unknown>;
-    try {
-      return await loadOne(session.batcher, qboUpdateLoader(session, 'Customer'), body);
-    } catch (err) {
-      if (err instanceof QboApiError && err.kind === 'validation') throw new RecordFailure('qbo_rejected', `QuickBooks refused the update of customer #${existing.Id}: ${err.message}`);
-      throw err;
-    }
-  },
-  upsertHubSpot: async (session, values, qboId, existingId) => {
-    await ensureQboLinkProperty(session, COMPANY_CUSTOMER_LINK);
-    const properties = { ...companyPropertiesFromCustomer(values, session.mappings), [QBO_CUSTOMER_ID_PROPERTY]: qboId };
-    const result = existingId
-      ? await loadOne(session.batcher, hubspotUpdateLoader(session, 'companies'), { id: existingId, properties })
-      : await loadOne(session.batcher, hubspotUpsertLoader(session, 'companies', QBO_CUSTOMER_ID_PROPERTY), { id: qboId, properties });
-    if (!result.ok) {
-      if (result.error.retryable) throw result.error;
-      throw new RecordFailure(result.error.kind === 'conflict' ? 'hubspot_conflict' : 'hubspot_rejected', `HubSpot refused the company: ${result.error.message}`);
-    }
-    return result.record;
-  },
+  createdNote: displayNameNote,
+  updateQbo: (session, values, existing) => updateCustomer(session, values, existing),
+  upsertHubSpot: upsertCustomerRecord('companies', COMPANY_CUSTOMER_LINK, companyPropertiesFromCustomer),
 };

@@ -9,18 +9,18 @@ import { loadOne } from '../../engine/page-batcher.ts';
 import type { HubSpotRecord, MappedValues, QboRecord } from '../../types.ts';
 import { cataloguesFor, type ObjectCatalogues } from '../../mappings/catalogues.ts';
 import { qboValues } from '../../mappings/extract-values.ts';
-import { hubspotFindByLoader, hubspotReadByIdLoader, hubspotUpdateLoader, hubspotUpsertLoader } from '../../loaders/hubspot-loaders.ts';
-import { qboCreateLoader, qboFindByLoader, qboReadByIdLoader, qboUpdateLoader } from '../../loaders/qbo-loaders.ts';
+import { hubspotFindByLoader, hubspotReadByIdLoader } from '../../loaders/hubspot-loaders.ts';
+import { qboCreateLoader, qboFindByLoader, qboReadByIdLoader } from '../../loaders/qbo-loaders.ts';
 import type { BatchLoader } from '../../engine/page-batcher.ts';
 import { QboApiError } from '../../../vendors/quickbooks/errors.ts';
 import { contactValues } from './contact-values.ts';
 import { customerFromContact } from './customer-from-contact.ts';
 import { contactPropertiesFromCustomer } from './contact-properties-from-customer.ts';
 import { DISPLAY_NAME_MAPPING_ID, displayNamePolicyOf, relatedPropertyOf } from '@quickbooks-sync/contract/definitions';
-import { alternativeDisplayNames, sanitiseQboName } from './display-name.ts';
+import { alternativeDisplayNames } from './display-name.ts';
 import { contactInvoicesLoader, contactsOfInvoicesModifiedSince } from './contact-invoices.ts';
 import { CUSTOMER_LINK, QBO_CUSTOMER_ID_PROPERTY } from './qbo-id-property.ts';
-import { ensureQboLinkProperty } from '../qbo-link-property.ts';
+import { displayNameNote, updateCustomer, upsertCustomerRecord } from '../customers/customer-writes.ts';
 import { displayNameTakenMessage, findDisplayNameHolder } from './display-name-holder.ts';
 import { customerInactivation } from './customer-inactivation.ts';
 
@@ -134,31 +134,7 @@ export const contactsAdapter: ObjectAdapter = {
       throw new RecordFailure('display_name_taken', displayNameTakenMessage(body.DisplayName, await findDisplayNameHolder(session, body.DisplayName)));
     }
   },
-  createdNote: (written, values) => {
-    const intended = values[DISPLAY_NAME_MAPPING_ID];
-    if (typeof intended !== 'string' || typeof written.DisplayName !== 'string') return null;
-    const wanted = sanitiseQboName(intended);
-    return wanted !== '' && wanted !== written.DisplayName ? `Named “${written.DisplayName}” in QuickBooks: “${wanted}” was already used (display-name policy).` : null;
-  },
-  updateQbo: async (session, values, existing) => {
-    const body = customerFromContact(values, session.mappings, existing) as { Id: string; SyncToken: string } & Record<string, unknown>;
-    try {
-      return await loadOne(session.batcher, qboUpdateLoader(session, 'Customer'), body);
-    } catch (err) {
-      if (err instanceof QboApiError && err.kind === 'validation') throw new RecordFailure('qbo_rejected', `QuickBooks refused the update of customer #${existing.Id}: ${err.message}`);
-      throw err;
-    }
-  },
-  upsertHubSpot: async (session, values, qboId, existingId) => {
-    await ensureQboLinkProperty(session, CUSTOMER_LINK);
-    const properties = { ...contactPropertiesFromCustomer(values, session.mappings), [QBO_CUSTOMER_ID_PROPERTY]: qboId };
-    const result = existingId
-      ? await loadOne(session.batcher, hubspotUpdateLoader(session, 'contacts'), { id: existingId, properties })
-      : await loadOne(session.batcher, hubspotUpsertLoader(session, 'contacts', QBO_CUSTOMER_ID_PROPERTY), { id: qboId, properties });
-    if (!result.ok) {
-      if (result.error.retryable) throw result.error;
-      throw new RecordFailure(result.error.kind === 'conflict' ? 'hubspot_conflict' : 'hubspot_rejected', `HubSpot refused the contact: ${result.error.message}`);
-    }
-    return result.record;
-  },
+  createdNote: displayNameNote,
+  updateQbo: (session, values, existing) => updateCustomer(session, values, existing),
+  upsertHubSpot: upsertCustomerRecord('contacts', CUSTOMER_LINK, contactPropertiesFromCustomer),
 };
