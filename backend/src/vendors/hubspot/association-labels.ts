@@ -4,10 +4,9 @@
  * else one whose primary company it is (company → contact HUBSPOT_DEFINED type 2, the inverse of the
  * contact's "Primary" company).
  */
-import { z } from 'zod';
 import type { HubSpotCall } from './call.ts';
 import { hubspotBatchItemError } from './errors.ts';
-import { associationBatchSchema, chunk, parseResponse } from './schemas.ts';
+import { associationBatchSchema, associationLabelsSchema, chunk, parseResponse } from './schemas.ts';
 
 const ASSOCIATION_BATCH_SIZE = 100;
 
@@ -24,10 +23,6 @@ export interface AssociationLabel {
   typeId: number;
   label: string | null;
 }
-
-const labelsSchema = z.looseObject({
-  results: z.array(z.looseObject({ category: z.string(), typeId: z.number(), label: z.string().nullable().optional() })),
-});
 
 export function associationLabelReads(call: HubSpotCall) {
   /** From id → its associations on `toType` with their types (records without any are absent). */
@@ -53,7 +48,7 @@ export function associationLabelReads(call: HubSpotCall) {
   /** Every association type from `fromType` to `toType` in the account, labelled or not. */
   async function associationLabels(fromType: string, toType: string): Promise<AssociationLabel[]> {
     const raw = await call('association labels', 'general', (c) => c.crm.associations.v4.schema.definitionsApi.getAll(fromType, toType));
-    return parseResponse(labelsSchema, raw, 'association labels').results.map((r) => ({ category: r.category, typeId: r.typeId, label: r.label ?? null }));
+    return parseResponse(associationLabelsSchema, raw, 'association labels').results.map((r) => ({ category: r.category, typeId: r.typeId, label: r.label ?? null }));
   }
 
   return { typedAssociations, associationLabels };

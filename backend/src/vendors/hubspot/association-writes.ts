@@ -5,8 +5,8 @@
  * and batch archive of records (an invoice's line items are replaced when its lines change).
  */
 import type { HubSpotCall } from './call.ts';
-import { hubspotBatchItemError } from './errors.ts';
-import { associationBatchSchema, associationLabelsSchema, chunk, parseResponse } from './schemas.ts';
+import { associationLabelReads } from './association-labels.ts';
+import { chunk } from './schemas.ts';
 
 const ASSOCIATION_BATCH_SIZE = 100;
 const ARCHIVE_BATCH_SIZE = 100;
@@ -17,19 +17,12 @@ export interface AssociationPair {
 }
 
 export function associationWrites(call: HubSpotCall) {
+  const reads = associationLabelReads(call);
+
   /** From id → ids associated on `toType` (records without any are absent). */
   async function associatedIds(fromType: string, toType: string, fromIds: string[]): Promise<Map<string, string[]>> {
-    const out = new Map<string, string[]>();
-    for (const part of chunk([...new Set(fromIds)], ASSOCIATION_BATCH_SIZE)) {
-      const raw = await call('associations batch read', 'general', (c) => c.crm.associations.v4.batchApi.getPage(fromType, toType, { inputs: part.map((id) => ({ id })) }));
-      const response = parseResponse(associationBatchSchema, raw, 'associations batch read');
-      for (const error of response.errors ?? []) {
-        const item = hubspotBatchItemError(error);
-        if (item.kind !== 'not_found' && item.kind !== 'validation') throw item;
-      }
-      for (const result of response.results) out.set(result._from.id, [...new Set(result.to.map((t) => t.toObjectId))]);
-    }
-    return out;
+    const typed = await reads.typedAssociations(fromType, toType, fromIds);
+    return new Map([...typed].map(([from, to]) => [from, [...new Set(to.map((t) => t.toId))]]));
   }
 
   async function associateDefault(fromType: string, toType: string, pairs: AssociationPair[]): Promise<void> {
@@ -52,9 +45,7 @@ export function associationWrites(call: HubSpotCall) {
    * associated; null when HubSpot lists none or more than one.
    */
   async function unlabeledTypeId(fromType: string, toType: string): Promise<number | null> {
-    const raw = await call('association labels read', 'general', (c) => c.crm.associations.v4.schema.definitionsApi.getAll(fromType, toType));
-    const { results } = parseResponse(associationLabelsSchema, raw, 'association labels read');
-    const unlabeled = results.filter((r) => r.category === 'HUBSPOT_DEFINED' && (r.label ?? '') === '');
+    const unlabeled = (await reads.associationLabels(fromType, toType)).filter((r) => r.category === 'HUBSPOT_DEFINED' && (r.label ?? '') === '');
     return unlabeled.length === 1 ? unlabeled[0]!.typeId : null;
   }
 
