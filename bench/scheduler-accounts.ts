@@ -82,9 +82,19 @@ export async function benchSchedulerAccounts(): Promise<Record<string, number | 
         if (!res.ok) throw new Error(`recommended ${objectType} for ${portalOf(i)}: ${res.status} ${await res.text()}`);
       }
     });
+    // Once every first sync is done the queue must drain; if the schedule refills it faster than the
+    // worker empties it, the worker cannot keep this many accounts on schedule: that is the figure.
+    let allDoneAt: number | undefined;
     for (;;) {
       const done = await db('sync_definitions').where('portal_id', '>=', FIRST_PORTAL).whereNotNull('backfill_completed_at').count<{ n: string }[]>('* as n');
-      if (Number(done[0]!.n) === ACCOUNTS * OBJECTS.length && (await queueBusy()) === 0) break;
+      const busy = await queueBusy();
+      if (Number(done[0]!.n) === ACCOUNTS * OBJECTS.length) {
+        if (busy === 0) break;
+        allDoneAt ??= Date.now();
+        if (Date.now() - allDoneAt > 5 * 60_000) {
+          throw new Error(`one worker (WORKER_CONCURRENCY ${String(service.ctx.env.WORKER_CONCURRENCY)}) cannot keep ${ACCOUNTS} accounts on the ${CATCH_UP_INTERVAL_MS / 60_000}-minute schedule: ${busy} passes still queued 5 minutes after the first syncs`);
+        }
+      }
       await sleep(1_000);
     }
     const firstSyncsSeconds = (performance.now() - firstSyncsStarted) / 1000;
