@@ -78,7 +78,7 @@ export const GOALS: Goal[] = [
       const tick = num(f, 'schedule_tick_all_due_ms');
       const capacity = num(f, 'accounts_per_worker_at_5_min');
       if (accounts === undefined || tick === undefined || capacity === undefined) return undefined;
-      return { value: `${accounts} accounts: tick ${String(f?.schedule_tick_nothing_due_ms_p50)} ms idle, ${tick} ms all due; ${capacity} accounts per worker`, met: tick < 1000 && capacity >= accounts };
+      return { value: `${accounts} accounts: tick ${String(f?.schedule_tick_nothing_due_ms_p50)} ms idle, ${tick} ms all due; ${capacity} accounts per worker`, met: accounts >= 1000 && tick < 1000 && capacity >= accounts };
     },
   },
   {
