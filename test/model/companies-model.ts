@@ -24,9 +24,7 @@ import type { QboEntity } from '../helpers/vendor-data.ts';
 import { seededRandom, shuffled, type Random } from '../../backend/sandbox/common/random.ts';
 import { defaultCompanyMappings } from '@quickbooks-sync/contract/definitions';
 import { companiesAdapter } from '../../backend/src/sync/objects/companies/companies-adapter.ts';
-import { loadSession } from '../../backend/src/sync/engine/session.ts';
-import { syncRecord } from '../../backend/src/sync/engine/record-sync.ts';
-import { withObjectLock } from '../../backend/src/sync/engine/object-lock.ts';
+import { runRecordJob, settleCatchUps } from './model-passes.ts';
 
 type Value = string | null;
 const FIELDS = ['city', 'zip', 'address'] as const;
@@ -238,16 +236,7 @@ class CompaniesModelRun {
     this.note(`round ${round}: ${events.length} changes, ${delivered.length} webhook deliveries (drops and duplicates), 5xx on both sides`);
     try {
       for (const [side, id] of shuffled(delivered, this.random)) {
-        for (let attempt = 1; attempt <= 3; attempt++) {
-          try {
-            const loaded = await loadSession(this.h.ctx, this.account.portalId, 'companies');
-            if (!loaded.ok) throw new Error(loaded.reason);
-            await withObjectLock(this.h.ctx.db, this.account.portalId, 'companies', () => syncRecord(loaded.session, companiesAdapter, side, id), 30_000);
-            break;
-          } catch {
-            // a job that failed: retried, and after its last attempt left to the catch-up
-          }
-        }
+        await runRecordJob(this.h, this.account, companiesAdapter, side, id);
       }
       await syncPass(this.h, this.account, companiesAdapter).catch(() => undefined);
     } finally {
@@ -256,21 +245,7 @@ class CompaniesModelRun {
   }
 
   private async settle(): Promise<void> {
-    let failures = 0;
-    for (let i = 0; i < 8; i++) {
-      this.catchUps++;
-      let counts;
-      try {
-        ({ counts } = await syncPass(this.h, this.account, companiesAdapter));
-      } catch (err) {
-        if (++failures > 20) throw this.failure(`catch-ups keep failing: ${err instanceof Error ? err.message : String(err)}`);
-        i--;
-        await new Promise((resolve) => setTimeout(resolve, 1_000));
-        continue;
-      }
-      if (counts.created + counts.updated === 0) return;
-    }
-    throw this.failure('catch-ups did not settle in 8 passes');
+    await settleCatchUps(this.h, this.account, companiesAdapter, { maxFailures: 20, retryAfterMs: 1_000, onCatchUp: () => this.catchUps++, failure: (message) => this.failure(message) });
   }
 
   private conclude(): void {

@@ -32,9 +32,7 @@ import type { QboEntity } from '../helpers/vendor-data.ts';
 import { seededRandom, shuffled, type Random } from '../../backend/sandbox/common/random.ts';
 import { defaultContactMappings } from '@quickbooks-sync/contract/definitions';
 import { contactsAdapter } from '../../backend/src/sync/objects/contacts/contacts-adapter.ts';
-import { loadSession } from '../../backend/src/sync/engine/session.ts';
-import { syncRecord } from '../../backend/src/sync/engine/record-sync.ts';
-import { withObjectLock } from '../../backend/src/sync/engine/object-lock.ts';
+import { runRecordJob, settleCatchUps } from './model-passes.ts';
 import { syncRemovalJob } from '../../backend/src/jobs/handlers/sync-removal.ts';
 import type { RemovalChange } from '../../backend/src/sync/removals/removal-change.ts';
 import { DELETIONS_OPTION, INACTIVE_CUSTOMERS_OPTION, type DeletionPolicy, type InactiveCustomerPolicy } from '@quickbooks-sync/contract/definitions';
@@ -376,16 +374,7 @@ export class ModelRun {
           continue;
         }
         const [side, id] = event;
-        for (let attempt = 1; attempt <= 3; attempt++) {
-          try {
-            const loaded = await loadSession(this.h.ctx, this.account.portalId, 'contacts');
-            if (!loaded.ok) throw new Error(loaded.reason);
-            await withObjectLock(this.h.ctx.db, this.account.portalId, 'contacts', () => syncRecord(loaded.session, contactsAdapter, side, id), 30_000);
-            break;
-          } catch {
-            // a job that failed: retried, and after its last attempt left to the catch-up
-          }
-        }
+        await runRecordJob(this.h, this.account, contactsAdapter, side, id);
       }
       // a catch-up during the storm too
       await syncPass(this.h, this.account, contactsAdapter).catch(() => undefined);
@@ -396,21 +385,7 @@ export class ModelRun {
 
   /** Catch-ups ("Sync now") until one changes nothing; a pass a rate limit stopped runs again once the window passed. */
   private async settle(): Promise<void> {
-    let throttled = 0;
-    for (let i = 0; i < 8; i++) {
-      this.catchUps++;
-      let counts;
-      try {
-        ({ counts } = await syncPass(this.h, this.account, contactsAdapter));
-      } catch (err) {
-        if (++throttled > 40) throw this.failure(`catch-ups keep failing: ${err instanceof Error ? err.message : String(err)}`);
-        i--;
-        await new Promise((resolve) => setTimeout(resolve, 2_000));
-        continue;
-      }
-      if (counts.created + counts.updated === 0) return;
-    }
-    throw this.failure('catch-ups did not settle in 8 passes');
+    await settleCatchUps(this.h, this.account, contactsAdapter, { maxFailures: 40, retryAfterMs: 2_000, onCatchUp: () => this.catchUps++, failure: (message) => this.failure(message) });
   }
 
   private conclude(): void {
