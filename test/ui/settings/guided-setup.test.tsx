@@ -6,14 +6,12 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Alert, Button, Flex, Input, Select, Text, Toggle } from '@hubspot/ui-extensions';
-import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { startAppHarness, type AppHarness } from '../../helpers/app-harness.ts';
-import { routeHubSpotFetch } from '../../helpers/ui-backend.ts';
+import { openGuidedSetup } from '../../helpers/settings-setup.tsx';
 import { textOf } from '../../helpers/ui-render.ts';
 import { createApiClient } from '@quickbooks-sync/ui-shared/api-client.ts';
 import { listSyncs } from '@quickbooks-sync/ui-shared/syncs-api.ts';
 import { getSetupChecks } from '@quickbooks-sync/ui-shared/setup-checks-api.ts';
-import { SettingsApp } from '../../../app/app/settings/SettingsApp.tsx';
 
 const CUSTOMIZED = 63_000_001;
 const EMPTY_FILTER = 63_000_002;
@@ -36,14 +34,7 @@ describe('GuidedSetup', () => {
   afterAll(async () => h.close());
   afterEach(() => vi.restoreAllMocks());
 
-  async function openSetup(portalId: number) {
-    const backend = routeHubSpotFetch(h);
-    const r = createRenderer('settings');
-    r.mocks.context.portal.id = portalId;
-    r.render(<SettingsApp />);
-    await r.waitFor(() => expect(r.findByTestId(Button, 'save-and-start')).toBeTruthy(), WAIT);
-    return { r, backend };
-  }
+  const openSetup = (portalId: number) => openGuidedSetup(h, portalId, WAIT);
 
   it('without QuickBooks: only the connect step, and nothing can be saved', async () => {
     const { r } = await openSetup(NOT_CONNECTED);

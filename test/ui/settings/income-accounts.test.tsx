@@ -6,16 +6,14 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Button, ErrorState, LoadingSpinner, Select } from '@hubspot/ui-extensions';
-import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { startAppHarness, type AppHarness } from '../../helpers/app-harness.ts';
 import { qboUser } from '../../helpers/vendor-data.ts';
-import { routeHubSpotFetch } from '../../helpers/ui-backend.ts';
+import { openGuidedSetup } from '../../helpers/settings-setup.tsx';
 import { textOf } from '../../helpers/ui-render.ts';
 import { setQboConnectionStatus } from '../../../backend/src/db/qbo-connections.ts';
 import { createApiClient } from '@quickbooks-sync/ui-shared/api-client.ts';
 import { listSyncs } from '@quickbooks-sync/ui-shared/syncs-api.ts';
 import { endpoints } from '@quickbooks-sync/contract';
-import { SettingsApp } from '../../../app/app/settings/SettingsApp.tsx';
 
 const RECOMMENDED = 66_300_001;
 const CHOOSING = 66_300_002;
@@ -36,14 +34,7 @@ describe('GuidedSetup income accounts', () => {
   afterAll(async () => h.close());
   afterEach(() => vi.restoreAllMocks());
 
-  async function openSetup(portalId: number) {
-    const backend = routeHubSpotFetch(h);
-    const r = createRenderer('settings');
-    r.mocks.context.portal.id = portalId;
-    r.render(<SettingsApp />);
-    await r.waitFor(() => expect(r.findByTestId(Button, 'save-and-start')).toBeTruthy(), WAIT);
-    return { r, backend };
-  }
+  const openSetup = (portalId: number) => openGuidedSetup(h, portalId, WAIT);
 
   it('not asked while products and invoices only come from QuickBooks (the recommended setup)', async () => {
     const { r, backend } = await openSetup(RECOMMENDED);

@@ -6,14 +6,12 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Alert, Button, Select } from '@hubspot/ui-extensions';
-import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { startAppHarness, type AppHarness } from '../../helpers/app-harness.ts';
-import { routeHubSpotFetch } from '../../helpers/ui-backend.ts';
+import { openGuidedSetup } from '../../helpers/settings-setup.tsx';
 import { textOf } from '../../helpers/ui-render.ts';
 import { createApiClient } from '@quickbooks-sync/ui-shared/api-client.ts';
 import { listSyncs } from '@quickbooks-sync/ui-shared/syncs-api.ts';
 import { endpoints } from '@quickbooks-sync/contract';
-import { SettingsApp } from '../../../app/app/settings/SettingsApp.tsx';
 
 const UK = 66_400_001;
 const UK_NO_CODE = 66_400_002;
@@ -33,14 +31,7 @@ describe('GuidedSetup tax code of invoice lines (R22)', () => {
   afterAll(async () => h.close());
   afterEach(() => vi.restoreAllMocks());
 
-  async function openSetup(portalId: number) {
-    const backend = routeHubSpotFetch(h);
-    const r = createRenderer('settings');
-    r.mocks.context.portal.id = portalId;
-    r.render(<SettingsApp />);
-    await r.waitFor(() => expect(r.findByTestId(Button, 'save-and-start')).toBeTruthy(), WAIT);
-    return { r, backend };
-  }
+  const openSetup = (portalId: number) => openGuidedSetup(h, portalId, WAIT);
 
   it('a UK company: invoices going to QuickBooks ask for one of its VAT codes, saved in the sync’s options', async () => {
     const { r, backend } = await openSetup(UK);
