@@ -13,6 +13,7 @@ import { syncRecord } from '../../sync/engine/record-sync.ts';
 import { LockBusyError, withObjectLock } from '../../sync/engine/object-lock.ts';
 import type { ObjectType, Side } from '../../sync/types.ts';
 import { recordJobPriority } from '../fair-priority.ts';
+import { findSyncRecordBySide } from '../../db/sync-records.ts';
 
 const payload = z.object({
   portalId: z.number().int().positive(),
@@ -40,17 +41,32 @@ export const syncRecordJob = defineJob({
   handle: async (ctx, { portalId, objectType, side, id, deferrals = 0 }) => {
     const adapter = adapterFor(objectType);
     if (!adapter) return;
+    const run = async () => {
+      const loaded = await loadSession(ctx, portalId, objectType);
+      if (!loaded.ok) {
+        ctx.logger.debug({ portalId, objectType, reason: loaded.reason }, 'record sync skipped');
+        return;
+      }
+      const result = await syncRecord(loaded.session, adapter, side, id);
+      ctx.logger.debug({ portalId, objectType, side, id, ...result }, 'record synced');
+    };
     try {
+      // A linked pair only needs its own two records (object-lock.ts): it goes through while a pass's
+      // page holds other records. The link is read again under the lock; if it changed, the record
+      // takes the whole object like an unlinked one (it may match or create).
+      const linked = await findSyncRecordBySide(ctx.db, portalId, objectType, side, id);
+      if (linked?.hubspot_id && linked.qbo_id) {
+        const pair = { hubspotId: linked.hubspot_id, qboId: linked.qbo_id };
+        const done = await withObjectLock(ctx.db, portalId, objectType, async () => {
+          const now = await findSyncRecordBySide(ctx.db, portalId, objectType, side, id);
+          if (now?.hubspot_id !== pair.hubspotId || now.qbo_id !== pair.qboId) return false;
+          await run();
+          return true;
+        }, LOCK_TRY_MS, { pair });
+        if (done) return;
+      }
       // A pass holds the lock one page at a time; waiting never holds a pooled connection.
-      await withObjectLock(ctx.db, portalId, objectType, async () => {
-        const loaded = await loadSession(ctx, portalId, objectType);
-        if (!loaded.ok) {
-          ctx.logger.debug({ portalId, objectType, reason: loaded.reason }, 'record sync skipped');
-          return;
-        }
-        const result = await syncRecord(loaded.session, adapter, side, id);
-        ctx.logger.debug({ portalId, objectType, side, id, ...result }, 'record synced');
-      }, LOCK_TRY_MS);
+      await withObjectLock(ctx.db, portalId, objectType, run, LOCK_TRY_MS);
     } catch (err) {
       if (!(err instanceof LockBusyError)) throw err;
       const delaySeconds = deferralDelaySeconds(deferrals);

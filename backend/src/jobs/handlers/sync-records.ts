@@ -72,7 +72,7 @@ export const syncRecordPageJob = defineJob({
         }),
       );
       return failed;
-    }, 30_000);
+    }, 30_000, { page: { side, ids } });
     for (const id of failed) await enqueueRecordSync(ctx, { portalId, objectType, side, id });
   },
 });

@@ -25,6 +25,13 @@ export interface AdapterSession {
   batcher?: PageBatcher;
   /** What this page (or this record's pass) already read or wrote, so it is not read again (pass-memo.ts). */
   memo?: PassMemo;
+  /**
+   * Facts that hold for a whole sync pass, across its pages: only what the pass itself made (the
+   * display names it gave the customers it created), never a read that could go stale.
+   */
+  passFacts?: PassMemo;
+  /** Records a backfill page syncs together (default BACKFILL_PAGE_SIZE, 1,000; at most QuickBooks' 1,000 a query). */
+  backfillPageSize?: number;
 }
 
 export interface RecordExclusion {

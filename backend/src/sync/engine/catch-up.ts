@@ -25,6 +25,9 @@ export const CATCH_UP_OVERLAP_MS = 2 * 60 * 1000;
 /** How often an enabled sync runs its catch-up (R10: "at regular intervals"). */
 export const CATCH_UP_INTERVAL_MS = 5 * 60 * 1000;
 
+/** Records a backfill page syncs together: QuickBooks' query page, and ten of HubSpot's list pages. */
+export const BACKFILL_PAGE_SIZE = 1000;
+
 interface BackfillCheckpoint {
   phase: 'qbo' | 'hubspot' | 'done';
   qboStartPosition?: number;
@@ -68,14 +71,25 @@ async function syncPage(session: AdapterSession, adapter: ObjectAdapter, side: S
   if (current?.id !== session.definition.id || current.status !== 'enabled') throw new SyncStopped();
   const batcher = new PageBatcher();
   const pageSession: AdapterSession = { ...session, batcher, memo: new PassMemo() };
-  const units = groupByMatchKey(adapter, side, records).map((group) => async () => {
-    for (const record of group) {
-      const id = side === 'hubspot' ? (record as HubSpotRecord).id : (record as QboRecord).Id;
-      tally.add((await syncRecord(pageSession, adapter, side, id, runId, rereadById ? undefined : record)).action);
-    }
-  });
-  // The records lock per page: a webhook's record job waits for this page, not for the whole pass.
-  const outcomes = await withObjectLock(session.ctx.db, session.portalId, adapter.objectType, () => batcher.runAll(units), 10 * 60_000);
+  const idOf = (record: HubSpotRecord | QboRecord) => (side === 'hubspot' ? (record as HubSpotRecord).id : (record as QboRecord).Id);
+  // The page holds its own records only (object-lock.ts): an edit of a linked record elsewhere goes
+  // through while the page runs; an edit of one of these waits until the page is done with that record.
+  const outcomes = await withObjectLock(
+    session.ctx.db,
+    session.portalId,
+    adapter.objectType,
+    (claim) =>
+      batcher.runAll(
+        groupByMatchKey(adapter, side, records).map((group) => async () => {
+          for (const record of group) {
+            tally.add((await syncRecord(pageSession, adapter, side, idOf(record), runId, rereadById ? undefined : record)).action);
+            await claim.release(side, idOf(record));
+          }
+        }),
+      ),
+    10 * 60_000,
+    { page: { side, ids: records.map(idOf) } },
+  );
   await wakeWaitingChanges(session.ctx, session.portalId, adapter.objectType);
   const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
   if (failure) throw failure.reason; // transient: the pass fails and its job retries from the checkpoint
@@ -91,7 +105,8 @@ function groupByMatchKey(adapter: ObjectAdapter, side: Side, records: Array<HubS
   return [...groups.values()];
 }
 
-export async function runSyncPass(session: AdapterSession, adapter: ObjectAdapter, trigger: RunTrigger): Promise<{ runId: number; counts: RunCounts }> {
+export async function runSyncPass(passSession: AdapterSession, adapter: ObjectAdapter, trigger: RunTrigger): Promise<{ runId: number; counts: RunCounts }> {
+  const session: AdapterSession = { ...passSession, passFacts: new PassMemo() };
   const { ctx, portalId, definition } = session;
   // A pass queued as the first sync may find it done by the time it runs (queued behind it): then it is a catch-up.
   const runTrigger: RunTrigger = trigger === 'first_sync' && definition.backfill_completed_at ? 'schedule' : trigger;
@@ -130,7 +145,7 @@ async function backfill(session: AdapterSession, adapter: ObjectAdapter, runId: 
   if (checkpoint.phase === 'qbo') {
     if (direction !== 'hubspot_to_qbo') {
       const qbo = await session.vendors.qbo();
-      for await (const page of qbo.queryAll(qboEntityOf(adapter.objectType), undefined, 1000, { startPosition: checkpoint.qboStartPosition ?? 1 })) {
+      for await (const page of qbo.queryAll(qboEntityOf(adapter.objectType), undefined, session.backfillPageSize ?? BACKFILL_PAGE_SIZE, { startPosition: checkpoint.qboStartPosition ?? 1 })) {
         await syncPage(session, adapter, 'qbo', page.records, runId, tally);
         await save({ ...checkpoint, qboStartPosition: page.nextStartPosition });
       }
@@ -142,9 +157,16 @@ async function backfill(session: AdapterSession, adapter: ObjectAdapter, runId: 
       const hubspot = session.vendors.hubspot;
       let after = checkpoint.hubspotAfter;
       do {
-        const page = await hubspot.listAll(hubspotObjectOf(adapter.objectType), adapter.hubspotReadProperties(session), after);
-        await syncPage(session, adapter, 'hubspot', page.records, runId, tally);
-        after = page.after;
+        // HubSpot lists 100 a call; QuickBooks takes 30 writes a batch and 40 batches a minute. Synced
+        // 100 at a time, each page ends in its own partly filled batches (a page's 8 creates make a
+        // batch of 8): BACKFILL_PAGE_SIZE records at a time fill them, as the QuickBooks phase's pages do.
+        const records: HubSpotRecord[] = [];
+        do {
+          const page = await hubspot.listAll(hubspotObjectOf(adapter.objectType), adapter.hubspotReadProperties(session), after);
+          records.push(...page.records);
+          after = page.after;
+        } while (after && records.length < (session.backfillPageSize ?? BACKFILL_PAGE_SIZE));
+        await syncPage(session, adapter, 'hubspot', records, runId, tally);
         await save({ ...checkpoint, hubspotAfter: after });
       } while (after);
     }
