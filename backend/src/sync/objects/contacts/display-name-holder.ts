@@ -5,7 +5,7 @@
  */
 import type { AdapterSession } from '../../engine/adapter.ts';
 import { loadOne } from '../../engine/page-batcher.ts';
-import { qboFindByLoader } from '../../loaders/qbo-loaders.ts';
+import { createdPartyName, partyNameKey, qboFindByLoader } from '../../loaders/qbo-loaders.ts';
 import type { QboRecord } from '../../types.ts';
 
 export type DisplayNameHolderKind = 'customer' | 'vendor' | 'employee';
@@ -26,6 +26,10 @@ const displayNameKey = (record: QboRecord): string | null => (typeof record.Disp
 
 /** The customer, vendor or employee holding `name` (inactive ones included), looked up in that order. */
 export async function findDisplayNameHolder(session: AdapterSession, name: string): Promise<DisplayNameHolder | undefined> {
+  // A name this pass gave a customer it created: known without asking.
+  const created = partyNameKey(name) === null ? undefined : createdPartyName(session, partyNameKey(name)!);
+  const createdKind = HOLDER_ENTITIES.find(([entity]) => entity === created?.entity)?.[1];
+  if (created && createdKind) return { kind: createdKind, id: created.id, active: true };
   for (const [entity, kind] of HOLDER_ENTITIES) {
     const holders = await loadOne(session.batcher, qboFindByLoader(session, entity, 'DisplayName', displayNameKey, { nameList: true }), name.trim().toLowerCase());
     const holder = holders[0];
