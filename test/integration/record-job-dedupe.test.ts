@@ -9,6 +9,7 @@ import { createJobQueue, type JobQueue } from '../../backend/src/jobs/queue.ts';
 import { enqueueRecordSync, syncRecordJob } from '../../backend/src/jobs/handlers/sync-record.ts';
 import type { AppContext } from '../../backend/src/jobs/context.ts';
 import { createLogger } from '../../backend/src/logger.ts';
+import { enqueueInboxDrain, processWebhooksJob } from '../../backend/src/jobs/handlers/process-webhooks.ts';
 import { wakeWaitingChanges } from '../../backend/src/sync/engine/wake-waiting-changes.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 
@@ -36,6 +37,20 @@ describe('record jobs are deduplicated per record while queued', () => {
     await enqueueRecordSync(ctx, { portalId: 2, objectType: 'contacts', side: 'hubspot', id: '101' });
     expect((await jobs('created')).map((j) => j.data.id).sort()).toEqual(['101', '101', '102']);
     expect(await jobs()).toHaveLength(3);
+  });
+
+  it("an account's inbox has one drain running and at most one waiting, whatever the number of deliveries", async () => {
+    const drains = async () => (await t.db.raw<{ rows: Array<{ id: string; key: string; state: string }> }>(`select id, singleton_key as key, state from pgboss.job where name = ? order by created_on`, [processWebhooksJob.name])).rows;
+    const deliver = (portalId: number) => t.db.transaction((trx) => enqueueInboxDrain(ctx, portalId, 'hubspot', trx));
+    for (let i = 0; i < 10; i++) await deliver(7);
+    await deliver(8);
+    await t.db.transaction((trx) => enqueueInboxDrain(ctx, 7, 'quickbooks', trx));
+    expect((await drains()).map((d) => `${d.key}:${d.state}`).sort()).toEqual(['7:hubspot:created', '7:quickbooks:created', '8:hubspot:created']);
+    // While the drain runs, a delivery queues the one that reads what arrives after its last read; no more.
+    const [running] = (await drains()).filter((d) => d.key === '7:hubspot');
+    await t.db.raw(`update pgboss.job set state = 'active', started_on = now() where id = ?`, [running!.id]);
+    for (let i = 0; i < 5; i++) await deliver(7);
+    expect((await drains()).filter((d) => d.key === '7:hubspot').map((d) => d.state).sort()).toEqual(['active', 'created']);
   });
 
   it('a change during a running pass queues one more pass (never lost, never more than one waiting)', async () => {

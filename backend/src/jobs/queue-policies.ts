@@ -3,6 +3,7 @@
  * (`standard`) queue a key is stored and ignored, so every webhook of a record became its own pass.
  * `short`: at most one *queued* job per key (one more may be queued while it runs, so a change made
  * during a pass still gets a pass of its own) — the debounce the record jobs are meant to have.
+ * `stately`: at most one queued and one active job per key.
  */
 import type PgBoss from 'pg-boss';
 
@@ -12,6 +13,9 @@ const POLICIES: Readonly<Record<string, QueuePolicy>> = {
   'sync.record': 'short',
   'sync.invoice-contacts': 'short',
   'sync.catch-up': 'short',
+  // One job drains an account's inbox (per source): at most one running and one waiting per account,
+  // so a backfill's thousands of events never fill every worker slot while another account's edit waits.
+  'webhooks.process': 'stately',
 };
 
 export const queuePolicyOf = (name: string): QueuePolicy => POLICIES[name] ?? 'standard';

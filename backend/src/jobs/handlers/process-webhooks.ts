@@ -82,3 +82,12 @@ export const processWebhooksJob = defineJob({
     }
   },
 });
+
+/**
+ * Asks for the account's inbox to be drained, in the transaction that stored its events. One job per
+ * account and source runs at a time, with at most one more waiting (queue policy `stately`): the waiting
+ * one drains whatever arrives after the running one's last read, so nothing is left behind.
+ */
+export async function enqueueInboxDrain(ctx: AppContext, portalId: number, source: 'hubspot' | 'quickbooks', trx: Knex.Transaction): Promise<void> {
+  await ctx.queue.send(processWebhooksJob.name, { portalId, source }, { trx, singletonKey: `${portalId}:${source}` });
+}

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../../jobs/context.ts';
 import { getInstallation } from '../../../db/installations.ts';
 import { insertInboxEvents } from '../../../db/webhook-inbox.ts';
-import { processWebhooksJob } from '../../../jobs/handlers/process-webhooks.ts';
+import { enqueueInboxDrain, processWebhooksJob } from '../../../jobs/handlers/process-webhooks.ts';
 import { verifiedHubSpotRequest } from '../../middleware/hubspot-signature.ts';
 import { httpErrors } from '../../errors.ts';
 
@@ -51,7 +51,7 @@ export function hubspotWebhookRoutes(ctx: AppContext): Router {
           events.map((e) => ({ portalId, source: 'hubspot' as const, dedupeKey: `${e.subscriptionId}:${e.eventId}:${e.occurredAt}`, payload: e })),
         );
         accepted += ids.length;
-        if (ids.length > 0) await ctx.queue.send(processWebhooksJob.name, { portalId, source: 'hubspot' }, { trx });
+        if (ids.length > 0) await enqueueInboxDrain(ctx, portalId, 'hubspot', trx);
       });
     }
     // Committed: this process's workers take the events now rather than at their next poll.

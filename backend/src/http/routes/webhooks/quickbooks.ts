@@ -8,7 +8,7 @@ import type { AppContext } from '../../../jobs/context.ts';
 import type { RequestWithRawBody } from '../../app.ts';
 import { findPortalByRealm } from '../../../db/qbo-connections.ts';
 import { insertInboxEvents } from '../../../db/webhook-inbox.ts';
-import { processWebhooksJob } from '../../../jobs/handlers/process-webhooks.ts';
+import { enqueueInboxDrain, processWebhooksJob } from '../../../jobs/handlers/process-webhooks.ts';
 import { verifyIntuitSignature } from '../../../vendors/quickbooks/webhook-signature.ts';
 import { httpErrors } from '../../errors.ts';
 
@@ -81,7 +81,7 @@ export function quickbooksWebhookRoutes(ctx: AppContext): Router {
       await ctx.db.transaction(async (trx) => {
         const ids = await insertInboxEvents(trx, events.map((e) => ({ portalId, source: 'quickbooks' as const, dedupeKey: e.dedupeKey, payload: e })));
         accepted += ids.length;
-        if (ids.length > 0) await ctx.queue.send(processWebhooksJob.name, { portalId, source: 'quickbooks' }, { trx });
+        if (ids.length > 0) await enqueueInboxDrain(ctx, portalId, 'quickbooks', trx);
       });
     }
     // Committed: this process's workers take the events now rather than at their next poll.
