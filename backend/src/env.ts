@@ -26,7 +26,7 @@ export const envSchema = z
       .refine((v) => URL.canParse(v) && (new URL(v).hostname !== '' || new URL(v).searchParams.has('host')), 'must be a postgres://user:password@host:port/database URL (it does not parse; special characters in the password must be percent-encoded)')
       .optional(),
     /** Per process. The worker runs several queues × WORKER_CONCURRENCY jobs, some holding a connection while they work. */
-    DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(200).default(20),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(200).default(40),
     EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
     EMBEDDED_PG_PORT: port.default(54329),
 
@@ -41,6 +41,13 @@ export const envSchema = z
     TOKEN_ENCRYPTION_PREVIOUS_KEYS: z.string().default(''),
 
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+    /**
+     * Sync passes a worker process runs at once. An idle pass is mostly round trips to the vendors
+     * (~0.5 s), so the scheduler's catch-ups for many accounts need more of them side by side than
+     * the other queues: at 4, one worker kept ~600 accounts on their 5-minute schedule (bench
+     * scheduler-accounts). Each running pass holds one pooled connection (its lock).
+     */
+    WORKER_CATCH_UP_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(16),
     /**
      * Our call budgets assume the vendors' limits times this. Only for emulators started with the same
      * multiplier (benchmarks at 100k records; `npm run sandbox` scales its emulators by the same variable); the real vendors' limits are
@@ -106,6 +113,11 @@ export const envSchema = z
     }
     if ((env.QBO_CLIENT_ID === undefined) !== (env.QBO_CLIENT_SECRET === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['QBO_CLIENT_SECRET'], message: 'QBO_CLIENT_ID and QBO_CLIENT_SECRET are set together' });
+    }
+    // Each running pass and record job holds a pooled connection for its lock; queries need the rest.
+    const held = env.WORKER_CATCH_UP_CONCURRENCY + env.WORKER_CONCURRENCY;
+    if (env.DATABASE_POOL_MAX < held + 4) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_POOL_MAX'], message: `must be at least WORKER_CATCH_UP_CONCURRENCY + WORKER_CONCURRENCY + 4 (${held + 4}): each running sync pass and record job holds a connection for its lock` });
     }
     if (env.SMTP_URL !== undefined && env.MAIL_FROM === undefined) {
       ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'is required when SMTP_URL is set' });

@@ -12,6 +12,7 @@ import { migrateLatest, migrationStatus } from './db/migrate.ts';
 import { cipherFromEnv } from './crypto/cipher-from-env.ts';
 import { createJobQueue } from './jobs/queue.ts';
 import { startWorker, type RunningWorker } from './jobs/worker.ts';
+import { syncCatchUpJob } from './jobs/handlers/sync-catch-up.ts';
 import type { AppContext } from './jobs/context.ts';
 import { createHttpApp } from './http/app.ts';
 import { listenWeb, type WebServer } from './http/listen.ts';
@@ -76,7 +77,7 @@ export async function startService(mode: ServiceMode, env: Env, logger: Logger, 
     }
     throwIfAborted(options.signal);
     let worker: RunningWorker | undefined;
-    if (mode !== 'web') worker = await startWorker(ctx, { concurrency: env.WORKER_CONCURRENCY, pollingIntervalSeconds: env.WORKER_POLL_INTERVAL_SECONDS });
+    if (mode !== 'web') worker = await startWorker(ctx, { concurrency: env.WORKER_CONCURRENCY, queueConcurrency: { [syncCatchUpJob.name]: env.WORKER_CATCH_UP_CONCURRENCY }, pollingIntervalSeconds: env.WORKER_POLL_INTERVAL_SECONDS });
 
     let stopping: Promise<void> | undefined;
     const stop = () =>

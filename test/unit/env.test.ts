@@ -37,6 +37,12 @@ describe('env schema', () => {
     expect(env.QBO_API_BASE_URL).toBe('http://127.0.0.1:4020');
   });
 
+  it('refuses a pool too small for the jobs that hold a connection while they run', () => {
+    expect(parseEnv({}).DATABASE_POOL_MAX).toBeGreaterThanOrEqual(parseEnv({}).WORKER_CATCH_UP_CONCURRENCY + parseEnv({}).WORKER_CONCURRENCY + 4);
+    expect(() => parseEnv({ DATABASE_POOL_MAX: '20', WORKER_CATCH_UP_CONCURRENCY: '16', WORKER_CONCURRENCY: '4' })).toThrowError(/DATABASE_POOL_MAX: must be at least .* \(24\)/);
+    expect(parseEnv({ DATABASE_POOL_MAX: '24', WORKER_CATCH_UP_CONCURRENCY: '16', WORKER_CONCURRENCY: '4' }).DATABASE_POOL_MAX).toBe(24);
+  });
+
   it('requires client id and secret together', () => {
     expect(() => parseEnv({ HUBSPOT_CLIENT_ID: 'abc' })).toThrowError(/HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET are set together/);
   });

@@ -11,6 +11,8 @@ import { jobDefinitions, type JobDefinition } from './registry.ts';
 
 export interface WorkerOptions {
   concurrency: number;
+  /** Queues that run a different number of jobs at once (the sync passes: WORKER_CATCH_UP_CONCURRENCY). */
+  queueConcurrency?: Readonly<Record<string, number>>;
   /** How often an idle worker polls (pg-boss has no LISTEN in v10). */
   pollingIntervalSeconds?: number;
   definitions?: JobDefinition[];
@@ -31,7 +33,8 @@ export async function startWorker(ctx: AppContext, options: WorkerOptions): Prom
   for (const definition of definitions) await ctx.queue.ensureQueue(definition.name);
   const leases = await startWorkerLeases({ db: ctx.db, queue: ctx.queue, connectionString: ctx.queue.connectionString, logger: ctx.logger, timings: options.leaseTimings });
   for (const definition of definitions) {
-    for (let i = 0; i < options.concurrency; i++) {
+    const concurrency = options.queueConcurrency?.[definition.name] ?? options.concurrency;
+    for (let i = 0; i < concurrency; i++) {
       const workerId = await boss.work(definition.name, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async (jobs) => {
         for (const job of jobs) {
           const log = ctx.logger.child({ job: definition.name, jobId: job.id });
@@ -64,6 +67,6 @@ export async function startWorker(ctx: AppContext, options: WorkerOptions): Prom
     }
     if (definition.schedule && options.schedule !== false) await boss.schedule(definition.name, definition.schedule, {});
   }
-  ctx.logger.info({ queues: definitions.map((d) => d.name), concurrency: options.concurrency, workerId: leases.workerId }, 'worker started');
+  ctx.logger.info({ queues: definitions.map((d) => d.name), concurrency: options.concurrency, queueConcurrency: options.queueConcurrency, workerId: leases.workerId }, 'worker started');
   return { leases, stop: () => leases.stop() };
 }
