@@ -101,12 +101,15 @@ export async function withObjectLock<T>(db: Knex, portalId: number, objectType: 
     try {
       locked = await tryLockAll(connection, keys);
       if (locked) {
+        // Records finish side by side; their unlocks take turns on the one connection (pg runs one query at a time).
+        let unlocking = Promise.resolve();
         const claim: HeldClaim = {
           release: async (side, id) => {
             const key = lockKeysOf(portalId, objectType, { page: { side, ids: [id] } })[1]!;
             if (!keys.some((k) => k.key === key.key)) return; // not held, or already let go
             keys = keys.filter((k) => k.key !== key.key);
-            await unlockAll(connection, [key]);
+            unlocking = unlocking.then(() => unlockAll(connection, [key]));
+            await unlocking;
           },
         };
         return await (scope === 'pass' ? passConnection.run(connection, () => fn(claim)) : passConnection.exit(() => fn(claim)));
