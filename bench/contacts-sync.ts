@@ -46,6 +46,18 @@ async function explainLostEdit(app: Awaited<ReturnType<typeof startBenchApp>>, P
 
 type App = Awaited<ReturnType<typeof startBenchApp>>;
 
+/** Calls by kind ("POST batch=62 GET query=11"), from the emulators' call logs: where the calls above the minimum go. */
+async function callKinds(url: string): Promise<string> {
+  const body = (await (await fetch(url)).json()) as { calls?: Array<{ method: string; path: string }>; results?: Array<{ method: string; path: string }> };
+  const calls = body.calls ?? body.results ?? [];
+  const kinds = new Map<string, number>();
+  for (const c of calls) {
+    const kind = `${c.method} ${c.path.replace(/\?.*$/, '').split('/').filter((part) => part && !/^\d+$/.test(part)).slice(-2).join('/')}`;
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  return [...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k}=${n}`).join(' ');
+}
+
 /** Seed: n contacts (with companies) and n customers, half of them the same people by e-mail; install and connect. */
 async function seedAndConnect(app: App, portal: number, realm: string, n: number, seed: number): Promise<void> {
   const { url, hubspot, qbo, apps } = app;
@@ -78,8 +90,9 @@ async function startContactsSync(app: App, portal: number): Promise<void> {
  * One HubSpot phone edit of a linked contact, timed until QuickBooks has it. An edit that never arrives
  * is a lost change: the benchmark stops and prints where it went.
  */
-async function timedEdit(app: App, portal: number, realm: string, row: { hubspot_id: string; qbo_id: string }, phone: string): Promise<number> {
+async function timedEdit(app: App, portal: number, realm: string, row: { hubspot_id: string; qbo_id: string }, phone: string, phases?: EditPhases): Promise<number> {
   const t0 = performance.now();
+  const startedAt = new Date();
   await fetch(`${app.hubspot.baseUrl}/_sandbox/accounts/${portal}/objects/contacts/${row.hubspot_id}`, {
     method: 'PATCH',
     headers: { 'content-type': 'application/json' },
@@ -87,12 +100,50 @@ async function timedEdit(app: App, portal: number, realm: string, row: { hubspot
   });
   for (;;) {
     const customer = app.qbo.state.company(realm)!.get('Customer', row.qbo_id);
-    if ((customer?.PrimaryPhone as { FreeFormNumber?: string } | undefined)?.FreeFormNumber === phone) return performance.now() - t0;
+    if ((customer?.PrimaryPhone as { FreeFormNumber?: string } | undefined)?.FreeFormNumber === phone) {
+      const took = performance.now() - t0;
+      if (phases) await phases.add(app, portal, row.hubspot_id, startedAt);
+      return took;
+    }
     if (performance.now() - t0 > 120_000) {
       await explainLostEdit(app, portal, realm, row.hubspot_id, row.qbo_id);
       throw new Error(`edit of contact ${row.hubspot_id} (account ${portal}) not synced within 120 s`);
     }
     await sleep(20);
+  }
+}
+
+/**
+ * Where an edit's time went, from our own tables: HubSpot's delivery (edit → webhook received), the
+ * inbox (received → dispatched), the queue (dispatched → its record job started: debounce, step-asides,
+ * waiting for a worker slot) and the job's run. p95 of each, so an unmet latency names its phase.
+ */
+class EditPhases {
+  private readonly samples: Record<'delivery' | 'inbox' | 'queue' | 'job', number[]> = { delivery: [], inbox: [], queue: [], job: [] };
+
+  async add(app: App, portal: number, hubspotId: string, editedAt: Date): Promise<void> {
+    const db = app.service.ctx.db;
+    const inbox = await db('webhook_inbox').where({ portal_id: portal }).whereRaw(`payload->>'objectId' = ?`, [hubspotId]).where('received_at', '>=', editedAt).orderBy('id').first<{ received_at: Date; processed_at: Date | null } | undefined>('received_at', 'processed_at');
+    const jobs = await db.raw<{ rows: Array<{ started_on: Date | null; completed_on: Date | null }> }>(
+      `select started_on, completed_on from pgboss.job where name = 'sync.record' and data->>'id' = ? and (data->>'portalId')::bigint = ? and created_on >= ? order by created_on`,
+      [hubspotId, portal, editedAt],
+    );
+    if (!inbox?.processed_at) return;
+    const ran = jobs.rows.filter((j) => j.started_on && j.completed_on);
+    const last = ran[ran.length - 1];
+    this.samples.delivery.push(inbox.received_at.getTime() - editedAt.getTime());
+    this.samples.inbox.push(inbox.processed_at.getTime() - inbox.received_at.getTime());
+    if (last) {
+      this.samples.queue.push(last.started_on!.getTime() - inbox.processed_at.getTime());
+      this.samples.job.push(last.completed_on!.getTime() - last.started_on!.getTime());
+    }
+  }
+
+  /** "delivery=120 inbox=15 queue=300 job=250" (p95, ms). */
+  p95(): string {
+    return Object.entries(this.samples)
+      .map(([phase, xs]) => `${phase}=${Math.round(percentile([...xs].sort((a, b) => a - b), 95))}`)
+      .join(' ');
   }
 }
 
@@ -138,7 +189,7 @@ function minimumFirstSyncCalls(app: App, portal: number, realm: string, contacts
 
 const BACKFILL_EDITS = Number(process.env.BENCH_BACKFILL_EDITS ?? 50);
 
-async function editsDuringBackfill(app: App, n: number): Promise<Record<string, number>> {
+async function editsDuringBackfill(app: App, n: number): Promise<Record<string, number | string>> {
   const portal = PORTAL + 1;
   const realm = String(Number(REALM) + 1);
   await seedAndConnect(app, portal, realm, n, 21);
@@ -151,11 +202,13 @@ async function editsDuringBackfill(app: App, n: number): Promise<Record<string, 
   }
   const other: number[] = [];
   const own: number[] = [];
+  const otherPhases = new EditPhases();
+  const ownPhases = new EditPhases();
   const otherRows = (await linkedRows(app, PORTAL, EDITS + BACKFILL_EDITS)).slice(EDITS);
   const ownRows = await linkedRows(app, portal, BACKFILL_EDITS);
   for (let i = 0; i < BACKFILL_EDITS; i++) {
-    other.push(await timedEdit(app, PORTAL, REALM, otherRows[i]!, `555-${String(8000 + i).padStart(4, '0')}`));
-    own.push(await timedEdit(app, portal, realm, ownRows[i]!, `555-${String(9000 + i).padStart(4, '0')}`));
+    other.push(await timedEdit(app, PORTAL, REALM, otherRows[i]!, `555-${String(8000 + i).padStart(4, '0')}`, otherPhases));
+    own.push(await timedEdit(app, portal, realm, ownRows[i]!, `555-${String(9000 + i).padStart(4, '0')}`, ownPhases));
   }
   const stillRunning = !(await backfillDone());
   other.sort((a, b) => a - b);
@@ -167,6 +220,8 @@ async function editsDuringBackfill(app: App, n: number): Promise<Record<string, 
     edit_during_other_backfill_p95_ms: Math.round(percentile(other, 95)),
     edit_during_own_backfill_p50_ms: Math.round(percentile(own, 50)),
     edit_during_own_backfill_p95_ms: Math.round(percentile(own, 95)),
+    edit_during_other_backfill_phases_p95_ms: otherPhases.p95(),
+    edit_during_own_backfill_phases_p95_ms: ownPhases.p95(),
   };
 }
 
@@ -192,6 +247,8 @@ export async function benchContactsSync(options: ContactsBenchOptions = {}): Pro
     const wallSeconds = (performance.now() - started) / 1000;
     const hubspotCalls = Number(((await (await fetch(`${hubspot.baseUrl}/_sandbox/accounts/${PORTAL}/calls`)).json()) as { total: number }).total);
     const qboCalls = Number(((await (await fetch(`${qbo.baseUrl}/_sandbox/companies/${REALM}/calls`)).json()) as { count: number }).count);
+    const hubspotCallKinds = await callKinds(`${hubspot.baseUrl}/_sandbox/accounts/${PORTAL}/calls`);
+    const qboCallKinds = await callKinds(`${qbo.baseUrl}/_sandbox/companies/${REALM}/calls`);
     const parties = N + N / 2; // N contacts + the N/2 customers no contact shares
     const states = await service.ctx.db('sync_records').where({ portal_id: PORTAL }).groupBy('state').select('state').count('* as n');
     await checkFirstSyncCounts(app, PORTAL, REALM, originalContacts, originalCustomers);
@@ -226,7 +283,8 @@ export async function benchContactsSync(options: ContactsBenchOptions = {}): Pro
     const echoJobs = await service.ctx.db.raw<{ rows: Array<{ n: number }> }>(`select count(*)::int as n from pgboss.job where name = 'sync.record' and created_on > ?`, [firstSyncEnded?.at ?? new Date(0)]);
     // 200 single edits: HubSpot change → webhook → QBO write.
     const latencies: number[] = [];
-    for (const [i, row] of (await linkedRows(app, PORTAL, EDITS)).entries()) latencies.push(await timedEdit(app, PORTAL, REALM, row, `555-${String(7000 + i).padStart(4, '0')}`));
+    const editPhases = new EditPhases();
+    for (const [i, row] of (await linkedRows(app, PORTAL, EDITS)).entries()) latencies.push(await timedEdit(app, PORTAL, REALM, row, `555-${String(7000 + i).padStart(4, '0')}`, editPhases));
     latencies.sort((a, b) => a - b);
 
     // Fairness: single edits while a second account's 10k backfill runs (another tenant's) and while
@@ -242,6 +300,8 @@ export async function benchContactsSync(options: ContactsBenchOptions = {}): Pro
       qbo_calls: qboCalls,
       hubspot_calls_per_record: Math.round((hubspotCalls / parties) * 100) / 100,
       qbo_calls_per_record: Math.round((qboCalls / parties) * 100) / 100,
+      hubspot_call_kinds: hubspotCallKinds,
+      qbo_call_kinds: qboCallKinds,
       min_hubspot_calls_batched: minHubSpot,
       min_qbo_calls_batched: minQbo,
       min_calls_terms: minimum.terms,
@@ -254,6 +314,7 @@ export async function benchContactsSync(options: ContactsBenchOptions = {}): Pro
       edits: latencies.length,
       webhook_to_write_p50_ms: Math.round(percentile(latencies, 50)),
       webhook_to_write_p95_ms: Math.round(percentile(latencies, 95)),
+      webhook_to_write_phases_p95_ms: editPhases.p95(),
       ...backfill,
       peak_rss_mb: rss.peakMb(),
     };
