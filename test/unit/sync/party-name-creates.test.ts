@@ -22,7 +22,8 @@ function fakeSession(options: { passFacts?: PassMemo; invalid?: string[]; taken?
     if (options.invalid?.includes(name)) return new QboApiError('Invalid', 'validation', 400, '2020', 'bad', undefined);
     if (names.has(name.trim().toLowerCase())) return new QboApiError('Duplicate Name Exists Error', 'duplicate_name', 400, '6240', 'taken', undefined);
     names.add(name.trim().toLowerCase());
-    return { Id: String(nextId++), SyncToken: '0', DisplayName: name } as QboRecord;
+    const record: QboRecord = { Id: String(nextId++), SyncToken: '0', DisplayName: name };
+    return record;
   };
   const qbo = {
     create: async (_entity: string, body: Record<string, unknown>) => {
