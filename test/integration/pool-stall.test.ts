@@ -20,7 +20,12 @@ describe('database pool', () => {
   let db: Knex;
   beforeAll(async () => {
     t = await createTestDatabase({ migrate: false });
+    // A pool destroyed and made again (knex makes a new one on the next use) is still watched.
     db = createDatabase({ connectionString: t.url, poolMax: 2 });
+    await db.raw('select 1');
+    await db.destroy();
+    await new Promise((r) => setTimeout(r, 600));
+    db.initialize();
     await db.raw('select 1'); // one connection made, now free
   });
   afterAll(async () => {
