@@ -33,14 +33,15 @@ interface TarnPool {
 }
 
 /**
- * Measured (bench contacts-sync, backfill pages of 1,000 records): tarn 3.1.2, knex's pool, can leave
- * acquires waiting beside free connections — 39 free, 11 waiting, for a minute, until every one of them
- * timed out and the pass failed. It hands a free connection to a waiter only when something is acquired,
- * released, created or destroyed; one of its paths (an acquire that times out while its connection is
- * being validated) puts the connection back without serving the next waiter, and we did not pin down
- * which path the benchmark hit. When nothing else moves, nothing ever will. So: when free connections and waiters are both seen on two checks in a row, with no
- * validation in flight, the pool is asked to hand them out (its own dispatch step). Seen working on the
- * stuck process itself (through the inspector): 10 waiters served at once.
+ * Measured (bench contacts-sync, during backfills with edits): tarn 3.1.2, knex's pool, can leave
+ * acquires waiting beside free connections (39 free, 10 waiting, no validation in flight) for a minute,
+ * until every waiter timed out and the pass failed. It hands a free connection to a waiter only when
+ * something is acquired, released, created or destroyed; one of its paths (an acquire that times out
+ * while its connection is being validated) puts the connection back without serving the next waiter,
+ * and we did not pin down which path the benchmark hit. When nothing else moves, nothing ever will.
+ * So: when free connections and waiters are both seen on two checks in a row, with no validation in
+ * flight, the pool is asked to hand them out (its own dispatch step). Seen working on the stuck
+ * process itself (through the inspector): 10 waiters served at once.
  */
 function watchForStalledAcquires(db: Knex): void {
   let suspect = false;

@@ -159,9 +159,9 @@ async function backfill(session: AdapterSession, adapter: ObjectAdapter, runId: 
       let after = checkpoint.hubspotAfter;
       do {
         // HubSpot lists 100 a call. Several list pages synced together would fill QuickBooks' batches
-        // better (a page's 8 creates make a batch of 8), but at 1,000 records a page the benchmark's
-        // second backfill stalled with every pooled connection checked out and idle, for reasons not
-        // found yet (bench/results notes), so the HubSpot phase syncs one list page at a time unless told.
+        // better (a page's 8 creates make a batch of 8), but with 1,000-record pages the benchmark hit
+        // the pool's stalled hand-outs more often (db/knex.ts), before the watch there could heal them;
+        // not measured again since, so the HubSpot phase syncs one list page at a time unless told.
         const records: HubSpotRecord[] = [];
         do {
           const page = await hubspot.listAll(hubspotObjectOf(adapter.objectType), adapter.hubspotReadProperties(session), after);

@@ -42,12 +42,15 @@ interface LockKey {
 export function lockKeysOf(portalId: number, objectType: ObjectType, scope: LockScope): LockKey[] {
   const object = `${portalId}:${objectType}`;
   // `sync:` is held by whoever may match or create; `all:` by whoever may touch any record (shared by pairs).
-  const record = (side: Side, id: string): LockKey => ({ key: `rec:${object}:${side}:${id}`, shared: false });
+  const record = (side: Side, id: string) => recordKey(portalId, objectType, side, id);
   if (scope === 'pass') return [{ key: `pass:${object}`, shared: false }];
   if (scope === 'records') return [{ key: `sync:${object}`, shared: false }, { key: `all:${object}`, shared: false }];
   if ('page' in scope) return [{ key: `sync:${object}`, shared: false }, ...[...new Set(scope.page.ids)].map((id) => record(scope.page.side, id))];
   return [{ key: `all:${object}`, shared: true }, record('hubspot', scope.pair.hubspotId), record('qbo', scope.pair.qboId)];
 }
+
+/** One record's key: held by the page it is on and by a job for its pair. */
+const recordKey = (portalId: number, objectType: ObjectType, side: Side, id: string): LockKey => ({ key: `rec:${portalId}:${objectType}:${side}:${id}`, shared: false });
 
 /** Tries every key in one round trip; when one is taken, releases the others: all or nothing. */
 async function tryLockAll(connection: PgConnection, keys: LockKey[]): Promise<boolean> {
@@ -105,7 +108,7 @@ export async function withObjectLock<T>(db: Knex, portalId: number, objectType: 
         let unlocking = Promise.resolve();
         const claim: HeldClaim = {
           release: async (side, id) => {
-            const key = lockKeysOf(portalId, objectType, { page: { side, ids: [id] } })[1]!;
+            const key = recordKey(portalId, objectType, side, id);
             if (!keys.some((k) => k.key === key.key)) return; // not held, or already let go
             keys = keys.filter((k) => k.key !== key.key);
             unlocking = unlocking.then(() => unlockAll(connection, [key]));

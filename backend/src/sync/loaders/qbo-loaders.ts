@@ -102,7 +102,7 @@ async function createPartiesOncePerName(session: AdapterSession, entity: string,
   // Names this call gave (what the pass's facts hold too, when there is a pass).
   const given = new Set<string>();
   while (waiting.length > 0) {
-    const first = new Map<string, number>();
+    const first = new Set<string>();
     const now: number[] = [];
     const later: number[] = [];
     for (const i of waiting) {
@@ -110,7 +110,7 @@ async function createPartiesOncePerName(session: AdapterSession, entity: string,
       if (name !== null && (given.has(name) || createdPartyName(session, name) !== undefined)) answers[i] = duplicateNameError();
       else if (name !== null && first.has(name)) later.push(i);
       else {
-        if (name !== null) first.set(name, i);
+        if (name !== null) first.add(name);
         now.push(i);
       }
     }

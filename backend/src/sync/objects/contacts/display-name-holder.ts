@@ -22,16 +22,18 @@ const HOLDER_ENTITIES: ReadonlyArray<readonly [string, DisplayNameHolderKind]> =
   ['Employee', 'employee'],
 ];
 
-const displayNameKey = (record: QboRecord): string | null => (typeof record.DisplayName === 'string' ? record.DisplayName.trim().toLowerCase() : null);
+const displayNameKey = (record: QboRecord): string | null => partyNameKey(record.DisplayName);
 
 /** The customer, vendor or employee holding `name` (inactive ones included), looked up in that order. */
 export async function findDisplayNameHolder(session: AdapterSession, name: string): Promise<DisplayNameHolder | undefined> {
+  const key = partyNameKey(name);
+  if (key === null) return undefined;
   // A name this pass gave a customer it created: known without asking.
-  const created = partyNameKey(name) === null ? undefined : createdPartyName(session, partyNameKey(name)!);
+  const created = createdPartyName(session, key);
   const createdKind = HOLDER_ENTITIES.find(([entity]) => entity === created?.entity)?.[1];
   if (created && createdKind) return { kind: createdKind, id: created.id, active: true };
   for (const [entity, kind] of HOLDER_ENTITIES) {
-    const holders = await loadOne(session.batcher, qboFindByLoader(session, entity, 'DisplayName', displayNameKey, { nameList: true }), name.trim().toLowerCase());
+    const holders = await loadOne(session.batcher, qboFindByLoader(session, entity, 'DisplayName', displayNameKey, { nameList: true }), key);
     const holder = holders[0];
     if (holder) return { kind, id: holder.Id, active: holder.Active !== false };
   }
